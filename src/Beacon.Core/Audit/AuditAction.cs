@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Beacon.Core.Audit;
+
+/// <summary>
+/// What an audited actor did. The numbers are hashed into every entry and stored in the database,
+/// so an existing value must never be renumbered or reused; add new actions with new numbers.
+/// </summary>
+public enum AuditAction
+{
+    [Display(Name = "Viewed")] Viewed = 1,
+    [Display(Name = "Created")] Created = 2,
+    [Display(Name = "Updated")] Updated = 3,
+    [Display(Name = "Withdrawn")] Withdrawn = 4,
+    [Display(Name = "Redacted")] Redacted = 5,
+    [Display(Name = "Access granted")] AccessGranted = 6,
+    [Display(Name = "Access revoked")] AccessRevoked = 7,
+    [Display(Name = "Signed in")] SignedIn = 8,
+    [Display(Name = "Sign-in failed")] SignInFailed = 9,
+    [Display(Name = "Exported")] Exported = 10,
+}

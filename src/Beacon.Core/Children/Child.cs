@@ -1,0 +1,218 @@
+using Beacon.Core.Access;
+using Beacon.Core.Common;
+
+namespace Beacon.Core.Children;
+
+/// <summary>
+/// A child or young person known to one or more agencies. Changes go through methods so the rules
+/// (valid dates, no deletions, Children's Social Care always involved) hold wherever they are called from.
+/// </summary>
+public class Child : IVersioned
+{
+    public const int NameMaxLength = 100;
+    public const int TextMaxLength = 200;
+
+    private readonly List<ChildAlias> _aliases = [];
+    private readonly List<ChildAddress> _addresses = [];
+    private readonly List<AgencyInvolvement> _agencies = [];
+    private readonly List<ChildAccessGrant> _accessGrants = [];
+
+    private Child() { }
+
+    public Guid Id { get; private set; }
+    public int Version { get; set; }
+    public string FirstName { get; private set; } = "";
+    public string LastName { get; private set; } = "";
+    public DateOnly DateOfBirth { get; private set; }
+    public Gender Gender { get; private set; }
+    public Ethnicity Ethnicity { get; private set; }
+    public string? School { get; private set; }
+    public bool IsLookedAfter { get; private set; }
+    public string? Placement { get; private set; }
+    public bool PlacedOutOfArea { get; private set; }
+    public string? KeyWorkerUserId { get; private set; }
+    /// <summary>When set, only the people named in <see cref="AccessGrants"/> may see the record.</summary>
+    public bool IsRestricted { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public string CreatedByUserId { get; private set; } = "";
+
+    public IReadOnlyList<ChildAlias> Aliases => _aliases;
+    public IReadOnlyList<ChildAddress> Addresses => _addresses;
+    public IReadOnlyList<AgencyInvolvement> Agencies => _agencies;
+    public IReadOnlyList<ChildAccessGrant> AccessGrants => _accessGrants;
+
+    public string FullName => $"{FirstName} {LastName}";
+    public ChildAddress? CurrentAddress => _addresses.Where(a => a.To is null).OrderByDescending(a => a.From).FirstOrDefault();
+    public IEnumerable<ChildAlias> CurrentAliases => _aliases.Where(a => a.WithdrawnAtUtc is null);
+    public IEnumerable<Agency> InvolvedAgencies => _agencies.Where(a => a.EndedAtUtc is null).Select(a => a.Agency);
+
+    public int AgeOn(DateOnly day)
+    {
+        var age = day.Year - DateOfBirth.Year;
+        return DateOfBirth.AddYears(age) > day ? age - 1 : age;
+    }
+
+    public static Child Create(ChildDetails details, Agency creatorAgency, string creatorUserId, DateOnly today, DateTime nowUtc)
+    {
+        details.Validate(today);
+        var child = new Child
+        {
+            Id = Guid.NewGuid(),
+            CreatedAtUtc = nowUtc,
+            CreatedByUserId = creatorUserId,
+        };
+        child.Apply(details);
+        // The front door holds every child's record; the creating agency is involved by definition.
+        child.Involve(Agency.ChildrensSocialCare, nowUtc);
+        child.Involve(creatorAgency, nowUtc);
+        return child;
+    }
+
+    public void UpdateDetails(ChildDetails details, DateOnly today)
+    {
+        details.Validate(today);
+        Apply(details);
+    }
+
+    private void Apply(ChildDetails details)
+    {
+        FirstName = details.FirstName.Trim();
+        LastName = details.LastName.Trim();
+        DateOfBirth = details.DateOfBirth;
+        Gender = details.Gender;
+        Ethnicity = details.Ethnicity;
+        School = Blank(details.School);
+        IsLookedAfter = details.IsLookedAfter;
+        Placement = details.IsLookedAfter ? Blank(details.Placement) : null;
+        PlacedOutOfArea = details.IsLookedAfter && details.PlacedOutOfArea;
+        KeyWorkerUserId = Blank(details.KeyWorkerUserId);
+    }
+
+    public ChildAlias AddAlias(string name, DateTime nowUtc)
+    {
+        var trimmed = (name ?? "").Trim();
+        if (trimmed.Length == 0) throw new DomainRuleViolation("Enter the alias", "Alias");
+        if (trimmed.Length > NameMaxLength) throw new DomainRuleViolation($"Alias must be {NameMaxLength} characters or fewer", "Alias");
+        if (CurrentAliases.Any(a => string.Equals(a.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
+            throw new DomainRuleViolation($"{trimmed} is already recorded as an alias", "Alias");
+        var alias = new ChildAlias(Id, trimmed, nowUtc);
+        _aliases.Add(alias);
+        return alias;
+    }
+
+    /// <summary>Aliases are never deleted: a wrong one is withdrawn with a reason and stays on file.</summary>
+    public void WithdrawAlias(Guid aliasId, string reason, DateTime nowUtc)
+    {
+        var alias = _aliases.SingleOrDefault(a => a.Id == aliasId && a.WithdrawnAtUtc is null)
+            ?? throw new DomainRuleViolation("That alias is not a current alias of this child");
+        alias.Withdraw(RequiredReason(reason), nowUtc);
+    }
+
+    /// <summary>Records a move: the current address ends the day before the new one starts.</summary>
+    public ChildAddress MoveTo(string line1, string town, string postcode, DateOnly from, DateOnly today)
+    {
+        if (from > today) throw new DomainRuleViolation("The date they moved cannot be in the future", "From");
+        if (from < DateOfBirth) throw new DomainRuleViolation("The date they moved cannot be before their date of birth", "From");
+        var current = CurrentAddress;
+        if (current is not null && from <= current.From)
+            throw new DomainRuleViolation($"The date they moved must be after {current.From:d MMMM yyyy}, when they moved to the current address", "From");
+        var address = new ChildAddress(Id, Required(line1, "Line1", "Enter the first line of the address"),
+            Required(town, "Town", "Enter the town or city"), (postcode ?? "").Trim().ToUpperInvariant(), from);
+        current?.End(from.AddDays(-1));
+        _addresses.Add(address);
+        return address;
+    }
+
+    public void Involve(Agency agency, DateTime nowUtc)
+    {
+        if (InvolvedAgencies.Contains(agency)) return;
+        _agencies.Add(new AgencyInvolvement(Id, agency, nowUtc));
+    }
+
+    public void EndInvolvement(Agency agency, DateTime nowUtc)
+    {
+        if (agency == Agency.ChildrensSocialCare)
+            throw new DomainRuleViolation("Children's Social Care stays involved while the record is open");
+        _agencies.SingleOrDefault(a => a.Agency == agency && a.EndedAtUtc is null)?.End(nowUtc);
+    }
+
+    /// <summary>Restricting names the person restricting it, so the record is never left with nobody able to see it.</summary>
+    public void Restrict(string restrictedByUserId, DateTime nowUtc)
+    {
+        IsRestricted = true;
+        GrantAccess(restrictedByUserId, restrictedByUserId, nowUtc);
+    }
+
+    public void Unrestrict() => IsRestricted = false;
+
+    public void GrantAccess(string userId, string grantedByUserId, DateTime nowUtc)
+    {
+        if (_accessGrants.Any(g => g.UserId == userId && g.RevokedAtUtc is null)) return;
+        _accessGrants.Add(new ChildAccessGrant(Id, userId, grantedByUserId, nowUtc));
+    }
+
+    public void RevokeAccess(string userId, DateTime nowUtc)
+    {
+        var current = _accessGrants.Where(g => g.RevokedAtUtc is null).ToList();
+        var grant = current.SingleOrDefault(g => g.UserId == userId)
+            ?? throw new DomainRuleViolation("That person is not named on this record");
+        if (IsRestricted && current.Count == 1)
+            throw new DomainRuleViolation("A restricted record must name at least one person who can see it");
+        grant.Revoke(nowUtc);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Required(string? value, string field, string message)
+    {
+        var trimmed = (value ?? "").Trim();
+        if (trimmed.Length == 0) throw new DomainRuleViolation(message, field);
+        if (trimmed.Length > TextMaxLength) throw new DomainRuleViolation($"Must be {TextMaxLength} characters or fewer", field);
+        return trimmed;
+    }
+
+    internal static string RequiredReason(string? reason)
+    {
+        var trimmed = (reason ?? "").Trim();
+        if (trimmed.Length == 0) throw new DomainRuleViolation("Enter the reason", "Reason");
+        if (trimmed.Length > 500) throw new DomainRuleViolation("Reason must be 500 characters or fewer", "Reason");
+        return trimmed;
+    }
+}
+
+/// <summary>What a practitioner enters about a child, validated against the rules of a real record.</summary>
+public sealed record ChildDetails(
+    string FirstName,
+    string LastName,
+    DateOnly DateOfBirth,
+    Gender Gender,
+    Ethnicity Ethnicity,
+    string? School = null,
+    bool IsLookedAfter = false,
+    string? Placement = null,
+    bool PlacedOutOfArea = false,
+    string? KeyWorkerUserId = null)
+{
+    /// <summary>Youth outreach works with young people up to 25, so older records are a typing error.</summary>
+    public const int OldestAgeInYears = 25;
+
+    public void Validate(DateOnly today)
+    {
+        CheckName(FirstName, nameof(FirstName), "first name");
+        CheckName(LastName, nameof(LastName), "last name");
+        if (DateOfBirth > today) throw new DomainRuleViolation("Date of birth must be in the past", nameof(DateOfBirth));
+        if (DateOfBirth <= today.AddYears(-(OldestAgeInYears + 1)))
+            throw new DomainRuleViolation($"Date of birth must be for someone aged {OldestAgeInYears} or under", nameof(DateOfBirth));
+        if (School?.Trim().Length > Child.TextMaxLength) throw new DomainRuleViolation($"School must be {Child.TextMaxLength} characters or fewer", nameof(School));
+        if (Placement?.Trim().Length > Child.TextMaxLength) throw new DomainRuleViolation($"Placement must be {Child.TextMaxLength} characters or fewer", nameof(Placement));
+        if (!Enum.IsDefined(Gender)) throw new DomainRuleViolation("Select a gender", nameof(Gender));
+        if (!Enum.IsDefined(Ethnicity)) throw new DomainRuleViolation("Select an ethnicity", nameof(Ethnicity));
+    }
+
+    private static void CheckName(string? value, string field, string label)
+    {
+        var trimmed = (value ?? "").Trim();
+        if (trimmed.Length == 0) throw new DomainRuleViolation($"Enter the child's {label}", field);
+        if (trimmed.Length > Child.NameMaxLength) throw new DomainRuleViolation($"The {label} must be {Child.NameMaxLength} characters or fewer", field);
+    }
+}

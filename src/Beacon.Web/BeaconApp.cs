@@ -1,0 +1,128 @@
+using Beacon.Core.Access;
+using Beacon.Web.Infrastructure.Auditing;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Beacon.Web;
+
+/// <summary>How Beacon is put together. Program.cs, the CLI and the tests all build the app through here.</summary>
+public static class BeaconApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        AddServices(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        services.AddBeaconDatabase(contentRoot);
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<DatabaseSetup>();
+        services.AddScoped<DemoData>();
+        services.AddScoped<Features.Children.ChildRecords>();
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+
+        services.AddIdentity<BeaconUser, IdentityRole>(options =>
+            {
+                // Length beats complexity (NCSC guidance), but a digit and mixed case keep out the commonest choices.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<BeaconDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<BeaconClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "beacon";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        services.AddAuthorization(options =>
+        {
+            // Nothing is open unless a page says so: a forgotten attribute fails closed.
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            options.AddPolicy(Policies.Practitioner, p => p.RequireRole(BeaconRoles.Practitioners));
+            options.AddPolicy(Policies.Auditor, p => p.RequireRole(BeaconRoles.Auditor));
+            options.AddPolicy(Policies.Administrator, p => p.RequireRole(BeaconRoles.Administrator));
+        });
+        services.AddScoped<IAuthorizationHandler, ChildAuthorizationHandler>();
+
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+            options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            options.Conventions.AllowAnonymousToPage("/Error");
+        });
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<TwoFactorRequirement>();
+        app.UseAuthorization();
+        app.MapRazorPages();
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["X-Frame-Options"] = "DENY";
+        headers["Content-Security-Policy"] =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+        // Children's records must not linger in shared browser caches.
+        headers.CacheControl = "no-store";
+        return next();
+    }
+}
+
+public static class Policies
+{
+    public const string Practitioner = nameof(Practitioner);
+    public const string Auditor = nameof(Auditor);
+    public const string Administrator = nameof(Administrator);
+}
+
+public sealed class SecurityOptions
+{
+    public const string Section = "Beacon:Security";
+    /// <summary>When true, every account must turn on two-factor sign-in before it can use Beacon.</summary>
+    public bool RequireTwoFactor { get; set; }
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Beacon.Core.Audit;
+using Beacon.Web.Infrastructure.Auditing;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Beacon.Web.Features.Account;
+
+public sealed class LoginModel(SignInManager<BeaconUser> signIn, UserManager<BeaconUser> users, AuditTrail audit) : PageModel
+{
+    [BindProperty] public LoginInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "Enter your email address"), EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.org"), StringLength(256)]
+        public string Email { get; set; } = "";
+        [Required(ErrorMessage = "Enter your password"), StringLength(256)]
+        public string Password { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var user = await users.FindByEmailAsync(Input.Email);
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("LoginWith2fa", new { ReturnUrl });
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(AuditAction.SignedIn, "Account", user!.Id, null, $"{user.Email} signed in");
+            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        }
+        if (user is not null)
+            await audit.RecordAsync(AuditAction.SignInFailed, "Account", user.Id, null,
+                result.IsLockedOut ? $"{user.Email} is locked out after repeated failed sign-ins" : $"Failed sign-in for {user.Email}");
+        ModelState.AddModelError("Input.Email", result.IsLockedOut
+            ? "This account is locked after too many failed attempts. Try again in 15 minutes or ask an administrator."
+            : "Enter a correct email address and password");
+        return Page();
+    }
+
+    /// <summary>Only paths on this site: a sign-in link must never bounce a user to someone else's page.</summary>
+    internal static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
+}

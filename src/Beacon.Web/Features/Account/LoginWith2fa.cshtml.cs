@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using Beacon.Core.Audit;
+using Beacon.Web.Infrastructure.Auditing;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Beacon.Web.Features.Account;
+
+public sealed class LoginWith2faModel(SignInManager<BeaconUser> signIn, AuditTrail audit) : PageModel
+{
+    [BindProperty] public CodeInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public sealed class CodeInput
+    {
+        [Required(ErrorMessage = "Enter the security code"), RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "The security code must be 6 numbers")]
+        public string Code { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("Login") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return RedirectToPage("Login");
+        if (!ModelState.IsValid) return Page();
+        var code = Input.Code.Replace(" ", "");
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(AuditAction.SignedIn, "Account", user.Id, null, $"{user.Email} signed in with two-factor");
+            return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
+        }
+        ModelState.AddModelError("Input.Code", result.IsLockedOut
+            ? "This account is locked after too many failed attempts. Try again in 15 minutes."
+            : "The security code is not correct. Check your authenticator app and try again.");
+        return Page();
+    }
+}

@@ -1,0 +1,122 @@
+using Beacon.Core.Access;
+using Beacon.Core.Children;
+using Beacon.Core.Common;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.GovUk;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
+
+namespace Beacon.Web.Features.Children;
+
+/// <summary>
+/// Loads one child's record for an operation, checked on the server: a record that does not exist and a
+/// record the user may not see both answer "not found" to a stranger, so ids cannot be probed.
+/// </summary>
+public sealed class ChildRecords(BeaconDbContext db, IAuthorizationService authorization)
+{
+    public async Task<(Child? Child, IActionResult? Refusal)> LoadAsync(Guid id, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct = default)
+    {
+        var child = await db.Children
+            .Include(c => c.Aliases).Include(c => c.Addresses).Include(c => c.Agencies).Include(c => c.AccessGrants)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (child is null) return (null, new NotFoundResult());
+        if ((await authorization.AuthorizeAsync(user, child, operation)).Succeeded) return (child, null);
+        // Someone who may see the record but not do this gets "forbidden"; anyone else learns nothing.
+        var mayView = (await authorization.AuthorizeAsync(user, child, ChildOperations.View)).Succeeded;
+        return (null, mayView ? new ForbidResult() : new NotFoundResult());
+    }
+
+    public IQueryable<Child> VisibleTo(ClaimsPrincipal user) => db.Children.Where(ChildAccess.VisibleTo(user.ToActor()));
+}
+
+/// <summary>The child's details as typed into the add and change forms.</summary>
+public sealed class ChildInput
+{
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public DateInput DateOfBirth { get; set; } = new();
+    public Gender? Gender { get; set; }
+    public Ethnicity? Ethnicity { get; set; }
+    public string? School { get; set; }
+    public bool IsLookedAfter { get; set; }
+    public string? Placement { get; set; }
+    public bool PlacedOutOfArea { get; set; }
+    public string? KeyWorkerUserId { get; set; }
+    public List<Agency> Agencies { get; set; } = [];
+    public int Version { get; set; }
+
+    public static ChildInput From(Child child) => new()
+    {
+        FirstName = child.FirstName,
+        LastName = child.LastName,
+        DateOfBirth = DateInput.From(child.DateOfBirth),
+        Gender = child.Gender,
+        Ethnicity = child.Ethnicity,
+        School = child.School,
+        IsLookedAfter = child.IsLookedAfter,
+        Placement = child.Placement,
+        PlacedOutOfArea = child.PlacedOutOfArea,
+        KeyWorkerUserId = child.KeyWorkerUserId,
+        Agencies = child.InvolvedAgencies.ToList(),
+        Version = child.Version,
+    };
+
+    /// <summary>Reads the form into domain details; problems go into ModelState beside their fields.</summary>
+    public ChildDetails? ToDetails(ModelStateDictionary modelState, string prefix, DateOnly today)
+    {
+        if (!DateOfBirth.TryRead("date of birth", out var dateOfBirth, out var dateError))
+            modelState.AddModelError($"{prefix}.DateOfBirth", dateError);
+        if (Gender is null) modelState.AddModelError($"{prefix}.Gender", "Select the child's gender, or 'Not recorded'");
+        if (Ethnicity is null) modelState.AddModelError($"{prefix}.Ethnicity", "Select the child's ethnicity, or 'Not recorded' or 'Refused'");
+        var details = new ChildDetails(FirstName ?? "", LastName ?? "", dateOfBirth, Gender ?? default, Ethnicity ?? default,
+            School, IsLookedAfter, Placement, PlacedOutOfArea, KeyWorkerUserId);
+        try
+        {
+            if (modelState.IsValid) details.Validate(today);
+            else ValidateNames(details, modelState, prefix, today);
+        }
+        catch (DomainRuleViolation rule)
+        {
+            modelState.AddModelError(rule.Field is null ? "" : $"{prefix}.{rule.Field}", rule.Message);
+        }
+        return modelState.IsValid ? details : null;
+    }
+
+    // When the date is unreadable the domain check cannot run, but the names can still be reported at once.
+    private static void ValidateNames(ChildDetails details, ModelStateDictionary modelState, string prefix, DateOnly today)
+    {
+        try { (details with { DateOfBirth = today.AddYears(-10), Gender = default, Ethnicity = default }).Validate(today); }
+        catch (DomainRuleViolation rule) when (rule.Field is "FirstName" or "LastName" or "School" or "Placement")
+        {
+            modelState.AddModelError($"{prefix}.{rule.Field}", rule.Message);
+        }
+    }
+
+    public static IEnumerable<SelectListItem> GenderItems() =>
+        Enum.GetValues<Gender>().Select(g => new SelectListItem(g.Name(), g.ToString()));
+
+    /// <summary>Ethnicity grouped as the ONS lists it; "not recorded" is offered last, never preselected.</summary>
+    public static IEnumerable<SelectListItem> EthnicityItems()
+    {
+        var groups = new Dictionary<string, SelectListGroup>();
+        var items = new List<SelectListItem> { new("Select ethnicity", "") };
+        foreach (var e in Enum.GetValues<Ethnicity>().OrderBy(e => e is Core.Children.Ethnicity.NotRecorded or Core.Children.Ethnicity.Refused))
+        {
+            var groupName = e.Group() ?? "";
+            if (!groups.TryGetValue(groupName, out var group)) groups[groupName] = group = new SelectListGroup { Name = groupName };
+            items.Add(new SelectListItem(e.Name(), e.ToString()) { Group = group });
+        }
+        return items;
+    }
+
+    public static IEnumerable<SelectListItem> AgencyItems() =>
+        Enum.GetValues<Agency>().Where(a => a != Agency.SafeguardingBoard)
+            .Select(a => new SelectListItem(a.Name(), a.ToString()) { Disabled = a == Agency.ChildrensSocialCare, Selected = a == Agency.ChildrensSocialCare });
+}

@@ -1,0 +1,69 @@
+using Beacon.Core.Children;
+using Beacon.Core.Common;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.GovUk;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Beacon.Web.Features.Children;
+
+[Authorize(Policy = Policies.Practitioner)]
+public sealed class CreateModel(BeaconDbContext db, TimeProvider clock) : ChildFormModel(db, clock)
+{
+    [BindProperty] public string? Alias { get; set; }
+    [BindProperty] public AddressInput Address { get; set; } = new();
+
+    public sealed class AddressInput
+    {
+        public string? Line1 { get; set; }
+        public string? Town { get; set; }
+        public string? Postcode { get; set; }
+        public DateInput From { get; set; } = new();
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Line1) && string.IsNullOrWhiteSpace(Town) && string.IsNullOrWhiteSpace(Postcode) && From.IsEmpty;
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadChoicesAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear(); // every rule below is Beacon's own, with its own wording
+        var details = Input.ToDetails(ModelState, nameof(Input), Today);
+        await CheckKeyWorkerAsync(ct);
+        if (details is not null && ModelState.IsValid)
+        {
+            var actor = User.ToActor();
+            try
+            {
+                var child = Child.Create(details, actor.Agency, actor.UserId, Today, Now);
+                foreach (var agency in Input.Agencies) child.Involve(agency, Now);
+                if (!string.IsNullOrWhiteSpace(Alias)) child.AddAlias(Alias, Now);
+                if (!Address.IsEmpty)
+                {
+                    if (!Address.From.TryRead("date they moved in", out var from, out var error))
+                        throw new DomainRuleViolation(error, "Address.From");
+                    child.MoveTo(Address.Line1 ?? "", Address.Town ?? "", Address.Postcode ?? "", from, Today);
+                }
+                if (ModelState.IsValid)
+                {
+                    Db.Children.Add(child);
+                    await Db.SaveChangesAsync(ct);
+                    return Redirect($"/Children/{child.Id}");
+                }
+            }
+            catch (DomainRuleViolation rule)
+            {
+                ModelState.AddModelError(rule.Field switch
+                {
+                    null => "",
+                    "Alias" => nameof(Alias),
+                    "Line1" or "Town" or "From" => $"Address.{rule.Field}",
+                    _ when rule.Field.StartsWith("Address.") => rule.Field,
+                    _ => $"Input.{rule.Field}",
+                }, rule.Message);
+            }
+        }
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+}

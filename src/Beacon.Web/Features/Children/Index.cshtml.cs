@@ -1,0 +1,59 @@
+using Beacon.Core.Access;
+using Beacon.Core.Audit;
+using Beacon.Core.Children;
+using Beacon.Web.Infrastructure.Auditing;
+using Beacon.Web.Infrastructure.GovUk;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Features.Children;
+
+[Authorize(Roles = $"{BeaconRoles.SocialWorker},{BeaconRoles.TeamManager},{BeaconRoles.PoliceOfficer},{BeaconRoles.IntelligenceAnalyst},{BeaconRoles.OutreachWorker},{BeaconRoles.SafeguardingLead},{BeaconRoles.PanelChair},{BeaconRoles.Auditor}")]
+public sealed class IndexModel(ChildRecords records, AuditTrail audit) : PageModel
+{
+    public const int MaxResults = 50;
+
+    [BindProperty(SupportsGet = true)] public string? Name { get; set; }
+    [BindProperty(SupportsGet = true)] public DateInput DateOfBirth { get; set; } = new();
+    public IReadOnlyList<ChildSearchResult> Results { get; private set; } = [];
+    public bool Searched { get; private set; }
+    public bool MayCreate => ChildAccess.MayCreate(User.ToActor());
+
+    public sealed record ChildSearchResult(Guid Id, string FirstName, string LastName, DateOnly DateOfBirth, bool IsLookedAfter, bool IsRestricted, IEnumerable<string> Aliases);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var terms = (Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => t.ToLowerInvariant()).ToList();
+        DateOnly? dateOfBirth = null;
+        if (!DateOfBirth.IsEmpty)
+        {
+            if (DateOfBirth.TryRead("date of birth", out var date, out var error)) dateOfBirth = date;
+            else ModelState.AddModelError(nameof(DateOfBirth), error);
+        }
+        if (Name?.Length > Child.NameMaxLength * 2) ModelState.AddModelError(nameof(Name), "Name must be 200 characters or fewer");
+        if (!ModelState.IsValid || (terms.Count == 0 && dateOfBirth is null)) return Page();
+
+        Results = await Search(terms, dateOfBirth).ToListAsync(ct);
+        Searched = true;
+        await audit.RecordAsync(AuditAction.Viewed, "ChildSearch", "-", null,
+            $"Searched children for name '{Name}'{(dateOfBirth is { } d ? $" born {d:yyyy-MM-dd}" : "")}: {Results.Count} shown", ct);
+        return Page();
+    }
+
+    private IQueryable<ChildSearchResult> Search(List<string> terms, DateOnly? dateOfBirth)
+    {
+        var query = records.VisibleTo(User);
+        if (dateOfBirth is { } dob) query = query.Where(c => c.DateOfBirth == dob);
+        // Every word typed must match a first name, last name or current alias.
+        foreach (var term in terms)
+            query = query.Where(c => c.FirstName.ToLower().Contains(term) || c.LastName.ToLower().Contains(term)
+                || c.Aliases.Any(a => a.WithdrawnAtUtc == null && a.Name.ToLower().Contains(term)));
+        return query.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Take(MaxResults)
+            .Select(c => new ChildSearchResult(c.Id, c.FirstName, c.LastName, c.DateOfBirth, c.IsLookedAfter, c.IsRestricted,
+                c.Aliases.Where(a => a.WithdrawnAtUtc == null).Select(a => a.Name).ToList()));
+    }
+}

@@ -1,0 +1,96 @@
+using Beacon.Core.Audit;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Beacon.Web.Infrastructure.Auditing;
+
+/// <summary>
+/// Every save passes through here: deletions of records are refused, versions move on, and each change
+/// to Beacon's records (and each view queued in <see cref="BeaconDbContext.PendingAudit"/>) is appended
+/// to the hash-chained audit log in the same transaction as the change itself.
+/// </summary>
+internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvider clock) : SaveChangesInterceptor
+{
+    // Appends are serialised so two saves never chain onto the same predecessor; the unique index on
+    // Sequence backs this up across processes.
+    private static readonly SemaphoreSlim AppendLock = new(1, 1);
+    private bool _holdingLock;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not BeaconDbContext db) return result;
+        db.ChangeTracker.DetectChanges();
+        var entries = db.ChangeTracker.Entries().Where(e => IsBeaconRecord(e.Metadata.ClrType)).ToList();
+
+        RefuseDeletesAndAuditEdits(entries);
+        foreach (var entry in entries.Where(e => e.State == EntityState.Modified && e.Entity is Core.Common.IVersioned))
+            ((Core.Common.IVersioned)entry.Entity).Version++;
+
+        var actor = currentActor.Actor;
+        var drafts = entries.Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => ChangeAudit.Describe(e, actor))
+            .Where(d => d is not null)
+            .Cast<AuditDraft>()
+            .Concat(db.PendingAudit)
+            .ToList();
+        db.PendingAudit.Clear();
+        if (drafts.Count == 0) return result;
+
+        await AppendLock.WaitAsync(cancellationToken);
+        _holdingLock = true;
+        var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var draft in drafts)
+        {
+            previous = AuditEntry.Append(previous, draft, now);
+            db.AuditEntries.Add(previous);
+        }
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Release();
+        return ValueTask.FromResult(result);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release();
+        return Task.CompletedTask;
+    }
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release();
+        return Task.CompletedTask;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new InvalidOperationException("Beacon saves asynchronously only, so that audit appends are serialised; call SaveChangesAsync.");
+
+    private void Release()
+    {
+        if (!_holdingLock) return;
+        _holdingLock = false;
+        AppendLock.Release();
+    }
+
+    private static bool IsBeaconRecord(Type type) => type.Assembly == typeof(AuditEntry).Assembly;
+
+    private static void RefuseDeletesAndAuditEdits(IEnumerable<EntityEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.State == EntityState.Deleted)
+                throw new InvalidOperationException(
+                    $"{entry.Metadata.ClrType.Name} records are never deleted: close, withdraw or redact them with a reason.");
+            if (entry.Entity is AuditEntry && entry.State == EntityState.Modified)
+                throw new InvalidOperationException("The audit log is append-only.");
+        }
+    }
+}

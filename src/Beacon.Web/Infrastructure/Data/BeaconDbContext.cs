@@ -1,0 +1,50 @@
+using Beacon.Core.Audit;
+using Beacon.Core.Children;
+using Beacon.Core.Common;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Infrastructure.Data;
+
+/// <summary>
+/// The one database context. Provider-specific subclasses (<see cref="SqliteBeaconDbContext"/>,
+/// <see cref="PostgresBeaconDbContext"/>) exist only so each provider keeps its own migrations.
+/// </summary>
+public abstract class BeaconDbContext(DbContextOptions options) : IdentityDbContext<BeaconUser>(options)
+{
+    public DbSet<Child> Children => Set<Child>();
+    public DbSet<ChildAlias> ChildAliases => Set<ChildAlias>();
+    public DbSet<ChildAddress> ChildAddresses => Set<ChildAddress>();
+    public DbSet<AgencyInvolvement> AgencyInvolvements => Set<AgencyInvolvement>();
+    public DbSet<ChildAccessGrant> ChildAccessGrants => Set<ChildAccessGrant>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Audit entries asked for explicitly (views, searches) that the next save appends to the chain.</summary>
+    internal List<AuditDraft> PendingAudit { get; } = [];
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BeaconDbContext).Assembly);
+
+        // Every editable record carries a version that a stale save cannot match.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+    }
+}
+
+public sealed class SqliteBeaconDbContext(DbContextOptions<SqliteBeaconDbContext> options) : BeaconDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite keeps no time zone: everything Beacon stores is UTC, so say so when reading back.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class PostgresBeaconDbContext(DbContextOptions<PostgresBeaconDbContext> options) : BeaconDbContext(options);
+
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

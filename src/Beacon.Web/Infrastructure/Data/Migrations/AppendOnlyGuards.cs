@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Beacon.Web.Infrastructure.Data.Migrations;
+
+/// <summary>
+/// Database triggers that refuse UPDATE and DELETE on the audit log and DELETE on children's records,
+/// so even a direct SQL session cannot quietly rewrite history without first dropping a guard
+/// (and the hash chain still exposes what it changed).
+/// </summary>
+internal static class AppendOnlyGuards
+{
+    public static void AddSqlite(MigrationBuilder migration)
+    {
+        migration.Sql("CREATE TRIGGER AuditEntries_no_update BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'The audit log is append-only'); END;");
+        migration.Sql("CREATE TRIGGER AuditEntries_no_delete BEFORE DELETE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'The audit log is append-only'); END;");
+        migration.Sql("CREATE TRIGGER Children_no_delete BEFORE DELETE ON Children BEGIN SELECT RAISE(ABORT, 'Children''s records are never deleted'); END;");
+    }
+
+    public static void AddPostgres(MigrationBuilder migration)
+    {
+        migration.Sql("""
+            CREATE FUNCTION beacon_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION '% on % is not allowed: Beacon records are append-only', TG_OP, TG_TABLE_NAME; END $$;
+            """);
+        migration.Sql("""CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION beacon_refuse_change();""");
+        migration.Sql("""CREATE TRIGGER children_no_delete BEFORE DELETE ON "Children" FOR EACH ROW EXECUTE FUNCTION beacon_refuse_change();""");
+    }
+}

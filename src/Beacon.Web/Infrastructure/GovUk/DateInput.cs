@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Beacon.Web.Infrastructure.GovUk;
+
+/// <summary>
+/// The GOV.UK date pattern: day, month and year typed separately. Kept as text so an impossible date
+/// (31 February) comes back to the person with their own input and a clear message.
+/// </summary>
+public sealed class DateInput
+{
+    public string? Day { get; set; }
+    public string? Month { get; set; }
+    public string? Year { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
+
+    public static DateInput From(DateOnly date) => new()
+    {
+        Day = date.Day.ToString(CultureInfo.InvariantCulture),
+        Month = date.Month.ToString(CultureInfo.InvariantCulture),
+        Year = date.Year.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Reads the date, or says what is wrong with it in the GOV.UK wording.</summary>
+    public bool TryRead(string label, out DateOnly date, out string error)
+    {
+        date = default;
+        error = "";
+        if (IsEmpty) { error = $"Enter the {label}"; return false; }
+        var missing = new[] { ("day", Day), ("month", Month), ("year", Year) }.Where(p => string.IsNullOrWhiteSpace(p.Item2)).Select(p => p.Item1).ToList();
+        if (missing.Count > 0) { error = $"The {label} must include a {string.Join(" and ", missing)}"; return false; }
+        if (!int.TryParse(Day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            || !int.TryParse(Month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            || !int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+        { error = $"The {label} must be a real date, written in numbers"; return false; }
+        if (Year!.Trim().Length != 4) { error = "Year must include 4 numbers"; return false; }
+        if (m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) { error = $"The {label} must be a real date"; return false; }
+        date = new DateOnly(y, m, d);
+        return true;
+    }
+}

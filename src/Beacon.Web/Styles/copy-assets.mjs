@@ -1,0 +1,8 @@
+// Copies GOV.UK Frontend's script and images into wwwroot/lib/govuk (fonts are left out on purpose:
+// see beacon.scss).
+import { cpSync, mkdirSync } from "node:fs";
+const from = "node_modules/govuk-frontend/dist/govuk";
+const to = "wwwroot/lib/govuk";
+mkdirSync(to, { recursive: true });
+cpSync(`${from}/govuk-frontend.min.js`, `${to}/govuk-frontend.min.js`);
+cpSync(`${from}/assets/images`, `${to}/assets/images`, { recursive: true });

@@ -1,0 +1,95 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Beacon.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Beacon.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A person using Beacon through HTTP: reads pages as HTML and submits their forms (with the anti-forgery
+/// token the page carries), exactly as a browser without JavaScript would.
+/// </summary>
+public sealed class BeaconClient(HttpClient http) : IDisposable
+{
+    private static readonly IBrowsingContext Html = BrowsingContext.New(Configuration.Default);
+
+    public static BeaconClient For(BeaconFactory factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public HttpClient Http => http;
+
+    public static async Task<BeaconClient> SignedInAsync(BeaconFactory factory, string email)
+    {
+        var client = For(factory);
+        var response = await client.SignInAsync(email);
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        return client;
+    }
+
+    public async Task<PageResponse> SignInAsync(string email, string password = DemoData.Password) =>
+        await SubmitAsync("/Account/Login", "form", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    public async Task<PageResponse> GetAsync(string url)
+    {
+        using var response = await http.GetAsync(url);
+        return await PageResponse.ReadAsync(response);
+    }
+
+    /// <summary>Opens the page, fills the chosen form and posts it.</summary>
+    public async Task<PageResponse> SubmitAsync(string url, string formSelector, Dictionary<string, string> fields)
+    {
+        var page = await GetAsync(url);
+        Assert.True(page.Status == HttpStatusCode.OK, $"GET {url} answered {(int)page.Status}");
+        return await SubmitAsync(page, formSelector, fields, url);
+    }
+
+    public async Task<PageResponse> SubmitAsync(PageResponse page, string formSelector, Dictionary<string, string> fields, string? pageUrl = null)
+    {
+        var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on the page");
+        var values = new List<KeyValuePair<string, string>>();
+        var overridden = new HashSet<string>(fields.Keys);
+        foreach (var element in form.Elements.OfType<IHtmlElement>())
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || overridden.Contains(name)) continue;
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box when !box.IsChecked: continue;
+                case IHtmlInputElement { Type: "submit" }: continue;
+                case IHtmlInputElement input: values.Add(new(name, input.Value)); break;
+                case IHtmlTextAreaElement area: values.Add(new(name, area.Value)); break;
+                case IHtmlSelectElement select: values.Add(new(name, select.Value ?? "")); break;
+            }
+        }
+        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUrl ?? page.Url : action;
+        using var response = await http.PostAsync(target, new FormUrlEncodedContent(values));
+        return await PageResponse.ReadAsync(response);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    public sealed record PageResponse(HttpStatusCode Status, string Url, string? Location, IDocument Document)
+    {
+        public static async Task<PageResponse> ReadAsync(HttpResponseMessage response)
+        {
+            var html = await response.Content.ReadAsStringAsync();
+            var document = await Html.OpenAsync(request => request.Content(html));
+            return new PageResponse(response.StatusCode, response.RequestMessage?.RequestUri?.PathAndQuery ?? "",
+                response.Headers.Location?.OriginalString, document);
+        }
+
+        /// <summary>The messages in the GOV.UK error summary at the top of the page.</summary>
+        public IReadOnlyList<string> Errors => Document.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
+
+        /// <summary>The error message shown beside one field.</summary>
+        public string? FieldError(string fieldId) =>
+            Document.QuerySelector($"#{fieldId}-error")?.TextContent.Replace("Error:", "").Trim();
+
+        public string Text => Document.Body?.TextContent ?? "";
+    }
+}

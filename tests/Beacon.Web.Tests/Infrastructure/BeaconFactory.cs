@@ -1,0 +1,61 @@
+using Beacon.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Beacon.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Beacon as it really runs (same Program, same pipeline) on its own fresh database with the demo data
+/// and demo logins. Optionally on a real Kestrel port for the browser.
+/// </summary>
+public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor = false) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    public static async Task<BeaconFactory> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool requireTwoFactor = false, bool kestrel = false)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var factory = new BeaconFactory(database, requireTwoFactor);
+        if (kestrel) factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
+    /// <summary>The address Kestrel listens on (only when started with kestrel: true).</summary>
+    public string ServerAddress => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Beacon:Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Beacon", Database.ConnectionString);
+        builder.UseSetting("Beacon:DemoData", "true");
+        builder.UseSetting("Beacon:Security:RequireTwoFactor", requireTwoFactor ? "true" : "false");
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        // Program.cs initialises the database after Build(); the test host stops at Build(), so do it here.
+        using var scope = host.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<DatabaseSetup>().InitialiseAsync().GetAwaiter().GetResult();
+        return host;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>Runs work with a scoped service provider, as a request would.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Beacon.Core.Cases;
+
+/// <summary>Where a case stands in the 'Working Together' process. Numbers are stored.</summary>
+public enum CaseStage
+{
+    [Display(Name = "Referral")] Referral = 1,
+    [Display(Name = "Strategy discussion")] StrategyDiscussion = 2,
+    [Display(Name = "Section 47 enquiry")] Section47Enquiry = 3,
+    [Display(Name = "Assessment")] Assessment = 4,
+    [Display(Name = "Initial child protection conference")] InitialChildProtectionConference = 5,
+    [Display(Name = "Plan")] Plan = 6,
+    [Display(Name = "Review")] Review = 7,
+    [Display(Name = "Closed")] Closed = 8,
+}
+
+public enum PlanKind
+{
+    [Display(Name = "Child in need plan")] ChildInNeed = 1,
+    /// <summary>Only an initial child protection conference can make one.</summary>
+    [Display(Name = "Child protection plan")] ChildProtection = 2,
+}
+
+/// <summary>The moves a case may make. Anything not listed here is refused.</summary>
+public static class CaseWorkflow
+{
+    private static readonly Dictionary<CaseStage, CaseStage[]> Allowed = new()
+    {
+        [CaseStage.Referral] = [CaseStage.StrategyDiscussion, CaseStage.Assessment, CaseStage.Closed],
+        // No section 47 threshold: assess under section 17 instead.
+        [CaseStage.StrategyDiscussion] = [CaseStage.Section47Enquiry, CaseStage.Assessment, CaseStage.Closed],
+        // Concerns not substantiated: continue assessing, or support under a child in need plan.
+        [CaseStage.Section47Enquiry] = [CaseStage.InitialChildProtectionConference, CaseStage.Assessment, CaseStage.Plan, CaseStage.Closed],
+        // Harm emerging during an assessment calls for a strategy discussion.
+        [CaseStage.Assessment] = [CaseStage.StrategyDiscussion, CaseStage.Plan, CaseStage.Closed],
+        [CaseStage.InitialChildProtectionConference] = [CaseStage.Plan, CaseStage.Closed],
+        [CaseStage.Plan] = [CaseStage.Review, CaseStage.Closed],
+        // A review may step the plan down to child in need.
+        [CaseStage.Review] = [CaseStage.Review, CaseStage.Plan, CaseStage.Closed],
+        [CaseStage.Closed] = [],
+    };
+
+    public static IReadOnlyList<CaseStage> NextStages(CaseStage from) => Allowed[from];
+
+    public static bool CanMove(CaseStage from, CaseStage to) => Allowed[from].Contains(to);
+}

@@ -1,0 +1,22 @@
+namespace Beacon.Core.Cases;
+
+/// <summary>One move between stages: the case's own history, for the chronology.</summary>
+public sealed class CaseStageChange
+{
+    private CaseStageChange() { }
+
+    internal CaseStageChange(CaseStage from, CaseStage to, DateOnly on, string byUserId)
+    {
+        Id = Guid.NewGuid();
+        From = from;
+        To = to;
+        On = on;
+        ByUserId = byUserId;
+    }
+
+    public Guid Id { get; private set; }
+    public CaseStage From { get; private set; }
+    public CaseStage To { get; private set; }
+    public DateOnly On { get; private set; }
+    public string ByUserId { get; private set; } = "";
+}

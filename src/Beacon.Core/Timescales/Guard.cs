@@ -1,0 +1,21 @@
+using Beacon.Core.Common;
+
+namespace Beacon.Core.Timescales;
+
+/// <summary>Input guards shared by the domain types in this assembly.</summary>
+internal static class Guard
+{
+    /// <summary>
+    /// Treats an unspecified kind as UTC (that is how databases hand instants back) but refuses a
+    /// local time, which would silently shift every timescale by the server's offset.
+    /// </summary>
+    public static DateTime AsUtc(DateTime value, string? field = null) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        _ => throw new DomainRuleViolation("Times must be recorded in UTC, not server local time.", field),
+    };
+
+    public static string Required(string? value, string field, string message) =>
+        string.IsNullOrWhiteSpace(value) ? throw new DomainRuleViolation(message, field) : value.Trim();
+}

@@ -12,7 +12,7 @@ namespace Beacon.Web.Infrastructure.Auditing;
 /// to Beacon's records (and each view queued in <see cref="BeaconDbContext.PendingAudit"/>) is appended
 /// to the hash-chained audit log in the same transaction as the change itself.
 /// </summary>
-internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvider clock) : SaveChangesInterceptor, IDisposable
 {
     // Appends are serialised so two saves never chain onto the same predecessor; the unique index on
     // Sequence backs this up across processes.
@@ -69,6 +69,17 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
         Release();
         return Task.CompletedTask;
     }
+
+    // EF reports a concurrency conflict here rather than through SaveChangesFailed.
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Release();
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Whatever happened during the request, the end of its scope never leaves the lock held.</summary>
+    public void Dispose() => Release();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         throw new InvalidOperationException("Beacon saves asynchronously only, so that audit appends are serialised; call SaveChangesAsync.");

@@ -283,6 +283,50 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ChildAliases");
                 });
 
+            modelBuilder.Entity("Beacon.Core.Missing.MissingEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReportedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("ReportedMissingAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnHomeInterviewByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("ReturnHomeInterviewDoneAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "ReportedMissingAtUtc");
+
+                    b.HasIndex("ReturnHomeInterviewDoneAtUtc", "ReturnedAtUtc");
+
+                    b.ToTable("MissingEpisodes");
+                });
+
             modelBuilder.Entity("Beacon.Web.Infrastructure.Identity.BeaconUser", b =>
                 {
                     b.Property<string>("Id")
@@ -522,6 +566,15 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .WithMany("Aliases")
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beacon.Core.Missing.MissingEpisode", b =>
+                {
+                    b.HasOne("Beacon.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -278,6 +278,50 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ChildAliases");
                 });
 
+            modelBuilder.Entity("Beacon.Core.Missing.MissingEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedMissingAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnHomeInterviewByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnHomeInterviewDoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "ReportedMissingAtUtc");
+
+                    b.HasIndex("ReturnHomeInterviewDoneAtUtc", "ReturnedAtUtc");
+
+                    b.ToTable("MissingEpisodes");
+                });
+
             modelBuilder.Entity("Beacon.Web.Infrastructure.Identity.BeaconUser", b =>
                 {
                     b.Property<string>("Id")
@@ -513,6 +557,15 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .WithMany("Aliases")
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beacon.Core.Missing.MissingEpisode", b =>
+                {
+                    b.HasOne("Beacon.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,22 @@
+using Beacon.Core.Children;
+using Beacon.Core.Missing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Beacon.Web.Infrastructure.Data;
+
+internal sealed class MissingEpisodeConfiguration : IEntityTypeConfiguration<MissingEpisode>
+{
+    public void Configure(EntityTypeBuilder<MissingEpisode> episode)
+    {
+        episode.HasKey(e => e.Id);
+        episode.HasOne<Child>().WithMany().HasForeignKey(e => e.ChildId).OnDelete(DeleteBehavior.Restrict);
+        episode.Property(e => e.ReportedByUserId).HasMaxLength(450);
+        episode.Property(e => e.ReturnRecordedByUserId).HasMaxLength(450);
+        episode.Property(e => e.ReturnHomeInterviewByUserId).HasMaxLength(450);
+        episode.Ignore(e => e.IsStillMissing);
+        // A child's episodes in order (repeatedly-missing check, chronology) and the outstanding interviews list.
+        episode.HasIndex(e => new { e.ChildId, e.ReportedMissingAtUtc });
+        episode.HasIndex(e => new { e.ReturnHomeInterviewDoneAtUtc, e.ReturnedAtUtc });
+    }
+}

@@ -1,0 +1,32 @@
+using Beacon.Core.Audit;
+using Beacon.Core.Common;
+using Beacon.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Features.Audit;
+
+/// <summary>The auditor's view of the whole log: is the chain intact, and what happened lately.</summary>
+[Authorize(Policy = Policies.Auditor)]
+public sealed class IndexModel(BeaconDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public AuditAction? Action { get; set; }
+    public AuditVerification Verification { get; private set; } = default!;
+    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> ActionItems =>
+        [new SelectListItem("Everything", ""), .. Enum.GetValues<AuditAction>().Select(a => new SelectListItem(a.Name(), a.ToString()))];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Streamed in sequence order: verification holds only a small window, however long the log.
+        var all = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        Verification = await Task.Run(() => AuditChain.Verify(all.ToBlockingEnumerable(ct)), ct);
+        var query = db.AuditEntries.AsNoTracking();
+        if (Action is { } action) query = query.Where(e => e.Action == action);
+        Entries = await query.OrderByDescending(e => e.Sequence).Take(200).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using Beacon.Web.Tests.Infrastructure;
+
+namespace Beacon.Web.Tests.Features.Children;
+
+/// <summary>A restricted record is seen only by the people named on it, whatever their agency or role.</summary>
+public sealed class RestrictedRecordTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+{
+    [Fact]
+    public async Task A_team_manager_restricts_a_record_and_names_who_may_see_it()
+    {
+        using var manager = await BeaconClient.SignedInAsync(beacon.Factory, "team.manager@beacon.test");
+        var location = await ChildRecordTests.CreateChildAsync(manager, new()
+        {
+            ["Input.FirstName"] = "Rosalind", ["Input.LastName"] = "Quenby",
+            ["Input.DateOfBirth.Day"] = "2", ["Input.DateOfBirth.Month"] = "6", ["Input.DateOfBirth.Year"] = "2011",
+            ["Input.Gender"] = "Female", ["Input.Ethnicity"] = "Refused", ["Input.Agencies"] = "Police",
+        });
+        using var police = await BeaconClient.SignedInAsync(beacon.Factory, "police.officer@beacon.test");
+        using var worker = await BeaconClient.SignedInAsync(beacon.Factory, "social.worker@beacon.test");
+        Assert.Equal(HttpStatusCode.OK, (await police.GetAsync(location)).Status);
+
+        // A social worker may see the record but not decide who else may.
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync(location + "/Access")).Status);
+
+        var restricted = await manager.SubmitAsync(location + "/Access", "#restriction-form", []);
+        Assert.Equal(HttpStatusCode.Redirect, restricted.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await police.GetAsync(location)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync(location)).Status);
+        Assert.Empty((await worker.GetAsync("/Children?Name=Quenby")).Document.QuerySelectorAll("table a"));
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(location)).Status);
+
+        var unknown = await manager.SubmitAsync(location + "/Access", "form[action*='Grant']", new() { ["Email"] = "nobody@beacon.test" });
+        Assert.Equal("There is no Beacon account with that email address", unknown.FieldError("Email"));
+
+        await manager.SubmitAsync(location + "/Access", "form[action*='Grant']", new() { ["Email"] = "police.officer@beacon.test" });
+        Assert.Equal(HttpStatusCode.OK, (await police.GetAsync(location)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync(location)).Status);
+
+        // The auditor still sees who looked, even on a restricted record.
+        using var auditor = await BeaconClient.SignedInAsync(beacon.Factory, "auditor@beacon.test");
+        var history = await auditor.GetAsync(location + "/AccessHistory");
+        Assert.Equal(HttpStatusCode.OK, history.Status);
+        Assert.Contains("ChildAccessGrant", history.Text);
+        Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync(location)).Status);
+    }
+}

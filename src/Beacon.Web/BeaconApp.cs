@@ -30,6 +30,7 @@ public static class BeaconApp
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<DemoData>();
         services.AddScoped<Features.Children.ChildRecords>();
+        Features.Cases.CaseServices.Add(services);
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
 
         services.AddIdentity<BeaconUser, IdentityRole>(options =>
@@ -75,6 +76,12 @@ public static class BeaconApp
             options.AddPolicy(Policies.Practitioner, p => p.RequireRole(BeaconRoles.Practitioners));
             options.AddPolicy(Policies.Auditor, p => p.RequireRole(BeaconRoles.Auditor));
             options.AddPolicy(Policies.Administrator, p => p.RequireRole(BeaconRoles.Administrator));
+            // Children's Social Care staff run the front door and the case work; the agency is checked as well as the role.
+            options.AddPolicy(Policies.SocialCare, p => p.RequireRole(BeaconRoles.SocialWorker, BeaconRoles.TeamManager)
+                .RequireClaim(BeaconClaims.Agency, nameof(Agency.ChildrensSocialCare)));
+            options.AddPolicy(Policies.TeamManager, p => p.RequireRole(BeaconRoles.TeamManager)
+                .RequireClaim(BeaconClaims.Agency, nameof(Agency.ChildrensSocialCare)));
+            options.AddPolicy(Policies.PanelChair, p => p.RequireRole(BeaconRoles.PanelChair));
         });
         services.AddScoped<IAuthorizationHandler, ChildAuthorizationHandler>();
 
@@ -123,6 +130,11 @@ public static class Policies
     public const string Practitioner = nameof(Practitioner);
     public const string Auditor = nameof(Auditor);
     public const string Administrator = nameof(Administrator);
+    /// <summary>Social workers and team managers in Children's Social Care.</summary>
+    public const string SocialCare = nameof(SocialCare);
+    /// <summary>Team managers in Children's Social Care (approvals).</summary>
+    public const string TeamManager = nameof(TeamManager);
+    public const string PanelChair = nameof(PanelChair);
 }
 
 public sealed class SecurityOptions

@@ -1,0 +1,69 @@
+using Beacon.Core.Access;
+using Beacon.Core.Common;
+using Beacon.Core.Referrals;
+using Beacon.Web.Features.Cases;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.GovUk;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Beacon.Web.Features.Referrals;
+
+/// <summary>The concern as typed into the referral form: what was seen, when, and the basis for sharing it.</summary>
+public sealed class ConcernInput
+{
+    public string? WhatWasSeen { get; set; }
+    public DateInput SeenOn { get; set; } = new();
+    /// <summary>Optional, 24-hour clock; without it the day is what counts.</summary>
+    public string? SeenAt { get; set; }
+    public SharingBasis? SharingBasis { get; set; }
+    public string? SharingJustification { get; set; }
+
+    /// <summary>
+    /// Raises the referral through the domain, received now. Problems go into ModelState beside their
+    /// fields and nothing is returned.
+    /// </summary>
+    public Referral? TryRaise(ModelStateDictionary modelState, string prefix, Guid childId, Actor referrer, DateTime nowUtc)
+    {
+        var today = Core.Timescales.UkTime.ToUkDate(nowUtc);
+        DateTime? seenAtUtc = null;
+        if (!SeenOn.TryRead("date it was seen or heard", out var seenOn, out var dateError))
+            modelState.AddModelError($"{prefix}.SeenOn", dateError);
+        else if (seenOn > today)
+            modelState.AddModelError($"{prefix}.SeenOn", "The date it was seen or heard must be today or in the past");
+        else if (string.IsNullOrWhiteSpace(SeenAt))
+            seenAtUtc = UkClock.ToUtc(seenOn, TimeOnly.MinValue);
+        else if (!UkClock.TryReadTime(SeenAt, out var time))
+            modelState.AddModelError($"{prefix}.SeenAt", "Enter the time as hours and minutes on the 24-hour clock, for example 14:30");
+        else
+            seenAtUtc = UkClock.ToUtc(seenOn, time);
+        if ((WhatWasSeen ?? "").Length > ReferralConfiguration.TextMaxLength)
+            modelState.AddModelError($"{prefix}.WhatWasSeen", $"What was seen or heard must be {ReferralConfiguration.TextMaxLength} characters or fewer");
+        if ((SharingJustification ?? "").Length > ReferralConfiguration.TextMaxLength)
+            modelState.AddModelError($"{prefix}.SharingJustification", $"The reason must be {ReferralConfiguration.TextMaxLength} characters or fewer");
+        if (string.IsNullOrWhiteSpace(WhatWasSeen))
+            modelState.AddModelError($"{prefix}.WhatWasSeen", "Describe what was seen or heard.");
+        if (SharingBasis is null)
+            modelState.AddModelError($"{prefix}.SharingBasis", "Choose the basis for sharing this information.");
+        if (!modelState.IsValid) return null;
+        try
+        {
+            return Referral.Raise(childId, referrer.UserId, referrer.Agency, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification);
+        }
+        catch (DomainRuleViolation rule)
+        {
+            modelState.AddModelError(rule.Field switch
+            {
+                nameof(Referral.WhatWasSeen) => $"{prefix}.WhatWasSeen",
+                nameof(Referral.SeenAtUtc) => $"{prefix}.SeenOn",
+                nameof(Referral.SharingBasis) => $"{prefix}.SharingBasis",
+                nameof(Referral.SharingJustification) => $"{prefix}.SharingJustification",
+                _ => "",
+            }, rule.Message);
+            return null;
+        }
+    }
+
+    public static IEnumerable<SelectListItem> SharingBasisItems() =>
+        Enum.GetValues<SharingBasis>().Select(b => new SelectListItem(b.Name(), b.ToString()));
+}

@@ -1,0 +1,43 @@
+using Beacon.Web.Features.Children;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Beacon.Web.Features.Referrals;
+
+/// <summary>Raise a concern about a child who already has a record the person can see.</summary>
+[Authorize(Policy = Policies.Practitioner)]
+public sealed class CreateModel(ChildRecords records, BeaconDbContext db, TimeProvider clock) : PageModel, IConcernForm
+{
+    [FromRoute] public Guid ChildId { get; set; }
+    [BindProperty] public ConcernInput Concern { get; set; } = new();
+    public string ChildName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (child, refusal) = await records.LoadAsync(ChildId, User, ChildOperations.View, ct);
+        if (refusal is not null) return refusal;
+        ChildName = child!.FullName;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var (child, refusal) = await records.LoadAsync(ChildId, User, ChildOperations.View, ct);
+        if (refusal is not null) return refusal;
+        ChildName = child!.FullName;
+        var actor = User.ToActor();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var referral = Concern.TryRaise(ModelState, nameof(Concern), child.Id, actor, now);
+        if (referral is null) return Page();
+        // Raising a concern involves the referrer's agency with the child from now on.
+        child.Involve(actor.Agency, now);
+        db.Referrals.Add(referral);
+        await db.SaveChangesAsync(ct);
+        TempData["Saved"] = $"Your referral about {child.FullName} has been sent to Children's Social Care";
+        return Redirect("/Referrals");
+    }
+}

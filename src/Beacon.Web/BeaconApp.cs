@@ -31,6 +31,7 @@ public static class BeaconApp
         services.AddScoped<DemoData>();
         services.AddScoped<Features.Children.ChildRecords>();
         Features.Cases.CaseServices.Add(services);
+        Features.RiskAssessment.RiskAssessmentServices.Add(services, configuration);
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
 
         services.AddIdentity<BeaconUser, IdentityRole>(options =>

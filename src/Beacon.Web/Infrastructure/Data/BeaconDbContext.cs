@@ -21,6 +21,8 @@ public abstract class BeaconDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Beacon.Core.Referrals.Referral> Referrals => Set<Beacon.Core.Referrals.Referral>();
     public DbSet<Beacon.Core.Cases.Case> Cases => Set<Beacon.Core.Cases.Case>();
+    public DbSet<Beacon.Core.RiskAssessment.RiskAssessment> RiskAssessments => Set<Beacon.Core.RiskAssessment.RiskAssessment>();
+    public DbSet<Beacon.Core.RiskAssessment.TickedIndicator> RiskAssessmentIndicators => Set<Beacon.Core.RiskAssessment.TickedIndicator>();
     public DbSet<Beacon.Core.Missing.MissingEpisode> MissingEpisodes => Set<Beacon.Core.Missing.MissingEpisode>();
 
     /// <summary>Audit entries asked for explicitly (views, searches) that the next save appends to the chain.</summary>

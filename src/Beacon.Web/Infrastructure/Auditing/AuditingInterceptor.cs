@@ -19,6 +19,12 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
     private static readonly SemaphoreSlim AppendLock = new(1, 1);
     private bool _holdingLock;
 
+    // What this save did to the tracked entities, undone if the save fails: otherwise a retry on the same
+    // context (reload after a conflict, then save again) would insert the failed attempt's audit entries
+    // a second time, and versions would skip.
+    private readonly List<AuditEntry> _appended = [];
+    private readonly List<(Core.Common.IVersioned Record, int Version)> _bumped = [];
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -27,8 +33,14 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
         var entries = db.ChangeTracker.Entries().Where(e => IsBeaconRecord(e.Metadata.ClrType)).ToList();
 
         RefuseDeletesAndAuditEdits(entries);
+        _appended.Clear();
+        _bumped.Clear();
         foreach (var entry in entries.Where(e => e.State == EntityState.Modified && e.Entity is Core.Common.IVersioned))
-            ((Core.Common.IVersioned)entry.Entity).Version++;
+        {
+            var record = (Core.Common.IVersioned)entry.Entity;
+            _bumped.Add((record, record.Version));
+            record.Version++;
+        }
 
         var actor = currentActor.Actor;
         var drafts = entries.Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified)
@@ -48,24 +60,29 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
         {
             previous = AuditEntry.Append(previous, draft, now);
             db.AuditEntries.Add(previous);
+            _appended.Add(previous);
         }
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        _appended.Clear();
+        _bumped.Clear();
         Release();
         return ValueTask.FromResult(result);
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
+        Undo(eventData.Context);
         Release();
         return Task.CompletedTask;
     }
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
+        Undo(eventData.Context);
         Release();
         return Task.CompletedTask;
     }
@@ -74,6 +91,7 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
     public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
         ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
+        Undo(eventData.Context);
         Release();
         return ValueTask.FromResult(result);
     }
@@ -83,6 +101,18 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         throw new InvalidOperationException("Beacon saves asynchronously only, so that audit appends are serialised; call SaveChangesAsync.");
+
+    /// <summary>Nothing was saved: forget the audit entries this save queued and put versions back.</summary>
+    private void Undo(DbContext? context)
+    {
+        if (context is not null)
+            foreach (var entry in _appended)
+                context.Entry(entry).State = EntityState.Detached;
+        foreach (var (record, version) in _bumped)
+            record.Version = version;
+        _appended.Clear();
+        _bumped.Clear();
+    }
 
     private void Release()
     {

@@ -1,0 +1,35 @@
+using Beacon.Core.Access;
+using Beacon.Core.RiskAssessment;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Features.RiskAssessment;
+
+/// <summary>Team managers: draft assessments whose level has been set below the computed level and wait for approval.</summary>
+[Authorize(Roles = BeaconRoles.TeamManager)]
+public sealed class ApprovalsModel(BeaconDbContext db, Children.ChildRecords records, Assessments assessments, ScoringPolicy policy) : PageModel
+{
+    public sealed record Waiting(Guid AssessmentId, Guid ChildId, string ChildName, ExploitationRiskLevel Computed, ExploitationRiskLevel Judged,
+        string? Reason, string JudgedBy, DateTime? JudgedAtUtc, bool IsYours);
+
+    public IReadOnlyList<Waiting> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var visible = records.VisibleTo(User).Select(c => new { c.Id, c.FirstName, c.LastName });
+        var drafts = await db.RiskAssessments.AsNoTracking()
+            .Where(a => a.Status == AssessmentStatus.Draft && a.JudgedLevel != null && a.LoweringApprovedByUserId == null)
+            .Join(visible, a => a.ChildId, c => c.Id, (a, c) => new { Assessment = a, Name = c.FirstName + " " + c.LastName })
+            .ToListAsync(ct);
+        var waiting = drafts.Where(d => d.Assessment.NeedsLoweringApproval(policy)).ToList();
+        var names = await assessments.NamesAsync(waiting.Select(w => w.Assessment.JudgementByUserId), ct);
+        var me = User.ToActor().UserId;
+        Items = waiting.Select(w => new Waiting(w.Assessment.Id, w.Assessment.ChildId, w.Name, w.Assessment.Evaluate(policy).Level,
+                w.Assessment.JudgedLevel!.Value, w.Assessment.JudgementReason, names.GetValueOrDefault(w.Assessment.JudgementByUserId ?? "", "a former user"),
+                w.Assessment.JudgementAtUtc, w.Assessment.AuthorUserId == me || w.Assessment.JudgementByUserId == me))
+            .OrderBy(w => w.JudgedAtUtc).ToList();
+    }
+}

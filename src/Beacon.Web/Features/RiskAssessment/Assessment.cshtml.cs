@@ -201,7 +201,10 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
                 .Append(assessment.AuthorUserId).Append(assessment.JudgementByUserId)
                 .Append(assessment.LoweringApprovedByUserId).Append(assessment.SignedOffByUserId), ct);
         MayEdit = assessment.IsDraft && (await authorization.AuthorizeAsync(User, child, ChildOperations.Edit)).Succeeded;
-        MayApprove = MayEdit && User.IsInRole(BeaconRoles.TeamManager) && assessment.NeedsLoweringApproval(policy) && !assessment.IsLoweringApproved;
+        // Only offered to a manager who neither wrote the assessment nor set its level (the domain refuses them anyway).
+        var me = User.ToActor().UserId;
+        MayApprove = MayEdit && User.IsInRole(BeaconRoles.TeamManager) && assessment.NeedsLoweringApproval(policy) && !assessment.IsLoweringApproved
+            && assessment.AuthorUserId != me && assessment.JudgementByUserId != me;
         return Page();
     }
 

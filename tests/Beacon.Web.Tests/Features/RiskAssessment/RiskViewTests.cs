@@ -1,0 +1,83 @@
+using System.Net;
+using Beacon.Web.Tests.Infrastructure;
+using static Beacon.Web.Tests.Features.RiskAssessment.RiskAssessmentSteps;
+
+namespace Beacon.Web.Tests.Features.RiskAssessment;
+
+/// <summary>The panel list and the risk views: worked out from signed-off assessments, and only over children the user may see.</summary>
+public sealed class RiskViewTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+{
+    private BeaconFactory Factory => beacon.Factory;
+
+    [Fact]
+    public async Task Signing_off_significant_or_serious_risk_puts_the_child_on_the_panel_list()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var serious = await CreateChildAsync(worker, "Marguerite", "Thistlewood");
+        var atRisk = await CreateChildAsync(worker, "Bathsheba", "Everdene");
+        var draftOnly = await CreateChildAsync(worker, "Tabitha", "Quenby");
+
+        using var chair = await BeaconClient.SignedInAsync(Factory, "panel.chair@beacon.test");
+        Assert.DoesNotContain("Marguerite Thistlewood", (await chair.GetAsync("/RiskAssessment/Panel")).Text);
+
+        await SignedOffAsync(worker, serious, "police-sexual-offence");
+        await SignedOffAsync(worker, atRisk, "going-missing");
+        var draft = await StartAsync(worker, draftOnly);
+        await TickAsync(worker, draft, ("disclosure", "Police", "Disclosed at interview"));
+
+        var panel = await chair.GetAsync("/RiskAssessment/Panel");
+        Assert.Equal(HttpStatusCode.OK, panel.Status);
+        var names = panel.Document.QuerySelectorAll("#panel-list tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(names, r => r.Contains("Marguerite Thistlewood") && r.Contains("Serious risk"));
+        Assert.DoesNotContain(names, r => r.Contains("Bathsheba Everdene"));
+        Assert.DoesNotContain(names, r => r.Contains("Tabitha Quenby"));
+
+        // A lower assessment takes the child off again.
+        await SignedOffAsync(worker, serious, "going-missing");
+        Assert.DoesNotContain("Marguerite Thistlewood", (await chair.GetAsync("/RiskAssessment/Panel")).Text);
+
+        using var board = await BeaconClient.SignedInAsync(Factory, "board.member@beacon.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await board.GetAsync("/RiskAssessment/Panel")).Status);
+    }
+
+    [Fact]
+    public async Task The_views_list_unassessed_and_looked_after_serious_children_only_to_those_who_may_see_them()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var unassessed = await CreateChildAsync(outreach, "Lavinia", "Pettigrew");
+        var lookedAfter = await CreateChildAsync(outreach, "Drusilla", "Ormsby", lookedAfter: true);
+        await SignedOffAsync(outreach, lookedAfter, "disclosure");
+
+        var view = await outreach.GetAsync("/RiskAssessment");
+        Assert.Equal(HttpStatusCode.OK, view.Status);
+        Assert.Contains("Lavinia Pettigrew", view.Document.QuerySelector("#needs-assessment")!.TextContent);
+        Assert.DoesNotContain("Drusilla Ormsby", view.Document.QuerySelector("#needs-assessment")!.TextContent);
+        Assert.Contains("Drusilla Ormsby", view.Document.QuerySelector("#looked-after-serious")!.TextContent);
+        Assert.True(int.Parse(view.Document.QuerySelector("#counts tr[data-level=Serious] td:last-child")!.TextContent) >= 1);
+
+        // Filtered to an agency not involved with these children, they drop out.
+        var police = await outreach.GetAsync("/RiskAssessment?Agency=Police");
+        Assert.DoesNotContain("Lavinia Pettigrew", police.Text);
+        Assert.DoesNotContain("Drusilla Ormsby", police.Text);
+        var ours = await outreach.GetAsync("/RiskAssessment?Agency=YouthOutreach");
+        Assert.Contains("Lavinia Pettigrew", ours.Text);
+
+        // Education is not involved: neither child appears for its safeguarding lead, in any view.
+        using var school = await BeaconClient.SignedInAsync(Factory, "school.lead@beacon.test");
+        var theirs = await school.GetAsync("/RiskAssessment");
+        Assert.Equal(HttpStatusCode.OK, theirs.Status);
+        Assert.DoesNotContain("Lavinia Pettigrew", theirs.Text);
+        Assert.DoesNotContain("Drusilla Ormsby", theirs.Text);
+        Assert.DoesNotContain("Drusilla Ormsby", (await school.GetAsync("/RiskAssessment/Panel")).Text);
+    }
+
+    [Fact]
+    public async Task The_demo_children_have_no_assessment_and_are_listed_by_team()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var byTeam = await worker.GetAsync("/RiskAssessment?Team=Front+door");
+        Assert.NotEmpty(byTeam.Document.QuerySelectorAll("#needs-assessment tbody tr"));
+        var otherTeam = await worker.GetAsync("/RiskAssessment?Team=No+such+team");
+        Assert.Null(otherTeam.Document.QuerySelector("#needs-assessment"));
+    }
+}

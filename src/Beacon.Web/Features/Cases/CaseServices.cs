@@ -14,6 +14,7 @@ public static class CaseServices
         services.TryAddSingleton(StatutoryTimescales.EnglandAndWales);
         services.AddScoped<CaseRecords>();
         services.AddScoped<Referrals.LikelyDuplicates>();
+        services.AddScoped<MyWork.Workload>();
     }
 }
 

@@ -73,7 +73,11 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         else if (UkClock.ToUtc(on, at) > Now.AddMinutes(1))
             ModelState.AddModelError("Decision.DecidedOn", "The decision cannot be dated in the future");
         else
-            decidedAtUtc = UkClock.ToUtc(on, at);
+        {
+            // Typed to the minute: "this minute" means now, so a decision made straight away is never "before" its receipt.
+            var typed = UkClock.ToUtc(on, at);
+            decidedAtUtc = typed <= Now && Now - typed < TimeSpan.FromMinutes(1) ? Now : typed;
+        }
         if ((Decision.Reason ?? "").Length > ReferralConfiguration.TextMaxLength)
             ModelState.AddModelError("Decision.Reason", $"The reason must be {ReferralConfiguration.TextMaxLength} characters or fewer");
         if (!ModelState.IsValid) return await ShowAsync(referral!, child!, ct);

@@ -1,0 +1,30 @@
+using Beacon.Core.Access;
+using Beacon.Web.Features.Cases;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Features.MyWork;
+
+/// <summary>My work: my caseload and everything due or overdue, oldest first; a team manager sees the whole team's.</summary>
+[Authorize(Policy = Policies.Practitioner)]
+public sealed class IndexModel(Workload workload, BeaconDbContext db) : PageModel
+{
+    public Workload.Caseload Work { get; private set; } = new([], []);
+    public string? Team { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var actor = User.ToActor();
+        IReadOnlyCollection<string> workers = [actor.UserId];
+        if (CaseRoles.IsTeamManager(actor))
+        {
+            Team = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Team).SingleOrDefaultAsync(ct);
+            if (Team is not null)
+                workers = await db.Users.Where(u => u.Team == Team && u.Agency == Agency.ChildrensSocialCare).Select(u => u.Id).ToListAsync(ct);
+        }
+        Work = await workload.ForAsync(actor, workers, ct);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using Beacon.Core.Cases;
+using Beacon.Core.Referrals;
+using Beacon.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Beacon.Web.Tests.Features.Referrals.ReferralSteps;
+
+namespace Beacon.Web.Tests.Features.MyWork;
+
+/// <summary>My work and the breaches page: caseloads, what is due, oldest first, and every breach counted.</summary>
+public sealed class MyWorkTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+{
+    private BeaconFactory Factory => beacon.Factory;
+
+    [Fact]
+    public async Task Workers_see_their_caseload_and_what_is_due_and_managers_see_their_team()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var referralId = await RaiseForNewChildAsync(Factory, outreach, "Clementine", "Harrowgate");
+        // The referrer sees the decision they are waiting for.
+        Assert.Contains("Clementine Harrowgate", (await outreach.GetAsync("/MyWork")).Document.QuerySelector("#due")!.TextContent);
+
+        using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var caseId = await DecideToOpenCaseAsync(Factory, socialWorker, referralId, TriageOutcome.Assessment);
+        var today = Beacon.Core.Timescales.UkTime.ToUkDate(DateTime.UtcNow);
+        await socialWorker.SubmitAsync($"/Cases/{caseId}", "#start-assessment", new()
+        {
+            ["AssessmentStartOn.Day"] = today.Day.ToString(), ["AssessmentStartOn.Month"] = today.Month.ToString(), ["AssessmentStartOn.Year"] = today.Year.ToString(),
+        });
+        var mine = await socialWorker.GetAsync("/MyWork");
+        Assert.Contains("Clementine Harrowgate", mine.Document.QuerySelector("#caseload")!.TextContent);
+        var due = mine.Document.QuerySelectorAll("#due tbody tr").Single(r => r.TextContent.Contains("Clementine Harrowgate"));
+        Assert.Contains("Assessment", due.TextContent);
+        Assert.Contains("Due in 45 working days", due.TextContent);
+
+        // Same team ("Front door"): the manager sees the social worker's case.
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        var team = await manager.GetAsync("/MyWork");
+        Assert.Contains("Front door team", team.Text);
+        Assert.Contains("Clementine Harrowgate", team.Document.QuerySelector("#caseload")!.TextContent);
+        // The outreach worker has no caseload of social care cases.
+        Assert.Null((await outreach.GetAsync("/MyWork")).Document.QuerySelector("#caseload"));
+    }
+
+    [Fact]
+    public async Task Breaches_are_listed_with_who_what_and_how_long_and_counted_by_step()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var referralId = await RaiseForNewChildAsync(Factory, outreach, "Octavia", "Pennyworth");
+        // Received long ago and never decided: the front door is late.
+        await WithDbAsync(Factory, db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE \"Referrals\" SET \"ReceivedAtUtc\" = {new DateTime(2025, 3, 3, 10, 0, 0, DateTimeKind.Utc)}, \"SeenAtUtc\" = {new DateTime(2025, 3, 3, 9, 0, 0, DateTimeKind.Utc)} WHERE \"Id\" = {referralId}"));
+
+        using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var page = await socialWorker.GetAsync("/MyWork/Breaches");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var row = page.Document.QuerySelectorAll("#breaches tbody tr").Single(r => r.TextContent.Contains("Octavia Pennyworth"));
+        Assert.Contains("Decision on referral", row.TextContent);
+        Assert.Contains("Front door", row.TextContent);
+        Assert.Matches(@"Overdue by \d+ working days", row.TextContent);
+        Assert.Contains("Decision on referral", page.Document.QuerySelector("#counts")!.TextContent);
+
+        // The queue shows it first, overdue.
+        var first = (await socialWorker.GetAsync("/Referrals/Queue")).Document.QuerySelector("#queue tbody tr")!;
+        Assert.Contains("Octavia Pennyworth", first.TextContent);
+        Assert.Contains("Overdue by", first.TextContent);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await outreach.GetAsync("/MyWork/Breaches")).Status);
+    }
+}

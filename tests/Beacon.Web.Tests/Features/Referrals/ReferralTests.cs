@@ -1,0 +1,178 @@
+using System.Net;
+using Beacon.Core.Referrals;
+using Beacon.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Beacon.Web.Tests.Features.Referrals.ReferralSteps;
+
+namespace Beacon.Web.Tests.Features.Referrals;
+
+/// <summary>Raising a concern, the front door queue and triage decisions, through the real HTTP pipeline.</summary>
+public sealed class ReferralTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+{
+    private BeaconFactory Factory => beacon.Factory;
+
+    [Fact]
+    public async Task An_outreach_referral_reaches_the_front_door_and_the_referrer_sees_the_outcome()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var id = await RaiseForNewChildAsync(Factory, outreach, "Marigold", "Quenby");
+
+        var mine = await outreach.GetAsync("/Referrals");
+        Assert.Contains("Marigold Quenby", mine.Document.QuerySelector("#my-referrals")!.TextContent);
+        Assert.Contains("Awaiting decision", mine.Document.QuerySelector("#my-referrals")!.TextContent);
+        // Raising the concern involved Youth Outreach with the child, so the referrer can see the record.
+        var referral = await ReferralAsync(Factory, id);
+        Assert.Equal("outreach@beacon.test", await WithDbAsync(Factory, db => db.Users.Where(u => u.Id == referral.ReferrerUserId).Select(u => u.Email!).SingleAsync()));
+        Assert.Equal(Beacon.Core.Access.Agency.YouthOutreach, referral.ReferrerAgency);
+        Assert.Equal(SharingBasis.ConsentGiven, referral.SharingBasis);
+
+        // The front door is for Children's Social Care only.
+        Assert.Equal(HttpStatusCode.Forbidden, (await outreach.GetAsync("/Referrals/Queue")).Status);
+        using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var queue = await socialWorker.GetAsync("/Referrals/Queue");
+        var row = queue.Document.QuerySelectorAll("#queue tbody tr").Single(r => r.TextContent.Contains("Marigold Quenby"));
+        Assert.Contains("Due", row.TextContent);
+
+        var decided = await socialWorker.SubmitAsync($"/Referrals/{id}", "#decide", Decision(TriageOutcome.EarlyHelp));
+        Assert.Equal(HttpStatusCode.Redirect, decided.Status);
+        mine = await outreach.GetAsync("/Referrals");
+        Assert.Contains("Early help", mine.Document.QuerySelector("#my-referrals")!.TextContent);
+        Assert.DoesNotContain("Marigold Quenby", (await socialWorker.GetAsync("/Referrals/Queue")).Text);
+    }
+
+    [Fact]
+    public async Task A_decision_dated_before_the_referral_was_received_is_refused_and_changes_nothing()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var id = await RaiseForNewChildAsync(Factory, outreach, "Hollis", "Pemberton");
+        using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+
+        var before = Beacon.Core.Timescales.UkTime.ToUkLocal(DateTime.UtcNow).AddDays(-2);
+        var page = await socialWorker.SubmitAsync($"/Referrals/{id}", "#decide", Decision(TriageOutcome.Assessment, before));
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("The decision cannot be dated before the referral was received.", page.FieldError("Decision-DecidedOn"));
+        var referral = await ReferralAsync(Factory, id);
+        Assert.Equal(ReferralStatus.AwaitingDecision, referral.Status);
+        Assert.Null(referral.ProposedOutcome);
+        Assert.False(await WithDbAsync(Factory, db => db.Cases.AnyAsync(c => c.ReferralId == id)));
+    }
+
+    [Fact]
+    public async Task No_further_action_needs_a_reason_and_a_team_managers_approval()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var id = await RaiseForNewChildAsync(Factory, outreach, "Tamsin", "Oakridge");
+        using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+
+        var noReason = await socialWorker.SubmitAsync($"/Referrals/{id}", "#decide", Decision(TriageOutcome.NoFurtherAction));
+        Assert.Equal(HttpStatusCode.OK, noReason.Status);
+        Assert.Equal("Give the reason for no further action.", noReason.FieldError("Decision-Reason"));
+        Assert.Equal(ReferralStatus.AwaitingDecision, (await ReferralAsync(Factory, id)).Status);
+
+        var proposed = await socialWorker.SubmitAsync($"/Referrals/{id}", "#decide", Decision(TriageOutcome.NoFurtherAction, reason: "Known to early help; concern already addressed"));
+        Assert.Equal(HttpStatusCode.Redirect, proposed.Status);
+        Assert.Equal(ReferralStatus.AwaitingManagerApproval, (await ReferralAsync(Factory, id)).Status);
+        // Until approved the referrer sees no outcome, and a social worker cannot approve.
+        Assert.Contains("Awaiting decision", (await outreach.GetAsync("/Referrals")).Document.QuerySelector("#my-referrals")!.TextContent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(socialWorker, $"/Referrals/{id}", "Approve", new() { ["Version"] = "1" })).Status);
+        Assert.Equal(ReferralStatus.AwaitingManagerApproval, (await ReferralAsync(Factory, id)).Status);
+
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        var approved = await manager.SubmitAsync($"/Referrals/{id}", "#approve", []);
+        Assert.Equal(HttpStatusCode.Redirect, approved.Status);
+        var referral = await ReferralAsync(Factory, id);
+        Assert.Equal(ReferralStatus.Decided, referral.Status);
+        Assert.Equal(TriageOutcome.NoFurtherAction, referral.Outcome);
+        var mine = (await outreach.GetAsync("/Referrals")).Document.QuerySelector("#my-referrals")!.TextContent;
+        Assert.Contains("No further action", mine);
+        Assert.Contains("Known to early help", mine);
+    }
+
+    [Fact]
+    public async Task A_manager_can_return_no_further_action_for_a_fresh_decision_but_not_without_a_reason()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var id = await RaiseForNewChildAsync(Factory, outreach, "Rosalind", "Featherby");
+        using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        await socialWorker.SubmitAsync($"/Referrals/{id}", "#decide", Decision(TriageOutcome.NoFurtherAction, reason: "Parents engaged"));
+
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        var refused = await manager.SubmitAsync($"/Referrals/{id}", "#return", []);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal("Say why no further action is not agreed.", refused.FieldError("ReturnReason"));
+        Assert.Equal(ReferralStatus.AwaitingManagerApproval, (await ReferralAsync(Factory, id)).Status);
+
+        var returned = await manager.SubmitAsync($"/Referrals/{id}", "#return", new() { ["ReturnReason"] = "Third referral this month: assess" });
+        Assert.Equal(HttpStatusCode.Redirect, returned.Status);
+        var referral = await ReferralAsync(Factory, id);
+        Assert.Equal(ReferralStatus.AwaitingDecision, referral.Status);
+        Assert.Equal("Third referral this month: assess", referral.ManagerReturnReason);
+    }
+
+    [Fact]
+    public async Task An_unknown_child_is_refused_and_nothing_is_saved()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var before = await WithDbAsync(Factory, db => db.Referrals.CountAsync());
+        var unknown = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await outreach.GetAsync($"/Referrals/Create/{unknown}")).Status);
+        using var response = await outreach.Http.PostAsync($"/Referrals/Create/{unknown}",
+            new FormUrlEncodedContent(new Dictionary<string, string>(Concern())
+            {
+                ["__RequestVerificationToken"] = (await outreach.GetAsync("/Referrals")).Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            }));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, await WithDbAsync(Factory, db => db.Referrals.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_referral_without_what_was_seen_or_a_justification_is_refused_beside_the_fields()
+    {
+        using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var childId = await WithDbAsync(Factory, db => db.Children.OrderBy(c => c.LastName).Select(c => c.Id).FirstAsync());
+        var before = await WithDbAsync(Factory, db => db.Referrals.CountAsync());
+        var page = await socialWorker.SubmitAsync($"/Referrals/Create/{childId}", "main form", new(Concern(what: ""))
+        {
+            ["Concern.SharingBasis"] = nameof(SharingBasis.ConsentNotSoughtUrgent),
+        });
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("Describe what was seen or heard.", page.FieldError("Concern-WhatWasSeen"));
+        var future = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
+        page = await socialWorker.SubmitAsync($"/Referrals/Create/{childId}", "main form", new(Concern(seenOn: future))
+        {
+            ["Concern.SharingBasis"] = nameof(SharingBasis.ConsentNotSoughtUrgent),
+        });
+        Assert.Equal("The date it was seen or heard must be today or in the past", page.FieldError("Concern-SeenOn"));
+        page = await socialWorker.SubmitAsync($"/Referrals/Create/{childId}", "main form", new(Concern())
+        {
+            ["Concern.SharingBasis"] = nameof(SharingBasis.ConsentNotSoughtUrgent),
+        });
+        Assert.Equal("Without consent, record why sharing is justified to protect the child.", page.FieldError("Concern-SharingJustification"));
+        Assert.Equal(before, await WithDbAsync(Factory, db => db.Referrals.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Likely_duplicates_are_suggested_before_a_new_record_is_made()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        await RaiseForNewChildAsync(Factory, outreach, "Perpetua", "Windlesham");
+        var children = await WithDbAsync(Factory, db => db.Children.CountAsync());
+
+        // Same name and date of birth: the outreach worker can see the first record, so it is offered.
+        var page = await outreach.SubmitAsync("/Referrals/NewChild", "main form", new(NewChild("perpetua", "WINDLESHAM").Concat(Concern()).ToDictionary()));
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.NotNull(page.Document.QuerySelector("#possible-duplicates"));
+        Assert.Contains("Perpetua Windlesham", page.Text);
+        Assert.Equal(children, await WithDbAsync(Factory, db => db.Children.CountAsync()));
+
+        // A school lead cannot see that record: they learn only that one may exist, never whose it is.
+        using var school = await BeaconClient.SignedInAsync(Factory, "school.lead@beacon.test");
+        var find = await school.GetAsync("/Referrals/Find?FirstName=Perpetua&LastName=Windlesham");
+        Assert.NotNull(find.Document.QuerySelector("#may-exist"));
+        Assert.Empty(find.Document.QuerySelectorAll("#matches li"));
+        var blind = await school.SubmitAsync("/Referrals/NewChild", "main form", new(NewChild("Perpetua", "Windlesham").Concat(Concern()).ToDictionary()));
+        Assert.Contains("A record may already exist at Children's Social Care", blind.Text);
+        Assert.DoesNotContain("/Referrals/Create/", blind.Document.QuerySelector("main")!.InnerHtml);
+        Assert.Equal(children, await WithDbAsync(Factory, db => db.Children.CountAsync()));
+    }
+}

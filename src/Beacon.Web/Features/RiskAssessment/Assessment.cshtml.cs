@@ -67,7 +67,7 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
             if (IndicatorCatalogue.Find(code) is { } indicator) ticked.Add(indicator.Code);
             else Refuse(() => IndicatorCatalogue.Get(code), nameof(Ticked));
         }
-        if (!ModelState.IsValid) return await RedisplayAsync(child!, ct);
+        if (!ModelState.IsValid) return await RedisplayAsync(child!, ct, keepIndicators: true);
 
         foreach (var indicator in IndicatorCatalogue.All)
         {
@@ -89,7 +89,7 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
             else if (existing is not null)
                 Try(() => a.UntickIndicator(code), code);
         }
-        if (!ModelState.IsValid) return await RedisplayAsync(child!, ct);
+        if (!ModelState.IsValid) return await RedisplayAsync(child!, ct, keepIndicators: true);
         return await SaveAsync(a, child!, "Screening saved. The level below reflects your changes.", ct);
     }
 
@@ -167,12 +167,14 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
     }
 
     /// <summary>Shows the page again after a refusal: the saved assessment, with what the person typed kept in the form.</summary>
-    private async Task<IActionResult> RedisplayAsync(Child child, CancellationToken ct, bool keepJudgement = false)
+    private async Task<IActionResult> RedisplayAsync(Child child, CancellationToken ct, bool keepJudgement = false, bool keepIndicators = false)
     {
         db.ChangeTracker.Clear();
         var saved = await db.RiskAssessments.AsNoTracking().SingleAsync(a => a.Id == Id, ct);
         if (!keepJudgement) { JudgedLevel = saved.JudgedLevel; JudgementReason = saved.JudgementReason; }
-        if (Ticked.Count == 0 && Evidence.Count == 0) FillIndicators(saved);
+        // Only the screening form posts indicators; after any other form they come from the saved assessment
+        // (the dictionaries would otherwise have bound that form's other fields).
+        if (!keepIndicators) FillIndicators(saved);
         return await ShowAsync(saved, child, ct);
     }
 

@@ -78,6 +78,9 @@ public sealed class RiskAssessmentTests(SqliteBeacon beacon) : IClassFixture<Sql
         Assert.Contains("Going missing from home, care or school", error);
         Assert.DoesNotContain("Self-harm", error);
         Assert.Contains("Going missing", refused.FieldError("Evidence-going-missing-"));
+        // The form still shows what is ticked, so the evidence can be added straight away.
+        Assert.True(refused.Document.QuerySelector("#tick-going-missing[checked]") is not null, refused.Document.QuerySelector("#tick-going-missing")!.OuterHtml);
+        Assert.DoesNotContain("--hidden", refused.Document.QuerySelector("#conditional-going-missing")!.ClassName);
 
         var saved = await LoadAsync(Factory, assessment);
         Assert.Equal(AssessmentStatus.Draft, saved.Status);
@@ -148,7 +151,8 @@ public sealed class RiskAssessmentTests(SqliteBeacon beacon) : IClassFixture<Sql
 
         // Posting the approval anyway (an old form) is refused by the rule itself.
         var form = await manager.GetAsync(assessment);
-        var refused = await manager.SubmitAsync(form, "#judgement-form", [], assessment + "?handler=Approve");
+        form.Document.QuerySelector("#judgement-form")!.SetAttribute("action", assessment + "?handler=Approve");
+        var refused = await manager.SubmitAsync(form, "#judgement-form", [], assessment);
         Assert.Contains(refused.Errors, e => e.Contains("Ask another team manager"));
         Assert.Null((await LoadAsync(Factory, assessment)).LoweringApprovedByUserId);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Beacon.Web.Tests.Infrastructure;
 using static Beacon.Web.Tests.Features.RiskAssessment.RiskAssessmentSteps;
 
@@ -79,5 +80,37 @@ public sealed class RiskViewTests(SqliteBeacon beacon) : IClassFixture<SqliteBea
         Assert.NotEmpty(byTeam.Document.QuerySelectorAll("#needs-assessment tbody tr"));
         var otherTeam = await worker.GetAsync("/RiskAssessment?Team=No+such+team");
         Assert.Null(otherTeam.Document.QuerySelector("#needs-assessment"));
+    }
+}
+
+/// <summary>Reassessment falls due by level and at once when something happens after sign-off.</summary>
+public sealed class ReassessmentDueTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+{
+    private BeaconFactory Factory => beacon.Factory;
+
+    [Fact]
+    public async Task A_new_missing_episode_after_sign_off_makes_the_assessment_overdue()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var child = await CreateChildAsync(worker, "Griselda", "Hawtrey");
+        await SignedOffAsync(worker, child, "going-missing");
+
+        var history = await worker.GetAsync($"/Children/{child}/RiskAssessments");
+        var due = history.Document.QuerySelector("#due")!.TextContent;
+        Assert.StartsWith("Due by", due);
+        Assert.Contains(DateTime.UtcNow.AddMonths(6).ToString("d MMM yyyy"), due);
+        Assert.DoesNotContain("Griselda Hawtrey", (await worker.GetAsync("/RiskAssessment")).Document.QuerySelector("#needs-assessment")?.TextContent ?? "");
+
+        await Factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>();
+            db.MissingEpisodes.Add(Beacon.Core.Missing.MissingEpisode.Report(child, DateTime.UtcNow, "system"));
+            return await db.SaveChangesAsync();
+        });
+
+        history = await worker.GetAsync($"/Children/{child}/RiskAssessments");
+        Assert.Contains("Overdue since", history.Document.QuerySelector("#due")!.TextContent);
+        Assert.Contains("new missing episode", history.Document.QuerySelector("#due")!.TextContent);
+        Assert.Contains("Griselda Hawtrey", (await worker.GetAsync("/RiskAssessment")).Document.QuerySelector("#needs-assessment")!.TextContent);
     }
 }

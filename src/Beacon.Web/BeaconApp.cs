@@ -30,6 +30,8 @@ public static class BeaconApp
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<DemoData>();
         services.AddScoped<Features.Children.ChildRecords>();
+        services.AddScoped<Features.Missing.MissingEpisodeRecords>();
+        Features.Chronology.ChronologyServices.Add(services);
         Features.Cases.CaseServices.Add(services);
         Features.RiskAssessment.RiskAssessmentServices.Add(services, configuration);
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));

@@ -1,0 +1,60 @@
+using Beacon.Core.Access;
+using Beacon.Core.Common;
+using Beacon.Web.Features.Children;
+using Beacon.Web.Infrastructure.Auditing;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Beacon.Web.Features.Chronology;
+
+/// <summary>
+/// The child's chronology: every agency's significant events on one timeline, built from the records themselves.
+/// Filtered with a plain GET form so a filtered view can be bookmarked and printed.
+/// </summary>
+public sealed class IndexModel(ChildRecords records, ChronologyQuery chronology, AuditTrail audit, TimeProvider clock) : PageModel
+{
+    [FromRoute] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Type { get; set; }
+
+    public string ChildName { get; private set; } = "";
+    public DateOnly DateOfBirth { get; private set; }
+    public IReadOnlyList<ChronologyEvent> Events { get; private set; } = [];
+    public IReadOnlyList<string> Types { get; private set; } = [];
+    public DateTime GeneratedAtUtc { get; } = clock.GetUtcNow().UtcDateTime;
+    public Agency? AgencyFilter { get; private set; }
+    public string? TypeFilter { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.View, ct);
+        if (refusal is not null) return refusal;
+        ChildName = child!.FullName;
+        DateOfBirth = child.DateOfBirth;
+        Types = chronology.Types;
+
+        if (!string.IsNullOrEmpty(Agency))
+        {
+            if (Enum.TryParse<Agency>(Agency, out var agency) && Enum.IsDefined(agency)) AgencyFilter = agency;
+            else ModelState.AddModelError(nameof(Agency), "Select an agency from the list");
+        }
+        if (!string.IsNullOrEmpty(Type))
+        {
+            if (Types.Contains(Type)) TypeFilter = Type;
+            else ModelState.AddModelError(nameof(Type), "Select a type of event from the list");
+        }
+
+        Events = await chronology.ForChildAsync(Id, new ChronologyFilter(AgencyFilter, TypeFilter), ct);
+        await audit.RecordViewAsync(child, $"chronology{(AgencyFilter is { } a ? $", {a.Name()} only" : "")}{(TypeFilter is { } t ? $", {t} only" : "")}", ct);
+        return Page();
+    }
+
+    public IEnumerable<SelectListItem> AgencyItems() =>
+        new[] { new SelectListItem("All agencies", "") }
+            .Concat(Enum.GetValues<Agency>().Select(a => new SelectListItem(a.Name(), a.ToString())));
+
+    public IEnumerable<SelectListItem> TypeItems() =>
+        new[] { new SelectListItem("All events", "") }.Concat(Types.Select(t => new SelectListItem(t, t)));
+}

@@ -1,0 +1,61 @@
+using Beacon.Core.Cases;
+using Beacon.Core.Common;
+using Beacon.Core.Timescales;
+using Beacon.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using T = Beacon.Web.Features.Chronology.ChronologyTypes;
+
+namespace Beacon.Web.Features.Chronology.Sources;
+
+/// <summary>
+/// The case lifecycle: opened, strategy discussions (and who attended), section 47 enquiry, assessment (against
+/// its 45 working days), conferences, plan and closure.
+/// </summary>
+public sealed class CaseSource(BeaconDbContext db, TimeProvider clock) : IChronologySource
+{
+    public IReadOnlyList<string> Types { get; } = [T.Case, T.StrategyDiscussion, T.Section47, T.Assessment, T.Conference, T.Plan];
+
+    public async Task<IEnumerable<ChronologyEvent>> EventsAsync(Guid childId, CancellationToken ct)
+    {
+        if (!db.Stores<Case>()) return [];
+        var cases = await db.Set<Case>().AsNoTracking()
+            .Include(c => c.StrategyDiscussions).Include(c => c.ReviewConferences).AsSplitQuery()
+            .Where(c => c.ChildId == childId).ToListAsync(ct);
+        var timescales = StatutoryTimescales.EnglandAndWales;
+        var today = UkTime.ToUkDate(clock.GetUtcNow().UtcDateTime);
+        var events = new List<ChronologyEvent>();
+        foreach (var c in cases)
+        {
+            events.Add(new(c.OpenedAtUtc, true, T.Case, "Case opened") { ByUserId = c.OpenedByUserId });
+            foreach (var s in c.StrategyDiscussions)
+                events.Add(ChronologyEvent.OnDay(s.HeldOn, T.StrategyDiscussion, "Strategy discussion held") with
+                {
+                    ByUserId = s.RecordedByUserId,
+                    Detail = "Attended by " + string.Join(", ", s.Attendees.Select(a => $"{a.Name} ({a.Agency.Name()})")),
+                });
+            if (c.Section47StartedOn is { } s47)
+                events.Add(ChronologyEvent.OnDay(s47, T.Section47, "Section 47 enquiry started"));
+            if (c.AssessmentStartedOn is { } started)
+                events.Add(ChronologyEvent.OnDay(started, T.Assessment, "Assessment started"));
+            if (c.AssessmentCompletedOn is { } completed)
+            {
+                var outcome = TimescaleOutcome.InWorkingDays(StatutoryStep.Assessment, timescales.AssessmentDue(c.ReferralReceivedOn), completed, today, timescales.Calendar);
+                events.Add(ChronologyEvent.OnDay(completed, T.Assessment, "Assessment completed") with { Detail = outcome.Describe(), Flag = outcome.IsBreach ? ChronologyEvent.TimescaleMissed : null });
+            }
+            if (c.InitialConferenceOn is { } conference)
+                events.Add(ChronologyEvent.OnDay(conference, T.Conference, "Initial child protection conference"));
+            foreach (var review in c.ReviewConferences)
+                events.Add(ChronologyEvent.OnDay(review.HeldOn, T.Conference, $"Review conference {review.Number}") with
+                {
+                    ByUserId = review.RecordedByUserId,
+                    Detail = review.HeldOn > review.DueOn ? $"Held {review.HeldOn.DayNumber - review.DueOn.DayNumber} days after it was due" : null,
+                    Flag = review.HeldOn > review.DueOn ? ChronologyEvent.TimescaleMissed : null,
+                });
+            if (c.PlanStartedOn is { } plan)
+                events.Add(ChronologyEvent.OnDay(plan, T.Plan, $"{c.PlanKind?.Name() ?? "Plan"} started"));
+            if (c.ClosedAtUtc is { } closed)
+                events.Add(new(closed, true, T.Case, "Case closed") { ByUserId = c.ClosureApprovedByUserId, Detail = ChronologyServices.Shorten(c.ClosureReason) });
+        }
+        return events;
+    }
+}

@@ -1,0 +1,16 @@
+using Beacon.Core.Missing;
+using Beacon.Core.Timescales;
+using Beacon.Web.Infrastructure.Data;
+
+namespace Beacon.Web.Features.Missing;
+
+/// <summary>The return home interview: the independent conversation that finds out where the child was, and with whom.</summary>
+public sealed class InterviewModel(MissingEpisodeRecords missing, BeaconDbContext db) : EpisodeStepModel(missing, db)
+{
+    protected override string MomentLabel => "of the interview";
+    protected override bool AlreadyRecorded(MissingEpisode episode) => episode.ReturnHomeInterviewDoneAtUtc is not null;
+    protected override void Record(MissingEpisode episode, DateTime atUtc, string userId) => episode.RecordReturnHomeInterview(atUtc, userId);
+    protected override string Done => "Return home interview recorded";
+
+    public TimescaleOutcome? Timescale => Episode?.ReturnHomeInterviewTimescale(Missing.Timescales, Missing.Now);
+}

@@ -1,0 +1,65 @@
+using Beacon.Core.Common;
+using Beacon.Core.Missing;
+using Beacon.Web.Features.Children;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Features.Missing;
+
+/// <summary>
+/// Report a child missing. Police, social care, outreach and the other agencies report directly; carers and
+/// parents report through the practitioner who took the call, whose name is recorded.
+/// </summary>
+public sealed class ReportModel(ChildRecords records, MissingEpisodeRecords missing, BeaconDbContext db) : PageModel
+{
+    [FromRoute] public Guid Id { get; set; }
+    [BindProperty] public MomentInput Input { get; set; } = new();
+    public string ChildName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.Edit, ct);
+        if (refusal is not null) return refusal;
+        ChildName = child!.FullName;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.Edit, ct);
+        if (refusal is not null) return refusal;
+        ChildName = child!.FullName;
+        if (!Input.TryRead(ModelState, nameof(Input), "they were reported missing", missing.Now, out var reportedAt)) return Page();
+
+        // A child cannot go missing twice at once: the open episode must be closed by recording the return.
+        var open = await db.MissingEpisodes.AsNoTracking().Where(e => e.ChildId == Id && e.ReturnedAtUtc == null)
+            .OrderByDescending(e => e.ReportedMissingAtUtc).FirstOrDefaultAsync(ct);
+        if (open is not null)
+        {
+            ModelState.AddModelError("", $"{ChildName} is already recorded as missing since {UkDisplay.When(open.ReportedMissingAtUtc)}. Record their return before reporting a new episode.");
+            return Page();
+        }
+
+        try
+        {
+            var wasRepeatedlyMissing = missing.Picture(await missing.ForChildAsync(Id, ct)).IsRepeatedlyMissing;
+            var episode = MissingEpisode.Report(Id, reportedAt, User.ToActor().UserId);
+            db.MissingEpisodes.Add(episode);
+            await db.SaveChangesAsync(ct);
+            var picture = missing.Picture(await missing.ForChildAsync(Id, ct));
+            TempData["Saved"] = picture.IsRepeatedlyMissing && !wasRepeatedlyMissing
+                ? $"{ChildName} reported missing. They are now flagged as repeatedly missing: {RepeatedlyMissing.EpisodeThreshold} or more episodes within {RepeatedlyMissing.Window.Days} days."
+                : $"{ChildName} reported missing";
+            return Redirect($"/Children/{Id}/Missing");
+        }
+        catch (DomainRuleViolation rule)
+        {
+            ModelState.AddModelError(rule.Field is null ? "" : $"{nameof(Input)}.Date", rule.Message);
+            return Page();
+        }
+    }
+}

@@ -3,6 +3,7 @@ using Beacon.Core.Children;
 using Beacon.Web.Infrastructure.Identity;
 using Bogus;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Infrastructure.Data;
 
@@ -76,6 +77,45 @@ public sealed class DemoData(BeaconDbContext db, UserManager<BeaconUser> users, 
             child.MoveTo(faker.Address.StreetAddress(), faker.Address.City(), faker.Address.ZipCode(), dateOfBirth.AddYears(faker.Random.Int(1, 10)), today);
             db.Children.Add(child);
         }
+        await db.SaveChangesAsync(ct);
+        await SeedMissingEpisodesAsync(accounts, now, ct);
+    }
+
+    /// <summary>
+    /// A few missing episodes so the demo shows each state: a child repeatedly missing, an overdue return home
+    /// interview, one still due, and a child missing now.
+    /// </summary>
+    private async Task SeedMissingEpisodesAsync(Dictionary<string, BeaconUser> accounts, DateTime now, CancellationToken ct)
+    {
+        var worker = accounts[BeaconRoles.SocialWorker + Agency.ChildrensSocialCare].Id;
+        var outreach = accounts[BeaconRoles.OutreachWorker + Agency.YouthOutreach].Id;
+        var police = accounts[BeaconRoles.PoliceOfficer + Agency.Police].Id;
+        var children = await db.Children.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Take(4).ToListAsync(ct);
+        if (children.Count < 4) return;
+
+        Core.Missing.MissingEpisode Episode(Child child, string by, double daysAgo, double hoursAway, double? interviewHoursAfterReturn)
+        {
+            var episode = Core.Missing.MissingEpisode.Report(child.Id, now.AddDays(-daysAgo), by);
+            var returned = now.AddDays(-daysAgo).AddHours(hoursAway);
+            if (hoursAway > 0 && returned <= now) episode.RecordReturn(returned, by);
+            if (interviewHoursAfterReturn is { } h && returned.AddHours(h) <= now) episode.RecordReturnHomeInterview(returned.AddHours(h), worker);
+            db.MissingEpisodes.Add(episode);
+            return episode;
+        }
+
+        // Three episodes in under 90 days: repeatedly missing; one interview was late.
+        Episode(children[0], outreach, 70, 20, 30);
+        Episode(children[0], worker, 41, 9, 96);
+        Episode(children[0], outreach, 9, 26, 48);
+        // Back more than 72 hours ago with no interview yet: overdue.
+        Episode(children[1], worker, 5, 20, null);
+        // Back yesterday: the interview is still due.
+        Episode(children[2], worker, 2, 28, null);
+        // Missing now, reported by the police (to a child the police already work with, if there is one).
+        var policeChild = await db.Children.Where(c => !children.Select(x => x.Id).Take(3).Contains(c.Id)
+                && c.Agencies.Any(a => a.Agency == Agency.Police && a.EndedAtUtc == null))
+            .OrderBy(c => c.LastName).FirstOrDefaultAsync(ct);
+        Episode(policeChild ?? children[3], policeChild is null ? worker : police, 0.25, 0, null);
         await db.SaveChangesAsync(ct);
     }
 

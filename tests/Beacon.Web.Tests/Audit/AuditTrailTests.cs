@@ -66,12 +66,8 @@ public abstract class AuditTrailTests(BeaconFixture fixture) : DataTestBase(fixt
         AssertOneUnbrokenChain(log);
     }
 
-    // KNOWN BUG (reported): ChildConfiguration leaves the Guid keys of ChildAlias, ChildAddress,
-    // AgencyInvolvement and ChildAccessGrant as ValueGeneratedOnAdd, so a part added to a child that is
-    // already saved (AddAlias, MoveTo, Involve, Restrict/GrantAccess) is taken for an existing row: EF
-    // issues an UPDATE, which matches nothing, and the save fails with DbUpdateConcurrencyException.
-    // Fix: .ValueGeneratedNever() on those Ids (as CaseConfiguration does), then remove the Skip.
-    [Fact(Skip = "Known bug: parts added to a saved child are UPDATEd, not INSERTed (ChildConfiguration needs ValueGeneratedNever)")]
+    // Parts added to a loaded child must be INSERTed: the domain assigns ids, so EF must never generate them.
+    [Fact]
     public async Task Parts_added_to_a_saved_child_are_inserted_and_audited()
     {
         ActAs(Worker);

@@ -36,6 +36,12 @@ public abstract class BeaconDbContext(DbContextOptions options) : IdentityDbCont
         // Every editable record carries a version that a stale save cannot match.
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+
+        // The domain gives every record its id when it is made. EF must never treat a set Guid key as
+        // "already saved", or a part added to a loaded record would be sent as an UPDATE matching nothing.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => t.ClrType.Assembly == typeof(Child).Assembly && !t.IsOwned()))
+            foreach (var key in entity.FindPrimaryKey()?.Properties.Where(p => p.ClrType == typeof(Guid)) ?? [])
+                builder.Entity(entity.ClrType).Property(key.Name).ValueGeneratedNever();
     }
 }
 

@@ -263,7 +263,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Beacon.Core.Children.AgencyInvolvement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Agency")
@@ -288,7 +287,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Beacon.Core.Children.Child", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -355,7 +353,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Beacon.Core.Children.ChildAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ChildId")
@@ -387,7 +384,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Beacon.Core.Children.ChildAddress", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ChildId")
@@ -424,7 +420,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Beacon.Core.Children.ChildAlias", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("AddedAtUtc")
@@ -457,7 +452,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Beacon.Core.Missing.MissingEpisode", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ChildId")
@@ -578,7 +572,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Beacon.Core.RiskAssessment.RiskAssessment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AuthorUserId")

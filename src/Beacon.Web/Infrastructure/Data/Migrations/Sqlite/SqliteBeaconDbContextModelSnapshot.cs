@@ -258,7 +258,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Beacon.Core.Children.AgencyInvolvement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Agency")
@@ -283,7 +282,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Beacon.Core.Children.Child", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -350,7 +348,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Beacon.Core.Children.ChildAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChildId")
@@ -382,7 +379,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Beacon.Core.Children.ChildAddress", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChildId")
@@ -419,7 +415,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Beacon.Core.Children.ChildAlias", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AddedAtUtc")
@@ -452,7 +447,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Beacon.Core.Missing.MissingEpisode", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChildId")
@@ -573,7 +567,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Beacon.Core.RiskAssessment.RiskAssessment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorUserId")

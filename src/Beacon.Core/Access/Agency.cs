@@ -12,3 +12,10 @@ public enum Agency
     [Display(Name = "Education")] Education = 5,
     [Display(Name = "Safeguarding Board")] SafeguardingBoard = 6,
 }
+
+public static class AgencyText
+{
+    /// <summary>The display name of an agency stored as text (as audit entries keep it); other text as it is.</summary>
+    public static string Describe(string? stored) =>
+        Enum.TryParse<Agency>(stored, out var agency) ? Common.EnumDisplay.Name(agency) : stored ?? "";
+}

@@ -71,32 +71,37 @@ public sealed class ChildInput
     /// <summary>Reads the form into domain details; problems go into ModelState beside their fields.</summary>
     public ChildDetails? ToDetails(ModelStateDictionary modelState, string prefix, DateOnly today)
     {
+        // Messages are added in the order the fields appear on the page, as the GOV.UK error summary expects.
+        var typed = new ChildDetails(FirstName ?? "", LastName ?? "", today.AddYears(-10), default, default, School, IsLookedAfter, Placement);
+        foreach (var field in new[] { "FirstName", "LastName" }) AddRuleError(typed, field, modelState, prefix, today);
         if (!DateOfBirth.TryRead("date of birth", out var dateOfBirth, out var dateError))
             modelState.AddModelError($"{prefix}.DateOfBirth", dateError);
         if (Gender is null) modelState.AddModelError($"{prefix}.Gender", "Select the child's gender, or 'Not recorded'");
         if (Ethnicity is null) modelState.AddModelError($"{prefix}.Ethnicity", "Select the child's ethnicity, or 'Not recorded' or 'Refused'");
-        var details = new ChildDetails(FirstName ?? "", LastName ?? "", dateOfBirth, Gender ?? default, Ethnicity ?? default,
+        foreach (var field in new[] { "School", "Placement" }) AddRuleError(typed, field, modelState, prefix, today);
+        if (!modelState.IsValid) return null;
+
+        var details = new ChildDetails(FirstName ?? "", LastName ?? "", dateOfBirth, Gender!.Value, Ethnicity!.Value,
             School, IsLookedAfter, Placement, PlacedOutOfArea, KeyWorkerUserId);
-        try
-        {
-            if (modelState.IsValid) details.Validate(today);
-            else ValidateNames(details, modelState, prefix, today);
-        }
-        catch (DomainRuleViolation rule)
-        {
-            modelState.AddModelError(rule.Field is null ? "" : $"{prefix}.{rule.Field}", rule.Message);
-        }
+        try { details.Validate(today); }
+        catch (DomainRuleViolation rule) { modelState.AddModelError(rule.Field is null ? "" : $"{prefix}.{rule.Field}", rule.Message); }
         return modelState.IsValid ? details : null;
     }
 
-    // When the date is unreadable the domain check cannot run, but the names can still be reported at once.
-    private static void ValidateNames(ChildDetails details, ModelStateDictionary modelState, string prefix, DateOnly today)
+    /// <summary>Runs the domain's validation on one typed field alone (the others made valid) and keeps its complaint.</summary>
+    private static void AddRuleError(ChildDetails typed, string field, ModelStateDictionary modelState, string prefix, DateOnly today)
     {
-        try { (details with { DateOfBirth = today.AddYears(-10), Gender = default, Ethnicity = default }).Validate(today); }
-        catch (DomainRuleViolation rule) when (rule.Field is "FirstName" or "LastName" or "School" or "Placement")
+        var valid = new ChildDetails("x", "x", typed.DateOfBirth, default, default);
+        var only = field switch
         {
-            modelState.AddModelError($"{prefix}.{rule.Field}", rule.Message);
-        }
+            "FirstName" => valid with { FirstName = typed.FirstName },
+            "LastName" => valid with { LastName = typed.LastName },
+            "School" => valid with { School = typed.School },
+            _ => valid with { Placement = typed.Placement },
+        };
+        try { only.Validate(today); }
+        catch (DomainRuleViolation rule) when (rule.Field == field) { modelState.AddModelError($"{prefix}.{field}", rule.Message); }
+        catch (DomainRuleViolation) { }
     }
 
     public static IEnumerable<SelectListItem> GenderItems() =>

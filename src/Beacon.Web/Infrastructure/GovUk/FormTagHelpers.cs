@@ -20,6 +20,9 @@ public abstract class GovUkFieldTagHelper : TagHelper
 
     protected string Name => For.Name;
     protected string Id => TagBuilder.CreateSanitizedId(For.Name, "-");
+    /// <summary>As GOV.UK's macros do: the first option carries the field's id, so the error summary link focuses it.</summary>
+    protected string ItemId(int n) => n == 0 ? Id : $"{Id}-{n + 1}";
+
     protected string? Error => ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry) && entry.Errors.Count > 0
         ? entry.Errors[0].ErrorMessage : null;
 
@@ -126,9 +129,9 @@ public sealed class GovUkCheckboxesTagHelper : GovUkFieldTagHelper
         var extra = HintAndError(out var describedBy);
         var selected = (For.Model as System.Collections.IEnumerable)?.Cast<object>().Select(o => o.ToString()).ToHashSet() ?? [];
         var boxes = string.Join("", Items.Select((item, n) =>
-            $"<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"{Id}-{n}\" name=\"{Name}\" type=\"checkbox\" value=\"{E(item.Value)}\"" +
+            $"<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"{ItemId(n)}\" name=\"{Name}\" type=\"checkbox\" value=\"{E(item.Value)}\"" +
             $"{(selected.Contains(item.Value) || item.Selected ? " checked" : "")}{(item.Disabled ? " disabled" : "")}>" +
-            $"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{Id}-{n}\">{E(item.Text)}</label></div>"));
+            $"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{ItemId(n)}\">{E(item.Text)}</label></div>"));
         Render(output, $"<fieldset class=\"govuk-fieldset\"{describedBy}><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(Label)}</legend>{extra}" +
             $"<div class=\"govuk-checkboxes govuk-checkboxes--small\" data-module=\"govuk-checkboxes\">{boxes}</div></fieldset>");
     }
@@ -145,8 +148,8 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
         var extra = HintAndError(out var describedBy);
         var current = Value;
         var radios = string.Join("", Items.Select((item, n) =>
-            $"<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"{Id}-{n}\" name=\"{Name}\" type=\"radio\" value=\"{E(item.Value)}\"{(item.Value == current ? " checked" : "")}>" +
-            $"<label class=\"govuk-label govuk-radios__label\" for=\"{Id}-{n}\">{E(item.Text)}</label></div>"));
+            $"<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"{ItemId(n)}\" name=\"{Name}\" type=\"radio\" value=\"{E(item.Value)}\"{(item.Value == current ? " checked" : "")}>" +
+            $"<label class=\"govuk-label govuk-radios__label\" for=\"{ItemId(n)}\">{E(item.Text)}</label></div>"));
         Render(output, $"<fieldset class=\"govuk-fieldset\"{describedBy}><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(Label)}</legend>{extra}" +
             $"<div class=\"govuk-radios{(Inline ? " govuk-radios--inline" : "")} govuk-radios--small\" data-module=\"govuk-radios\">{radios}</div></fieldset>");
     }
@@ -160,11 +163,15 @@ public sealed class GovUkDateInputTagHelper : GovUkFieldTagHelper
     {
         var extra = HintAndError(out var describedBy);
         var date = For.Model as DateInput ?? new DateInput();
-        string Part(string part, string label, string? value, int width) =>
-            $"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label govuk-date-input__label\" for=\"{Id}-{part.ToLowerInvariant()}\">{label}</label>" +
-            $"<input class=\"govuk-input govuk-date-input__input govuk-input--width-{width}{(Error is null ? "" : " govuk-input--error")}\" id=\"{Id}-{part.ToLowerInvariant()}\" name=\"{Name}.{part}\" type=\"text\" inputmode=\"numeric\" value=\"{E(value)}\"></div></div>";
+        // The day box carries the field's id, so the error summary link puts the cursor in it.
+        string Part(string part, string label, string? value, int width)
+        {
+            var partId = part == "Day" ? Id : $"{Id}-{part.ToLowerInvariant()}";
+            return $"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label govuk-date-input__label\" for=\"{partId}\">{label}</label>" +
+                $"<input class=\"govuk-input govuk-date-input__input govuk-input--width-{width}{(Error is null ? "" : " govuk-input--error")}\" id=\"{partId}\" name=\"{Name}.{part}\" type=\"text\" inputmode=\"numeric\" value=\"{E(value)}\"></div></div>";
+        }
         Render(output, $"<fieldset class=\"govuk-fieldset\" role=\"group\"{describedBy}><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(Label)}</legend>{extra}" +
-            $"<div class=\"govuk-date-input\" id=\"{Id}\">{Part("Day", "Day", date.Day, 2)}{Part("Month", "Month", date.Month, 2)}{Part("Year", "Year", date.Year, 4)}</div></fieldset>");
+            $"<div class=\"govuk-date-input\" id=\"{Id}-date-input\">{Part("Day", "Day", date.Day, 2)}{Part("Month", "Month", date.Month, 2)}{Part("Year", "Year", date.Year, 4)}</div></fieldset>");
     }
 }
 
@@ -174,11 +181,30 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
 {
     [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = default!;
 
+    /// <summary>
+    /// GOV.UK lists problems in the order the fields appear. The submitted fields arrive in page order, so a
+    /// message takes the position of its field there; messages about the whole form come first.
+    /// </summary>
+    private int PagePosition(string key)
+    {
+        if (key.Length == 0) return -1;
+        var request = ViewContext.HttpContext.Request;
+        var submitted = request.HasFormContentType ? request.Form.Keys : request.Query.Keys;
+        var position = 0;
+        foreach (var field in submitted)
+        {
+            if (field == key || field.StartsWith(key + ".", StringComparison.Ordinal)) return position;
+            position++;
+        }
+        return int.MaxValue;
+    }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var errors = ViewContext.ViewData.ModelState
             .Where(e => e.Value is { Errors.Count: > 0 })
             .Select(e => (Key: e.Key, Message: e.Value!.Errors[0].ErrorMessage))
+            .OrderBy(e => PagePosition(e.Key))
             .ToList();
         if (errors.Count == 0) { output.SuppressOutput(); return; }
         var items = string.Join("", errors.Select(e => e.Key.Length == 0

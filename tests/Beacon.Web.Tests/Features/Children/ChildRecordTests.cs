@@ -74,6 +74,24 @@ public sealed class ChildRecordTests(SqliteBeacon beacon) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task The_error_summary_lists_problems_in_page_order_and_each_link_lands_on_a_field()
+    {
+        using var client = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var page = await client.SubmitAsync("/Children/Create", "main form", new()
+        {
+            ["Input.FirstName"] = "", ["Input.LastName"] = "", ["Input.DateOfBirth.Day"] = "", ["Input.DateOfBirth.Month"] = "",
+            ["Input.DateOfBirth.Year"] = "", ["Input.Gender"] = "", ["Input.Ethnicity"] = "",
+        });
+        Assert.Equal(["Enter the child's first name", "Enter the child's last name", "Enter the date of birth",
+            "Select the child's gender, or 'Not recorded'", "Select the child's ethnicity, or 'Not recorded' or 'Refused'"], page.Errors);
+        foreach (var link in page.Document.QuerySelectorAll(".govuk-error-summary__list a"))
+        {
+            var target = page.Document.GetElementById(link.GetAttribute("href")!.TrimStart('#'));
+            Assert.True(target?.LocalName is "input" or "select" or "textarea", $"{link.GetAttribute("href")} does not land on a field");
+        }
+    }
+
+    [Fact]
     public async Task An_over_long_name_is_refused()
     {
         using var client = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");

@@ -40,7 +40,7 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        // Program.cs initialises the database after Build(); the test host stops at Build(), so do it here.
+        // Ready before the first request, whether or not the entry point has got past Build() yet; initialising twice is harmless.
         using var scope = host.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<DatabaseSetup>().InitialiseAsync().GetAwaiter().GetResult();
         return host;

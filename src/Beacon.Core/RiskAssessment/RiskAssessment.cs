@@ -81,7 +81,7 @@ public sealed class RiskAssessment : IVersioned
         if (Find(indicator.Code) is not null)
             throw new DomainRuleViolation($"'{indicator.Label}' is already ticked. Change its evidence instead.", indicator.Code);
 
-        var ticked = new TickedIndicator(indicator.Code, sourceAgency, evidence, by, at);
+        var ticked = new TickedIndicator(ChildId, indicator.Code, sourceAgency, evidence, by, at);
         _indicators.Add(ticked);
         Edited();
         return ticked;

@@ -11,14 +11,17 @@ public sealed class TickedIndicator
 {
     private TickedIndicator() { }
 
-    internal TickedIndicator(string code, Agency sourceAgency, string? evidence, string byUserId, DateTime atUtc)
+    internal TickedIndicator(Guid childId, string code, Agency sourceAgency, string? evidence, string byUserId, DateTime atUtc)
     {
         Id = Guid.NewGuid();
+        ChildId = childId;
         Code = code;
         Update(sourceAgency, evidence, byUserId, atUtc);
     }
 
     public Guid Id { get; private set; }
+    /// <summary>Evidence about a child is part of that child's record (and is audited under it).</summary>
+    public Guid ChildId { get; private set; }
     /// <summary>A catalogue code (<see cref="IndicatorCatalogue"/>).</summary>
     public string Code { get; private set; } = "";
     public Agency SourceAgency { get; private set; }

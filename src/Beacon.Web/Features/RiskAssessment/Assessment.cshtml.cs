@@ -145,10 +145,6 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
         var entry = db.Entry(assessment);
         entry.Property(x => x.Version).OriginalValue = Version;
         entry.Property(x => x.Version).IsModified = true;
-        db.ChangeTracker.DetectChanges();
-        // Evidence is part of the child's record: file its audit entries under the child.
-        foreach (var added in db.ChangeTracker.Entries<TickedIndicator>().Where(e => e.State == EntityState.Added))
-            added.Property("ChildId").CurrentValue = assessment.ChildId;
         try
         {
             await db.SaveChangesAsync(ct);

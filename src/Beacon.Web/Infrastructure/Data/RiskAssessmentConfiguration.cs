@@ -51,8 +51,6 @@ internal sealed class TickedIndicatorConfiguration : IEntityTypeConfiguration<Ti
         indicator.Property(i => i.Code).HasMaxLength(64);
         indicator.Property(i => i.Evidence).HasMaxLength(EvidenceMaxLength);
         indicator.Property(i => i.RecordedByUserId).HasMaxLength(RiskAssessmentConfiguration.UserIdMaxLength);
-        // Set by the pages when an indicator is ticked, so the audit trail files the evidence under the child.
-        indicator.Property<Guid>("ChildId");
-        indicator.HasIndex("ChildId");
+        indicator.HasIndex(i => i.ChildId);
     }
 }

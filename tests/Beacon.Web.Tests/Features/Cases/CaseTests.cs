@@ -108,6 +108,39 @@ public sealed class CaseTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
     }
 
     [Fact]
+    public async Task A_child_at_serious_risk_is_not_closed_without_the_panel_chairs_agreement()
+    {
+        var (caseId, socialWorker) = await OpenCaseAsync("Seraphina", "Coldharbour");
+        using var _ = socialWorker;
+        var childId = (await CaseAsync(Factory, caseId)).ChildId;
+        // A signed-off assessment with a disclosure: serious risk at once.
+        await WithDbAsync(Factory, async db =>
+        {
+            var now = DateTime.UtcNow;
+            var assessment = Beacon.Core.RiskAssessment.RiskAssessment.Start(childId, "system", now.AddMinutes(-5));
+            assessment.TickIndicator(Beacon.Core.RiskAssessment.IndicatorCatalogue.Disclosure, Beacon.Core.Access.Agency.YouthOutreach,
+                "Fictional test disclosure recorded by outreach", "system", now.AddMinutes(-4));
+            assessment.SignOff("system", now.AddMinutes(-3), Beacon.Core.RiskAssessment.ScoringPolicy.Default);
+            db.RiskAssessments.Add(assessment);
+            return await db.SaveChangesAsync();
+        });
+
+        await socialWorker.SubmitAsync($"/Cases/{caseId}", "#request-closure", new() { ["ClosureReason"] = "Family moved away (fictional)" });
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        var refused = await manager.SubmitAsync($"/Cases/{caseId}", "#approve-closure", []);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("panel chair", string.Join(" ", refused.Errors), StringComparison.OrdinalIgnoreCase);
+        Assert.False((await CaseAsync(Factory, caseId)).IsClosed);
+
+        using var chair = await BeaconClient.SignedInAsync(Factory, "panel.chair@beacon.test");
+        var agreed = await chair.SubmitAsync($"/Cases/{caseId}", "#agree-closure", []);
+        Assert.Equal(HttpStatusCode.Redirect, agreed.Status);
+        var closed = await manager.SubmitAsync($"/Cases/{caseId}", "#approve-closure", []);
+        Assert.Equal(HttpStatusCode.Redirect, closed.Status);
+        Assert.True((await CaseAsync(Factory, caseId)).IsClosed);
+    }
+
+    [Fact]
     public async Task A_case_runs_from_strategy_discussion_through_section_47_and_conference_to_a_child_protection_plan()
     {
         var (caseId, socialWorker) = await OpenCaseAsync("Araminta", "Fenwick");

@@ -79,6 +79,7 @@ public sealed class DemoData(BeaconDbContext db, UserManager<BeaconUser> users, 
         }
         await db.SaveChangesAsync(ct);
         await SeedMissingEpisodesAsync(accounts, now, ct);
+        await new DemoCaseload(db, accounts, now).SeedAsync(ct);
     }
 
     /// <summary>

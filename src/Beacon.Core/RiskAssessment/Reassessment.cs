@@ -85,7 +85,7 @@ public sealed record ReassessmentSchedule
     /// <summary>The scheduled review date for a level signed off at a time; null when the level has no scheduled review.</summary>
     public DateTime? ScheduledDue(ExploitationRiskLevel level, DateTime signedOffAtUtc)
     {
-        var at = RiskGuard.Utc(signedOffAtUtc, nameof(signedOffAtUtc));
+        var at = Guard.AsUtc(signedOffAtUtc, nameof(signedOffAtUtc));
         return level switch
         {
             ExploitationRiskLevel.Serious => at.AddDays(7 * SeriousWeeks),
@@ -114,12 +114,12 @@ public sealed record ReassessmentSchedule
     public ReassessmentDue DueFor(ExploitationRiskLevel level, DateTime signedOffAtUtc, IEnumerable<ReassessmentTrigger> triggers)
     {
         ArgumentNullException.ThrowIfNull(triggers);
-        var signedOff = RiskGuard.Utc(signedOffAtUtc, nameof(signedOffAtUtc));
+        var signedOff = Guard.AsUtc(signedOffAtUtc, nameof(signedOffAtUtc));
         var scheduled = ScheduledDue(level, signedOff);
 
         // Strictly after: an event already known when the assessment was signed off was part of it.
         var firstTrigger = triggers
-            .Select(t => t with { OccurredAtUtc = RiskGuard.Utc(t.OccurredAtUtc, nameof(ReassessmentTrigger.OccurredAtUtc)) })
+            .Select(t => t with { OccurredAtUtc = Guard.AsUtc(t.OccurredAtUtc, nameof(ReassessmentTrigger.OccurredAtUtc)) })
             .Where(t => t.OccurredAtUtc > signedOff)
             .MinBy(t => t.OccurredAtUtc);
 

@@ -65,8 +65,8 @@ public sealed class RiskAssessment : IVersioned
         {
             Id = Guid.NewGuid(),
             ChildId = childId,
-            AuthorUserId = RiskGuard.Required(authorUserId, nameof(AuthorUserId), "The person starting the assessment must be recorded."),
-            StartedAtUtc = RiskGuard.Utc(startedAtUtc, nameof(StartedAtUtc)),
+            AuthorUserId = Guard.Required(authorUserId, nameof(AuthorUserId), "The person starting the assessment must be recorded."),
+            StartedAtUtc = Guard.AsUtc(startedAtUtc, nameof(StartedAtUtc)),
             Status = AssessmentStatus.Draft,
         };
     }
@@ -118,7 +118,7 @@ public sealed class RiskAssessment : IVersioned
         RequireDraft();
         if (!Enum.IsDefined(level))
             throw new DomainRuleViolation("Choose a risk level.", nameof(JudgedLevel));
-        var why = RiskGuard.Required(reason, nameof(JudgementReason),
+        var why = Guard.Required(reason, nameof(JudgementReason),
             "Give the reason for setting the level yourself rather than using the computed level.");
         var (by, at) = RequireEdit(byUserId, atUtc);
         Edited();
@@ -161,7 +161,7 @@ public sealed class RiskAssessment : IVersioned
     {
         ArgumentNullException.ThrowIfNull(approver);
         RequireDraft();
-        var at = RiskGuard.Utc(atUtc, nameof(LoweringApprovedAtUtc));
+        var at = Guard.AsUtc(atUtc, nameof(LoweringApprovedAtUtc));
         if (!approver.IsIn(BeaconRoles.TeamManager))
             throw new DomainRuleViolation("Only a team manager can approve lowering a risk level.");
         if (SameUser(approver.UserId, AuthorUserId) || SameUser(approver.UserId, JudgementByUserId))
@@ -191,8 +191,8 @@ public sealed class RiskAssessment : IVersioned
     public void SignOff(string byUserId, DateTime atUtc, ScoringPolicy policy, RiskAssessment? previous = null)
     {
         RequireDraft();
-        var by = RiskGuard.Required(byUserId, nameof(SignedOffByUserId), "The person signing off must be recorded.");
-        var at = RiskGuard.Utc(atUtc, nameof(SignedOffAtUtc));
+        var by = Guard.Required(byUserId, nameof(SignedOffByUserId), "The person signing off must be recorded.");
+        var at = Guard.AsUtc(atUtc, nameof(SignedOffAtUtc));
         if (at < StartedAtUtc)
             throw new DomainRuleViolation("An assessment cannot be signed off before it was started.", nameof(SignedOffAtUtc));
 
@@ -267,8 +267,8 @@ public sealed class RiskAssessment : IVersioned
 
     private (string By, DateTime At) RequireEdit(string byUserId, DateTime atUtc)
     {
-        var by = RiskGuard.Required(byUserId, "RecordedByUserId", "The person making the change must be recorded.");
-        var at = RiskGuard.Utc(atUtc, "RecordedAtUtc");
+        var by = Guard.Required(byUserId, "RecordedByUserId", "The person making the change must be recorded.");
+        var at = Guard.AsUtc(atUtc, "RecordedAtUtc");
         if (at < StartedAtUtc)
             throw new DomainRuleViolation("A change cannot be dated before the assessment was started.", "RecordedAtUtc");
         return (by, at);

@@ -1,3 +1,4 @@
+using Beacon.Core.Common;
 using System.ComponentModel.DataAnnotations;
 
 namespace Beacon.Core.Timescales;

@@ -1,3 +1,4 @@
+using Beacon.Core.Common;
 namespace Beacon.Core.Timescales;
 
 public enum TimescaleState

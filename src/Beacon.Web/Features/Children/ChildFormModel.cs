@@ -15,7 +15,8 @@ public abstract class ChildFormModel(BeaconDbContext db, TimeProvider clock) : P
     public IReadOnlyList<SelectListItem> KeyWorkerItems { get; private set; } = [];
 
     protected BeaconDbContext Db => db;
-    protected DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    // Dates of birth and moves are English calendar dates, so "today" is the date in England, not in UTC.
+    protected DateOnly Today => Core.Timescales.UkTime.ToUkDate(clock.GetUtcNow().UtcDateTime);
     protected DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     protected async Task LoadChoicesAsync(CancellationToken ct)

@@ -17,7 +17,7 @@ public sealed class DetailsModel(ChildRecords records, BeaconDbContext db, Audit
     public bool MayEdit { get; private set; }
     public bool MayManageAccess { get; private set; }
     public bool MayViewHistory { get; private set; }
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => Core.Timescales.UkTime.ToUkDate(clock.GetUtcNow().UtcDateTime);
     [BindProperty] public string? NewAlias { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

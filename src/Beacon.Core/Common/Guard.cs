@@ -1,8 +1,7 @@
-using Beacon.Core.Common;
 
-namespace Beacon.Core.Timescales;
+namespace Beacon.Core.Common;
 
-/// <summary>Input guards shared by the domain types in this assembly.</summary>
+/// <summary>Input guards shared by every domain type, so each refuses bad input with the same words.</summary>
 internal static class Guard
 {
     /// <summary>

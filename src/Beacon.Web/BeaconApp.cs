@@ -30,6 +30,7 @@ public static class BeaconApp
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<DemoData>();
         services.AddScoped<Features.Children.ChildRecords>();
+        services.AddScoped<Features.Children.ChildOrganisations>();
         services.AddScoped<Features.Missing.MissingEpisodeRecords>();
         Features.Chronology.ChronologyServices.Add(services);
         Features.Cases.CaseServices.Add(services);
@@ -76,17 +77,15 @@ public static class BeaconApp
         {
             // Nothing is open unless a page says so: a forgotten attribute fails closed.
             options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-            options.AddPolicy(Policies.Practitioner, p => p.RequireRole(BeaconRoles.Practitioners));
-            options.AddPolicy(Policies.Auditor, p => p.RequireRole(BeaconRoles.Auditor));
-            options.AddPolicy(Policies.Administrator, p => p.RequireRole(BeaconRoles.Administrator));
-            // Children's Social Care staff run the front door and the case work; the agency is checked as well as the role.
-            options.AddPolicy(Policies.SocialCare, p => p.RequireRole(BeaconRoles.SocialWorker, BeaconRoles.TeamManager)
-                .RequireClaim(BeaconClaims.Agency, nameof(Agency.ChildrensSocialCare)));
-            options.AddPolicy(Policies.TeamManager, p => p.RequireRole(BeaconRoles.TeamManager)
-                .RequireClaim(BeaconClaims.Agency, nameof(Agency.ChildrensSocialCare)));
-            options.AddPolicy(Policies.PanelChair, p => p.RequireRole(BeaconRoles.PanelChair));
+            // Every named policy is one rule from Beacon.Core's Capabilities, read from the person's organisation and roles.
+            foreach (var (name, rule) in Policies.Rules)
+                options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireAssertion(context => rule(context.User.ToActor())));
         });
-        services.AddScoped<IAuthorizationHandler, ChildAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, ChildAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, ReferralAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, RiskAssessmentAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, MissingEpisodeAuthorizationHandler>();
 
         services.AddRazorPages(options =>
         {
@@ -128,16 +127,34 @@ public static class BeaconApp
     }
 }
 
+/// <summary>Named policies for pages: <c>[Authorize(Policy = Policies.SocialCare)]</c>. Never role strings on pages.</summary>
 public static class Policies
 {
     public const string Practitioner = nameof(Practitioner);
+    /// <summary>Lists of children's records: practitioners and the board's auditors.</summary>
+    public const string SeesChildRecords = nameof(SeesChildRecords);
     public const string Auditor = nameof(Auditor);
     public const string Administrator = nameof(Administrator);
-    /// <summary>Social workers and team managers in Children's Social Care.</summary>
+    /// <summary>Social workers and team managers in a local authority's Children's Social Care.</summary>
     public const string SocialCare = nameof(SocialCare);
-    /// <summary>Team managers in Children's Social Care (approvals).</summary>
+    /// <summary>Any team manager (approving lowered risk levels).</summary>
     public const string TeamManager = nameof(TeamManager);
-    public const string PanelChair = nameof(PanelChair);
+    /// <summary>Statutory timescale breaches.</summary>
+    public const string SeesTimescaleBreaches = nameof(SeesTimescaleBreaches);
+    /// <summary>Return home interviews still to do.</summary>
+    public const string FollowsUpReturnHomeInterviews = nameof(FollowsUpReturnHomeInterviews);
+
+    internal static readonly IReadOnlyList<(string Name, Func<Actor, bool> Rule)> Rules =
+    [
+        (Practitioner, Capabilities.IsPractitioner),
+        (SeesChildRecords, Capabilities.SeesChildRecords),
+        (Auditor, Capabilities.IsAuditor),
+        (Administrator, Capabilities.IsAdministrator),
+        (SocialCare, Capabilities.IsSocialCare),
+        (TeamManager, Capabilities.IsTeamManager),
+        (SeesTimescaleBreaches, Capabilities.SeesTimescaleBreaches),
+        (FollowsUpReturnHomeInterviews, Capabilities.FollowsUpReturnHomeInterviews),
+    ];
 }
 
 public sealed class SecurityOptions

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Beacon.Core.Access;
 
-/// <summary>The agencies that share Beacon. Each account belongs to exactly one.</summary>
+/// <summary>
+/// The kinds of agency that share Beacon. People work for an <see cref="Organisations.Organisation"/> of one of
+/// these kinds (a particular school, police force or trust); the kind decides which roles it can hold.
+/// </summary>
 public enum Agency
 {
     [Display(Name = "Children's Social Care")] ChildrensSocialCare = 1,
@@ -11,6 +14,7 @@ public enum Agency
     [Display(Name = "Health")] Health = 4,
     [Display(Name = "Education")] Education = 5,
     [Display(Name = "Safeguarding Board")] SafeguardingBoard = 6,
+    [Display(Name = "Voluntary sector")] VoluntarySector = 7,
 }
 
 public static class AgencyText

@@ -11,19 +11,31 @@ namespace Beacon.Core.Access;
 public static class ChildAccess
 {
     /// <summary>The facts about a person that the rule reads.</summary>
-    public sealed record Viewer(string UserId, Agency Agency, bool IsAuditor, bool IsPractitioner)
+    public sealed record Viewer(string UserId, Guid OrganisationId, List<Guid> AreaIds, bool IsAuditor, bool IsPractitioner, bool IsLocalAuthority, bool IsAreaBound)
     {
-        public static Viewer Of(Actor actor) => new(actor.UserId, actor.Agency, actor.IsIn(BeaconRoles.Auditor), actor.IsPractitioner);
+        public static Viewer Of(Actor actor) => new(actor.UserId, actor.OrganisationId, actor.AreaIds.ToList(),
+            Capabilities.IsAuditor(actor),
+            actor.IsPractitioner,
+            actor.Agency == Agency.ChildrensSocialCare,
+            actor.Agency == Agency.Police);
     }
 
     /// <summary>
-    /// A restricted record is seen only by the people named on it. Otherwise auditors see every record,
-    /// and practitioners see the records of children their agency is involved with. Board members and
-    /// administrators see no individual records: the board works from aggregates and file audits.
+    /// A restricted record is seen only by the people named on it. Otherwise:
+    /// the local authority's Children's Social Care sees the children of its area (the responsible area, and
+    /// the host area of a child placed there); a police force sees the children it is involved with in the
+    /// areas it serves; every other practitioner sees the children their own organisation is involved with
+    /// (one school never sees another school's pupils); auditors see the records of their board's areas.
+    /// Board members and administrators see no individual records: the board works from aggregates.
     /// </summary>
     private static readonly Expression<Func<Child, Viewer, bool>> Rule = (child, viewer) => child.IsRestricted
         ? child.AccessGrants.Any(g => g.UserId == viewer.UserId && g.RevokedAtUtc == null)
-        : viewer.IsAuditor || (viewer.IsPractitioner && child.Agencies.Any(a => a.Agency == viewer.Agency && a.EndedAtUtc == null));
+        : ((viewer.IsAuditor || (viewer.IsPractitioner && viewer.IsLocalAuthority))
+              && (viewer.AreaIds.Contains(child.ResponsibleAreaId) || (child.HostAreaId != null && viewer.AreaIds.Contains(child.HostAreaId.Value))))
+          || (viewer.IsPractitioner
+              && child.Involvements.Any(i => i.OrganisationId == viewer.OrganisationId && i.EndedAtUtc == null)
+              && (!viewer.IsAreaBound
+                  || viewer.AreaIds.Contains(child.ResponsibleAreaId) || (child.HostAreaId != null && viewer.AreaIds.Contains(child.HostAreaId.Value))));
 
     // Compiling an expression costs milliseconds; the rule is compiled once for the whole process.
     private static readonly Func<Child, Viewer, bool> CompiledRule = Rule.Compile();
@@ -35,15 +47,22 @@ public static class ChildAccess
         return Expression.Lambda<Func<Child, bool>>(body, Rule.Parameters[0]);
     }
 
-    /// <summary>Decides one operation on a loaded child (its agencies and access grants must be loaded).</summary>
+    /// <summary>May this person see the record (its involvements and access grants must be loaded)?</summary>
+    public static bool MayView(Actor actor, Child child) => CompiledRule(child, Viewer.Of(actor));
+
+    /// <summary>Decides one operation on a loaded child (its involvements and access grants must be loaded).</summary>
     public static bool Allows(Actor actor, ChildOperation operation, Child child) => operation switch
     {
-        ChildOperation.View => CompiledRule(child, Viewer.Of(actor)),
-        ChildOperation.Edit => actor.IsPractitioner && CompiledRule(child, Viewer.Of(actor)),
-        ChildOperation.ViewAccessHistory => actor.IsIn(BeaconRoles.Auditor),
-        ChildOperation.ManageAccess => actor.IsIn(BeaconRoles.TeamManager) && CompiledRule(child, Viewer.Of(actor)),
+        ChildOperation.View => MayView(actor, child),
+        ChildOperation.Edit => actor.IsPractitioner && MayView(actor, child),
+        // Who looked at a record is for the board's auditors, even when the record itself is restricted.
+        ChildOperation.ViewAccessHistory => Capabilities.IsAuditor(actor) && InAreasOf(actor, child),
+        ChildOperation.ManageAccess => actor.IsIn(BeaconRoles.TeamManager) && MayView(actor, child),
         _ => false,
     };
+
+    private static bool InAreasOf(Actor actor, Child child) =>
+        actor.Serves(child.ResponsibleAreaId) || (child.HostAreaId is { } host && actor.Serves(host));
 
     /// <summary>Anyone who works with children may record a new one.</summary>
     public static bool MayCreate(Actor actor) => actor.IsPractitioner;

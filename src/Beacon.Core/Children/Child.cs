@@ -1,11 +1,12 @@
 using Beacon.Core.Access;
 using Beacon.Core.Common;
+using Beacon.Core.Organisations;
 
 namespace Beacon.Core.Children;
 
 /// <summary>
 /// A child or young person known to one or more agencies. Changes go through methods so the rules
-/// (valid dates, no deletions, Children's Social Care always involved) hold wherever they are called from.
+/// (valid dates, no deletions, the acting organisation involved) hold wherever they are called from.
 /// </summary>
 public class Child : IVersioned
 {
@@ -14,7 +15,7 @@ public class Child : IVersioned
 
     private readonly List<ChildAlias> _aliases = [];
     private readonly List<ChildAddress> _addresses = [];
-    private readonly List<AgencyInvolvement> _agencies = [];
+    private readonly List<OrganisationInvolvement> _involvements = [];
     private readonly List<ChildAccessGrant> _accessGrants = [];
 
     private Child() { }
@@ -30,6 +31,13 @@ public class Child : IVersioned
     public bool IsLookedAfter { get; private set; }
     public string? Placement { get; private set; }
     public bool PlacedOutOfArea { get; private set; }
+    /// <summary>The local authority looking after the child; its Children's Social Care sees the record.</summary>
+    public Guid ResponsibleAreaId { get; private set; }
+    /// <summary>
+    /// Where a looked-after child placed out of area lives, when that area uses Beacon: its Children's Social
+    /// Care and police must know, because such children are at raised risk of exploitation.
+    /// </summary>
+    public Guid? HostAreaId { get; private set; }
     public string? KeyWorkerUserId { get; private set; }
     /// <summary>When set, only the people named in <see cref="AccessGrants"/> may see the record.</summary>
     public bool IsRestricted { get; private set; }
@@ -38,13 +46,16 @@ public class Child : IVersioned
 
     public IReadOnlyList<ChildAlias> Aliases => _aliases;
     public IReadOnlyList<ChildAddress> Addresses => _addresses;
-    public IReadOnlyList<AgencyInvolvement> Agencies => _agencies;
+    public IReadOnlyList<OrganisationInvolvement> Involvements => _involvements;
     public IReadOnlyList<ChildAccessGrant> AccessGrants => _accessGrants;
 
     public string FullName => $"{FirstName} {LastName}";
     public ChildAddress? CurrentAddress => _addresses.Where(a => a.To is null).OrderByDescending(a => a.From).FirstOrDefault();
     public IEnumerable<ChildAlias> CurrentAliases => _aliases.Where(a => a.WithdrawnAtUtc is null);
-    public IEnumerable<Agency> InvolvedAgencies => _agencies.Where(a => a.EndedAtUtc is null).Select(a => a.Agency);
+    public IEnumerable<OrganisationInvolvement> CurrentInvolvements => _involvements.Where(a => a.EndedAtUtc is null);
+    /// <summary>The kinds of agency currently involved (through any of their organisations).</summary>
+    public IEnumerable<Agency> InvolvedAgencies => CurrentInvolvements.Select(a => a.Agency).Distinct();
+    public bool IsInvolved(Guid organisationId) => CurrentInvolvements.Any(i => i.OrganisationId == organisationId);
 
     public int AgeOn(DateOnly day)
     {
@@ -52,19 +63,23 @@ public class Child : IVersioned
         return DateOfBirth.AddYears(age) > day ? age - 1 : age;
     }
 
-    public static Child Create(ChildDetails details, Agency creatorAgency, string creatorUserId, DateOnly today, DateTime nowUtc)
+    /// <summary>
+    /// A new record. The local authority of <paramref name="responsibleAreaId"/> sees it through its area; the
+    /// creator's organisation is involved by definition.
+    /// </summary>
+    public static Child Create(ChildDetails details, Guid responsibleAreaId, Actor creator, DateOnly today, DateTime nowUtc)
     {
         details.Validate(today);
+        if (responsibleAreaId == Guid.Empty) throw new DomainRuleViolation("Select the local authority responsible for the child", nameof(ResponsibleAreaId));
         var child = new Child
         {
             Id = Guid.NewGuid(),
             CreatedAtUtc = nowUtc,
-            CreatedByUserId = creatorUserId,
+            CreatedByUserId = creator.UserId,
+            ResponsibleAreaId = responsibleAreaId,
         };
         child.Apply(details);
-        // The front door holds every child's record; the creating agency is involved by definition.
-        child.Involve(Agency.ChildrensSocialCare, nowUtc);
-        child.Involve(creatorAgency, nowUtc);
+        child.InvolveOrganisationOf(creator, nowUtc);
         return child;
     }
 
@@ -76,6 +91,9 @@ public class Child : IVersioned
 
     private void Apply(ChildDetails details)
     {
+        // Checked before anything changes, so a refusal leaves the record as it was.
+        if (details.IsLookedAfter && details.PlacedOutOfArea && details.HostAreaId == ResponsibleAreaId)
+            throw new DomainRuleViolation("A placement out of area must be in an area other than the responsible local authority's", nameof(ChildDetails.HostAreaId));
         FirstName = details.FirstName.Trim();
         LastName = details.LastName.Trim();
         DateOfBirth = details.DateOfBirth;
@@ -85,6 +103,7 @@ public class Child : IVersioned
         IsLookedAfter = details.IsLookedAfter;
         Placement = details.IsLookedAfter ? Blank(details.Placement) : null;
         PlacedOutOfArea = details.IsLookedAfter && details.PlacedOutOfArea;
+        HostAreaId = PlacedOutOfArea ? details.HostAreaId : null;
         KeyWorkerUserId = Blank(details.KeyWorkerUserId);
     }
 
@@ -123,17 +142,40 @@ public class Child : IVersioned
         return address;
     }
 
-    public void Involve(Agency agency, DateTime nowUtc)
+    /// <summary>
+    /// Whoever records something about a child (creates the record, raises a referral, reports them missing)
+    /// works with them from then on: their organisation becomes involved. The one rule for every action.
+    /// </summary>
+    public void InvolveOrganisationOf(Actor actor, DateTime nowUtc)
     {
-        if (InvolvedAgencies.Contains(agency)) return;
-        _agencies.Add(new AgencyInvolvement(Id, agency, nowUtc));
+        if (actor.OrganisationId == Guid.Empty) return; // Beacon itself (migrations, the CLI) is no organisation
+        Involve(actor.OrganisationId, actor.Agency, nowUtc);
     }
 
-    public void EndInvolvement(Agency agency, DateTime nowUtc)
+    /// <summary>Returns true when the organisation was not already involved.</summary>
+    public bool Involve(Organisation organisation, DateTime nowUtc) => Involve(organisation.Id, organisation.Kind, nowUtc);
+
+    private bool Involve(Guid organisationId, Agency kind, DateTime nowUtc)
     {
-        if (agency == Agency.ChildrensSocialCare)
-            throw new DomainRuleViolation("Children's Social Care stays involved while the record is open");
-        _agencies.SingleOrDefault(a => a.Agency == agency && a.EndedAtUtc is null)?.End(nowUtc);
+        if (IsInvolved(organisationId)) return false;
+        _involvements.Add(new OrganisationInvolvement(Id, organisationId, kind, nowUtc));
+        return true;
+    }
+
+    public void EndInvolvement(Guid organisationId, DateTime nowUtc) =>
+        CurrentInvolvements.SingleOrDefault(a => a.OrganisationId == organisationId)?.End(nowUtc);
+
+    /// <summary>
+    /// After a placement out of area: the host area's Children's Social Care and the police force serving it
+    /// are involved. Returns those newly involved, who must be told.
+    /// </summary>
+    public IReadOnlyList<Organisation> InvolveHostAreaServices(IEnumerable<Organisation> organisations, DateTime nowUtc)
+    {
+        if (HostAreaId is not { } host) return [];
+        return organisations
+            .Where(o => o.Serves(host) && o.Kind is Agency.ChildrensSocialCare or Agency.Police)
+            .Where(o => Involve(o, nowUtc))
+            .ToList();
     }
 
     /// <summary>Restricting names the person restricting it, so the record is never left with nobody able to see it.</summary>
@@ -191,7 +233,8 @@ public sealed record ChildDetails(
     bool IsLookedAfter = false,
     string? Placement = null,
     bool PlacedOutOfArea = false,
-    string? KeyWorkerUserId = null)
+    string? KeyWorkerUserId = null,
+    Guid? HostAreaId = null)
 {
     /// <summary>Youth outreach works with young people up to 25, so older records are a typing error.</summary>
     public const int OldestAgeInYears = 25;

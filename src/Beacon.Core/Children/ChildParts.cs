@@ -39,16 +39,19 @@ public class ChildAddress
     internal void End(DateOnly to) => To = to;
 }
 
-public class AgencyInvolvement
+/// <summary>An organisation working with a child. Ended involvements stay on file.</summary>
+public class OrganisationInvolvement
 {
-    private AgencyInvolvement() { }
-    internal AgencyInvolvement(Guid childId, Agency agency, DateTime nowUtc)
+    private OrganisationInvolvement() { }
+    internal OrganisationInvolvement(Guid childId, Guid organisationId, Agency agency, DateTime nowUtc)
     {
-        Id = Guid.NewGuid(); ChildId = childId; Agency = agency; StartedAtUtc = nowUtc;
+        Id = Guid.NewGuid(); ChildId = childId; OrganisationId = organisationId; Agency = agency; StartedAtUtc = nowUtc;
     }
 
     public Guid Id { get; private set; }
     public Guid ChildId { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    /// <summary>The organisation's kind, kept beside it so lists by kind need no join.</summary>
     public Agency Agency { get; private set; }
     public DateTime StartedAtUtc { get; private set; }
     public DateTime? EndedAtUtc { get; private set; }

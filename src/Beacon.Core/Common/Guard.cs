@@ -17,4 +17,13 @@ internal static class Guard
 
     public static string Required(string? value, string field, string message) =>
         string.IsNullOrWhiteSpace(value) ? throw new DomainRuleViolation(message, field) : value.Trim();
+
+    /// <summary>Required text, trimmed, no longer than <paramref name="maxLength"/>.</summary>
+    public static string Text(string? value, string field, string message, int maxLength)
+    {
+        var trimmed = Required(value, field, message);
+        return trimmed.Length > maxLength
+            ? throw new DomainRuleViolation($"Must be {maxLength} characters or fewer", field)
+            : trimmed;
+    }
 }

@@ -24,7 +24,15 @@ public sealed class MissingEpisode : IVersioned
 
     public bool IsStillMissing => ReturnedAtUtc is null;
 
-    public static MissingEpisode Report(Guid childId, DateTime reportedMissingAtUtc, string reportedByUserId)
+    /// <summary>A child reported missing by <paramref name="reporter"/>, whose organisation is involved from now on.</summary>
+    public static MissingEpisode Report(Children.Child child, DateTime reportedMissingAtUtc, Access.Actor reporter, DateTime nowUtc)
+    {
+        var episode = Report(child.Id, reportedMissingAtUtc, reporter.UserId);
+        child.InvolveOrganisationOf(reporter, nowUtc);
+        return episode;
+    }
+
+    internal static MissingEpisode Report(Guid childId, DateTime reportedMissingAtUtc, string reportedByUserId)
     {
         if (childId == Guid.Empty)
             throw new DomainRuleViolation("Choose the child who is missing.", nameof(ChildId));

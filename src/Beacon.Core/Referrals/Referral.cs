@@ -50,7 +50,30 @@ public sealed class Referral : IVersioned
 
     public DateOnly ReceivedOn => UkTime.ToUkDate(ReceivedAtUtc);
 
+    /// <summary>
+    /// A concern raised by <paramref name="referrer"/> about <paramref name="child"/>. The referrer's organisation
+    /// is involved with the child from now on, so it keeps seeing the record it raised a concern about.
+    /// </summary>
     public static Referral Raise(
+        Children.Child child,
+        Actor referrer,
+        string whatWasSeen,
+        DateTime seenAtUtc,
+        DateTime receivedAtUtc,
+        SharingBasis sharingBasis,
+        string? sharingJustification = null)
+    {
+        var referral = Raise(child.Id, referrer.UserId, referrer.Agency, whatWasSeen, seenAtUtc, receivedAtUtc, sharingBasis, sharingJustification);
+        child.InvolveOrganisationOf(referrer, referral.ReceivedAtUtc);
+        return referral;
+    }
+
+    /// <summary>Runs every check <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?)"/> would, before the child's record exists.</summary>
+    public static void Check(Actor referrer, string whatWasSeen, DateTime seenAtUtc, DateTime receivedAtUtc, SharingBasis sharingBasis, string? sharingJustification = null) =>
+        Raise(Guid.NewGuid(), referrer.UserId, referrer.Agency, whatWasSeen, seenAtUtc, receivedAtUtc, sharingBasis, sharingJustification);
+
+    /// <summary>The referral alone; actions use <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?)"/>.</summary>
+    internal static Referral Raise(
         Guid childId,
         string referrerUserId,
         Agency referrerAgency,

@@ -1,155 +1,119 @@
 using Beacon.Core.Access;
 using Beacon.Core.Children;
+using Beacon.Core.Organisations;
+using static Beacon.Core.Tests.Access.AccessWorld;
 
 namespace Beacon.Core.Tests.Access;
 
 /// <summary>
-/// Role × agency × situation × operation for the need-to-know rule, against an independent statement of
-/// the policy: restricted records are for the people named on them (auditors may still read the access
-/// history); otherwise auditors see everything but edit nothing, practitioners see and edit the children
-/// their agency is involved with, board members and administrators see no individual records, and only a
-/// team manager who may see a record manages its access.
+/// Organisation × role × situation × operation for the need-to-know rule, against the hand-written expectations of
+/// <see cref="AccessWorld"/>: two schools in one area, two areas, a police force across both, a child placed out of
+/// area, a child of an area the police do not serve, an ended involvement and a restricted record.
 /// </summary>
 public sealed class ChildAccessTests
 {
-    public enum Situation
+    public static TheoryData<string, string, Situation> Matrix()
     {
-        /// <summary>The actor's agency is involved (by creating the record, or being added to it).</summary>
-        AgencyInvolved,
-        /// <summary>The actor's agency is not involved.</summary>
-        AgencyNotInvolved,
-        /// <summary>The actor's agency was involved but the involvement has ended.</summary>
-        InvolvementEnded,
-        /// <summary>Restricted, and the actor is named on it (their agency is involved too).</summary>
-        RestrictedNamingActor,
-        /// <summary>Restricted, not naming the actor, though their agency is involved.</summary>
-        RestrictedNotNamingActor,
-        /// <summary>Restricted; the actor was named but their access was revoked.</summary>
-        RestrictedRevoked,
-    }
-
-    private const string ActorId = "actor-1";
-    private const string OtherId = "manager-2";
-    private static readonly DateOnly Today = new(2026, 6, 1);
-    private static readonly DateTime Now = new(2026, 6, 1, 10, 0, 0, DateTimeKind.Utc);
-
-    public static TheoryData<string, Agency, Situation> Matrix()
-    {
-        var data = new TheoryData<string, Agency, Situation>();
-        foreach (var role in BeaconRoles.All)
-            foreach (var agency in Enum.GetValues<Agency>())
+        var data = new TheoryData<string, string, Situation>();
+        foreach (var organisation in AllOrganisations)
+            foreach (var role in BeaconRoles.All)
                 foreach (var situation in Enum.GetValues<Situation>())
-                {
-                    // Children's Social Care is involved with every child and cannot leave while the record is
-                    // open, so "not involved" and "ended" cannot happen for its staff.
-                    if (agency == Agency.ChildrensSocialCare && situation is Situation.AgencyNotInvolved or Situation.InvolvementEnded) continue;
-                    data.Add(role, agency, situation);
-                }
+                    data.Add(organisation.Name, role, situation);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public void Each_operation_follows_the_policy(string role, Agency agency, Situation situation)
+    public void Each_operation_follows_the_policy(string organisationName, string role, Situation situation)
     {
-        var actor = new Actor(ActorId, "Ada Actor", agency, new HashSet<string> { role });
-        var child = ChildFor(agency, situation);
+        var organisation = AllOrganisations.Single(o => o.Name == organisationName);
+        var actor = Person(organisation, role);
+        var child = ChildIn(situation);
 
         foreach (var operation in Enum.GetValues<ChildOperation>())
-            Assert.True(Expected(role, situation, operation) == ChildAccess.Allows(actor, operation, child),
-                $"{role} of {agency}, {situation}: {operation} should be {(Expected(role, situation, operation) ? "allowed" : "refused")}");
-
+        {
+            var expected = Expected(organisation, role, situation, operation);
+            Assert.True(expected == ChildAccess.Allows(actor, operation, child),
+                $"{role} of {organisation.Name}, {situation}: {operation} should be {(expected ? "allowed" : "refused")}");
+        }
         // The query filter and the single-record check are the same rule.
         Assert.Equal(ChildAccess.Allows(actor, ChildOperation.View, child), ChildAccess.VisibleTo(actor).Compile()(child));
     }
 
     [Fact]
-    public void The_matrix_covers_every_role_agency_and_operation()
+    public void Only_the_person_named_on_a_restricted_record_sees_it_whatever_their_organisation()
     {
-        var rows = Matrix().Select(r => ((string)r.Data.Item1, (Agency)r.Data.Item2)).Distinct().Count();
-        Assert.Equal(BeaconRoles.All.Count * Enum.GetValues<Agency>().Length, rows);
-        Assert.Equal(4, Enum.GetValues<ChildOperation>().Length);
-    }
-
-    /// <summary>The policy written out plainly, independently of ChildAccess's own expression.</summary>
-    private static bool Expected(string role, Situation situation, ChildOperation operation)
-    {
-        var practitioner = role is BeaconRoles.SocialWorker or BeaconRoles.TeamManager or BeaconRoles.PoliceOfficer
-            or BeaconRoles.IntelligenceAnalyst or BeaconRoles.OutreachWorker or BeaconRoles.SafeguardingLead or BeaconRoles.PanelChair;
-        var auditor = role == BeaconRoles.Auditor;
-        var restricted = situation is Situation.RestrictedNamingActor or Situation.RestrictedNotNamingActor or Situation.RestrictedRevoked;
-        var mayView = restricted
-            ? situation == Situation.RestrictedNamingActor
-            : auditor || (practitioner && situation == Situation.AgencyInvolved);
-        return operation switch
-        {
-            ChildOperation.View => mayView,
-            ChildOperation.Edit => mayView && practitioner,
-            ChildOperation.ViewAccessHistory => auditor,
-            ChildOperation.ManageAccess => mayView && role == BeaconRoles.TeamManager,
-            _ => throw new ArgumentOutOfRangeException(nameof(operation)),
-        };
-    }
-
-    private static Child ChildFor(Agency actorAgency, Situation situation)
-    {
-        // Created by an agency other than the actor's, so involvement is only what the situation says.
-        var creator = actorAgency == Agency.Police ? Agency.Health : Agency.Police;
-        var child = Child.Create(new ChildDetails("Testchild", "Matrix", new DateOnly(2012, 3, 14), Gender.Female, Ethnicity.NotRecorded),
-            creator, OtherId, Today, Now);
-        switch (situation)
-        {
-            case Situation.AgencyInvolved:
-                child.Involve(actorAgency, Now);
-                break;
-            case Situation.AgencyNotInvolved:
-                break;
-            case Situation.InvolvementEnded:
-                child.Involve(actorAgency, Now);
-                child.EndInvolvement(actorAgency, Now.AddDays(1));
-                break;
-            case Situation.RestrictedNamingActor:
-                child.Involve(actorAgency, Now);
-                child.Restrict(OtherId, Now);
-                child.GrantAccess(ActorId, OtherId, Now);
-                break;
-            case Situation.RestrictedNotNamingActor:
-                child.Involve(actorAgency, Now);
-                child.Restrict(OtherId, Now);
-                break;
-            case Situation.RestrictedRevoked:
-                child.Involve(actorAgency, Now);
-                child.Restrict(OtherId, Now);
-                child.GrantAccess(ActorId, OtherId, Now);
-                child.RevokeAccess(ActorId, Now.AddDays(1));
-                break;
-        }
-        Assert.Equal(situation is not (Situation.AgencyNotInvolved or Situation.InvolvementEnded) || actorAgency == Agency.ChildrensSocialCare,
-            child.InvolvedAgencies.Contains(actorAgency));
-        return child;
+        var child = ChildIn(Situation.RestrictedNamingOnePerson);
+        Assert.True(ChildAccess.Allows(Person(SchoolB, BeaconRoles.SafeguardingLead, NamedUserId), ChildOperation.View, child));
+        Assert.False(ChildAccess.Allows(Person(SchoolA, BeaconRoles.SafeguardingLead), ChildOperation.View, child));
+        Assert.False(ChildAccess.Allows(Person(NorthSocialCare, BeaconRoles.TeamManager), ChildOperation.View, child));
+        child.RevokeAccess(NamedUserId, Now);
+        Assert.False(ChildAccess.Allows(Person(SchoolB, BeaconRoles.SafeguardingLead, NamedUserId), ChildOperation.View, child));
     }
 
     [Fact]
-    public void Restricting_names_the_person_who_restricted_it_so_someone_can_always_see_it()
+    public void A_designated_safeguarding_lead_never_sees_another_schools_pupil()
     {
-        var child = Child.Create(new ChildDetails("Testchild", "Restricted", new DateOnly(2012, 3, 14), Gender.Female, Ethnicity.NotRecorded),
-            Agency.Police, OtherId, Today, Now);
-        child.Restrict(ActorId, Now);
-        var manager = new Actor(ActorId, "Ada", Agency.Police, new HashSet<string> { BeaconRoles.TeamManager });
-        Assert.True(ChildAccess.Allows(manager, ChildOperation.ManageAccess, child));
-        Assert.Throws<Beacon.Core.Common.DomainRuleViolation>(() => child.RevokeAccess(ActorId, Now));
+        var leadA = Person(SchoolA, BeaconRoles.SafeguardingLead);
+        var leadB = Person(SchoolB, BeaconRoles.SafeguardingLead);
+        Assert.True(ChildAccess.MayView(leadA, ChildIn(Situation.NorthPupilOfSchoolA)));
+        Assert.False(ChildAccess.MayView(leadA, ChildIn(Situation.NorthPupilOfSchoolB)));
+        Assert.True(ChildAccess.MayView(leadB, ChildIn(Situation.NorthPupilOfSchoolB)));
+        Assert.False(ChildAccess.MayView(leadB, ChildIn(Situation.NorthPupilOfSchoolA)));
+    }
+
+    [Fact]
+    public void Placing_a_child_out_of_area_involves_the_host_areas_social_care_and_police_once()
+    {
+        var child = ChildIn(Situation.NorthChildPlacedInSouth);
+        Assert.Equal(South.Id, child.HostAreaId);
+        Assert.Contains(SouthSocialCare.Id, child.CurrentInvolvements.Select(i => i.OrganisationId));
+        Assert.Contains(Police.Id, child.CurrentInvolvements.Select(i => i.OrganisationId));
+        Assert.DoesNotContain(Trust.Id, child.CurrentInvolvements.Select(i => i.OrganisationId));
+        // Told once: a second save of the same placement involves nobody new.
+        Assert.Empty(child.InvolveHostAreaServices(AllOrganisations, Now));
+    }
+
+    [Fact]
+    public void A_placement_in_the_childs_own_area_is_refused_and_changes_nothing()
+    {
+        var child = ChildIn(Situation.NorthPupilOfSchoolA);
+        var rule = Assert.Throws<Common.DomainRuleViolation>(() => child.UpdateDetails(
+            new ChildDetails("Changed", child.LastName, child.DateOfBirth, child.Gender, child.Ethnicity,
+                IsLookedAfter: true, PlacedOutOfArea: true, HostAreaId: North.Id), Today));
+        Assert.Equal(nameof(ChildDetails.HostAreaId), rule.Field);
+        Assert.Equal("Testchild", child.FirstName);
     }
 
     [Fact]
     public void Someone_holding_several_roles_gets_the_union_of_what_each_allows()
     {
-        var child = Child.Create(new ChildDetails("Testchild", "Roles", new DateOnly(2012, 3, 14), Gender.Female, Ethnicity.NotRecorded),
-            Agency.Police, OtherId, Today, Now);
-        var auditorAndBoard = new Actor(ActorId, "Ada", Agency.SafeguardingBoard, new HashSet<string> { BeaconRoles.Auditor, BeaconRoles.BoardMember });
+        var child = ChildIn(Situation.NorthPupilOfSchoolA);
+        var auditorAndBoard = new Actor("a", "Ada", Agency.SafeguardingBoard, new HashSet<string> { BeaconRoles.Auditor, BeaconRoles.BoardMember }, Board.Id, Board.AreaIds.ToList());
         Assert.True(ChildAccess.Allows(auditorAndBoard, ChildOperation.View, child));
         Assert.False(ChildAccess.Allows(auditorAndBoard, ChildOperation.Edit, child));
-        var nobody = new Actor(ActorId, "Ada", Agency.Police, new HashSet<string>());
+        var nobody = new Actor("n", "Ada", Agency.Police, new HashSet<string>(), Police.Id, Police.AreaIds.ToList());
         Assert.All(Enum.GetValues<ChildOperation>(), op => Assert.False(ChildAccess.Allows(nobody, op, child)));
         Assert.False(ChildAccess.MayCreate(nobody));
+    }
+
+    /// <summary>The policy written out plainly, independently of ChildAccess's own expression.</summary>
+    private static bool Expected(Organisation organisation, string role, Situation situation, ChildOperation operation)
+    {
+        var practitioner = role is BeaconRoles.SocialWorker or BeaconRoles.TeamManager or BeaconRoles.PoliceOfficer
+            or BeaconRoles.IntelligenceAnalyst or BeaconRoles.OutreachWorker or BeaconRoles.SafeguardingLead or BeaconRoles.PanelChair;
+        var auditor = role == BeaconRoles.Auditor && organisation.Kind == Agency.SafeguardingBoard;
+        var mayView = (practitioner && PractitionersWhoSee(situation).Contains(organisation))
+            || (auditor && AuditorsWhoSee(situation).Contains(organisation));
+        return operation switch
+        {
+            ChildOperation.View => mayView,
+            ChildOperation.Edit => mayView && practitioner,
+            // Who looked at a record is for the board's auditors of the child's areas, restricted or not.
+            ChildOperation.ViewAccessHistory => auditor && (AuditorsWhoSee(situation).Contains(organisation)
+                || (situation == Situation.RestrictedNamingOnePerson && organisation == Board)),
+            ChildOperation.ManageAccess => mayView && role == BeaconRoles.TeamManager,
+            _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+        };
     }
 }

@@ -28,7 +28,7 @@ public abstract class AuditTrailTests(BeaconFixture fixture) : DataTestBase(fixt
         var created = (await AuditLogAsync()).Skip(start).ToList();
         Assert.Contains(created, e => e is { Action: AuditAction.Created, EntityType: nameof(Child) } && e.EntityId == id.ToString());
         Assert.Contains(created, e => e is { Action: AuditAction.Created, EntityType: nameof(ChildAlias) } && e.EntityId == alias.Id.ToString());
-        Assert.Equal(2, created.Count(e => e is { Action: AuditAction.Created, EntityType: nameof(AgencyInvolvement) }));
+        Assert.Equal(1, created.Count(e => e is { Action: AuditAction.Created, EntityType: nameof(OrganisationInvolvement) }));
         var childCreated = created.Single(e => e.EntityType == nameof(Child));
         var createdFields = AuditChanges.FromJson(childCreated.ChangesJson);
         Assert.Contains(createdFields, f => f is { Field: nameof(Child.LastName), Before: null } && f.After == child.LastName);
@@ -37,7 +37,7 @@ public abstract class AuditTrailTests(BeaconFixture fixture) : DataTestBase(fixt
         // Change details, withdraw the alias, end an agency's involvement: three saves, each audited.
         await ChangeAsync(id, c => c.UpdateDetails(DetailsOf(c, "Harbour Academy (fictional)"), Today));
         await ChangeAsync(id, c => c.WithdrawAlias(alias.Id, "Not this child's alias", DateTime.UtcNow));
-        await ChangeAsync(id, c => c.EndInvolvement(Agency.YouthOutreach, DateTime.UtcNow));
+        await ChangeAsync(id, c => c.EndInvolvement(DemoWorld.OrganisationOf(Agency.YouthOutreach).Id, DateTime.UtcNow));
 
         var log = await AuditLogAsync();
         var mine = log.Skip(start).ToList();
@@ -57,9 +57,9 @@ public abstract class AuditTrailTests(BeaconFixture fixture) : DataTestBase(fixt
         var withdrawn = mine.Single(e => e is { Action: AuditAction.Updated, EntityType: nameof(ChildAlias) });
         Assert.Contains(new FieldChange(nameof(ChildAlias.WithdrawnReason), null, "Not this child's alias"), AuditChanges.FromJson(withdrawn.ChangesJson));
 
-        var ended = mine.Single(e => e is { Action: AuditAction.Updated, EntityType: nameof(AgencyInvolvement) });
+        var ended = mine.Single(e => e is { Action: AuditAction.Updated, EntityType: nameof(OrganisationInvolvement) });
         var endedAt = Assert.Single(AuditChanges.FromJson(ended.ChangesJson));
-        Assert.Equal(nameof(AgencyInvolvement.EndedAtUtc), endedAt.Field);
+        Assert.Equal(nameof(OrganisationInvolvement.EndedAtUtc), endedAt.Field);
         Assert.Null(endedAt.Before);
         Assert.EndsWith("Z", endedAt.After); // recorded as UTC
 
@@ -75,12 +75,12 @@ public abstract class AuditTrailTests(BeaconFixture fixture) : DataTestBase(fixt
         var start = (await AuditLogAsync()).Count;
 
         await ChangeAsync(id, c => c.AddAlias("Later alias", DateTime.UtcNow));
-        await ChangeAsync(id, c => c.Involve(Agency.Health, DateTime.UtcNow));
+        await ChangeAsync(id, c => c.InvolveOrganisationOf(TestActor(agency: Agency.Health, roles: BeaconRoles.SafeguardingLead), DateTime.UtcNow));
         await ChangeAsync(id, c => c.Restrict(Worker.UserId, DateTime.UtcNow));
 
         var mine = (await AuditLogAsync()).Skip(start).ToList();
         Assert.Contains(mine, e => e is { Action: AuditAction.Created, EntityType: nameof(ChildAlias) } && e.ChildId == id);
-        Assert.Contains(mine, e => e is { Action: AuditAction.Created, EntityType: nameof(AgencyInvolvement) } && e.ChildId == id);
+        Assert.Contains(mine, e => e is { Action: AuditAction.Created, EntityType: nameof(OrganisationInvolvement) } && e.ChildId == id);
         Assert.Contains(mine, e => e is { Action: AuditAction.Created, EntityType: nameof(ChildAccessGrant) } && e.ChildId == id);
         var restricted = mine.Single(e => e.Action == AuditAction.Updated && e.EntityType == nameof(Child));
         Assert.Equal([new FieldChange(nameof(Child.IsRestricted), "False", "True")], AuditChanges.FromJson(restricted.ChangesJson));
@@ -184,7 +184,7 @@ public abstract class AuditTrailTests(BeaconFixture fixture) : DataTestBase(fixt
     {
         await using var scope = Scope();
         var db = Db(scope);
-        var child = await db.Children.Include(c => c.Aliases).Include(c => c.Agencies).Include(c => c.AccessGrants).AsSplitQuery().SingleAsync(c => c.Id == id, Ct);
+        var child = await db.Children.Include(c => c.Aliases).Include(c => c.Involvements).Include(c => c.AccessGrants).AsSplitQuery().SingleAsync(c => c.Id == id, Ct);
         change(child);
         await db.SaveChangesAsync(Ct);
     }

@@ -1,73 +1,89 @@
 using Beacon.Core.Access;
 using Beacon.Core.Children;
+using Beacon.Core.Organisations;
+using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Org = Beacon.Web.Infrastructure.Data.DemoData.Org;
 
 namespace Beacon.Web.Tests.Data;
 
 /// <summary>
 /// ChildAccess.VisibleTo is the one statement of who may see a record: translated to SQL for search on each
-/// provider, it must pick exactly the children ChildAccess.Allows(View) passes on the loaded entities.
+/// provider, it must pick exactly the children ChildAccess.Allows(View) passes on the loaded entities, for every
+/// demo organisation and role — two areas, one police force across both, two schools, an out-of-area placement.
 /// </summary>
 public abstract class ChildAccessQueryTests(BeaconFixture fixture) : DataTestBase(fixture)
 {
     private const string Named = "named-person";
     private const string Stranger = "restricting-manager";
+    private const string FarArea = "Farshire (test area no demo organisation serves)";
 
-    public static TheoryData<string, Agency> Actors()
+    public static TheoryData<string, string> Actors()
     {
-        var data = new TheoryData<string, Agency>();
-        foreach (var role in BeaconRoles.All)
-            foreach (var agency in Enum.GetValues<Agency>())
-                data.Add(role, agency);
+        var data = new TheoryData<string, string>();
+        foreach (var organisation in new[] { Org.NorthgateSocialCare, Org.SouthvaleSocialCare, Org.Police, Org.YouthProject, Org.HealthTrust,
+                     Org.GpPractice, Org.NorthgateAcademy, Org.SouthvaleHigh, Org.Board })
+            foreach (var role in BeaconRoles.All)
+                data.Add(organisation, role);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Actors))]
-    public async Task The_SQL_filter_agrees_with_the_rule_on_loaded_records(string role, Agency agency)
+    public async Task The_SQL_filter_agrees_with_the_rule_on_loaded_records(string organisation, string role)
     {
         await EnsureEdgeCasesAsync();
-        foreach (var actor in new[] { Person("someone", role, agency), Person(Named, role, agency) })
+        foreach (var actor in new[] { await PersonAsync("someone", role, organisation), await PersonAsync(Named, role, organisation) })
         {
             await using var scope = Scope();
             var db = Db(scope);
             var bySql = await db.Children.AsNoTracking().Where(ChildAccess.VisibleTo(actor)).Select(c => c.Id).ToListAsync(Ct);
-            var all = await db.Children.AsNoTracking().Include(c => c.Agencies).Include(c => c.AccessGrants).AsSplitQuery().ToListAsync(Ct);
+            var all = await db.Children.AsNoTracking().Include(c => c.Involvements).Include(c => c.AccessGrants).AsSplitQuery().ToListAsync(Ct);
             var byRule = all.Where(c => ChildAccess.Allows(actor, ChildOperation.View, c)).Select(c => c.Id).ToList();
             Assert.Equal(byRule.Order(), bySql.Order());
         }
     }
 
     [Fact]
-    public async Task A_search_with_the_filter_runs_and_finds_only_what_may_be_seen()
+    public async Task A_search_with_the_filter_finds_only_what_each_organisation_may_see()
     {
         var marker = await EnsureEdgeCasesAsync();
         await using var scope = Scope();
         var db = Db(scope);
 
-        async Task<List<string>> SearchAsync(Actor actor) => (await db.Children.AsNoTracking()
-            .Where(ChildAccess.VisibleTo(actor))
-            .Where(c => c.LastName.StartsWith(marker) || c.Aliases.Any(a => a.WithdrawnAtUtc == null && a.Name.StartsWith(marker)))
-            .OrderBy(c => c.LastName)
+        async Task<List<string>> SearchAsync(string role, string organisation, string userId = "someone") => (await db.Children.AsNoTracking()
+            .Where(ChildAccess.VisibleTo(await PersonAsync(userId, role, organisation)))
+            .Where(c => c.LastName.StartsWith(marker))
             .Select(c => c.FirstName)
             .ToListAsync(Ct)).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["Ended", "Open", "Police"], await SearchAsync(Person("p", BeaconRoles.PoliceOfficer, Agency.Police)));
-        Assert.Equal(["Open"], await SearchAsync(Person("h", BeaconRoles.SafeguardingLead, Agency.Health)));
-        Assert.Empty(await SearchAsync(Person("e", BeaconRoles.SafeguardingLead, Agency.Education)));
-        Assert.Equal(["Ended", "Open", "Police"], await SearchAsync(Person("s", BeaconRoles.SocialWorker, Agency.ChildrensSocialCare)));
-        Assert.Equal(["Ended", "Open", "Police", "Restrictednamed"], await SearchAsync(Person(Named, BeaconRoles.SocialWorker, Agency.ChildrensSocialCare)));
-        Assert.Equal(["Ended", "Open", "Police"], await SearchAsync(Person("a", BeaconRoles.Auditor, Agency.SafeguardingBoard)));
-        Assert.Empty(await SearchAsync(Person("b", BeaconRoles.BoardMember, Agency.SafeguardingBoard)));
-        Assert.Empty(await SearchAsync(Person("x", BeaconRoles.Administrator, Agency.SafeguardingBoard)));
+        // The force serves both areas but not Farshire; it sees only children it is involved with.
+        Assert.Equal(["Northpupil", "Placed", "Southchild"], await SearchAsync(BeaconRoles.PoliceOfficer, Org.Police));
+        // Each school sees its own pupils, never the other school's.
+        Assert.Equal(["Northpupil"], await SearchAsync(BeaconRoles.SafeguardingLead, Org.NorthgateAcademy));
+        Assert.Equal(["Southchild"], await SearchAsync(BeaconRoles.SafeguardingLead, Org.SouthvaleHigh));
+        Assert.Equal(["Farchild"], await SearchAsync(BeaconRoles.SafeguardingLead, Org.HealthTrust));
+        Assert.Empty(await SearchAsync(BeaconRoles.SafeguardingLead, Org.GpPractice));
+        // Each local authority sees its area's children, and the host authority the child placed there.
+        Assert.Equal(["Ended", "Northpupil", "Placed"], await SearchAsync(BeaconRoles.SocialWorker, Org.NorthgateSocialCare));
+        Assert.Equal(["Placed", "Southchild"], await SearchAsync(BeaconRoles.SocialWorker, Org.SouthvaleSocialCare));
+        Assert.Equal(["Ended", "Northpupil", "Placed", "Restrictednamed"], await SearchAsync(BeaconRoles.SocialWorker, Org.NorthgateSocialCare, Named));
+        // The board's auditors see both its areas; nobody's board sees Farshire's child.
+        Assert.Equal(["Ended", "Northpupil", "Placed", "Southchild"], await SearchAsync(BeaconRoles.Auditor, Org.Board));
+        Assert.Empty(await SearchAsync(BeaconRoles.BoardMember, Org.Board));
+        Assert.Empty(await SearchAsync(BeaconRoles.Administrator, Org.Board));
     }
 
-    private static Actor Person(string userId, string role, Agency agency) => new(userId, userId, agency, new HashSet<string> { role });
+    private async Task<Actor> PersonAsync(string userId, string role, string organisationName)
+    {
+        var organisation = await InScopeAsync(db => db.Organisations.AsNoTracking().Include(o => o.Areas).SingleAsync(o => o.Name == organisationName, Ct));
+        return new Actor(userId, userId, organisation.Kind, new HashSet<string> { role }, organisation.Id, organisation.AreaIds.ToList());
+    }
 
     private string? _marker;
 
-    /// <summary>Adds the awkward records once per fixture: restricted (named, not named, revoked) and ended involvement.</summary>
+    /// <summary>Adds the awkward records once per fixture, each recorded by a demo organisation.</summary>
     private async Task<string> EnsureEdgeCasesAsync()
     {
         if (_marker is not null) return _marker;
@@ -77,15 +93,25 @@ public abstract class ChildAccessQueryTests(BeaconFixture fixture) : DataTestBas
         if (!await db.Children.AnyAsync(c => c.LastName.StartsWith(marker), Ct))
         {
             var now = DateTime.UtcNow;
-            Child Make(string first, Agency creator) => Child.Create(
-                new ChildDetails(first, marker + first, new DateOnly(2011, 5, 6), Gender.Male, Ethnicity.Refused), creator, "maker", Today, now);
-            var open = Make("Open", Agency.Police); open.Involve(Agency.Health, now);
-            var police = Make("Police", Agency.Police);
-            var ended = Make("Ended", Agency.Police); ended.Involve(Agency.Education, now); ended.EndInvolvement(Agency.Education, now);
-            var restrictedNamed = Make("Restrictednamed", Agency.Police); restrictedNamed.Restrict(Stranger, now); restrictedNamed.GrantAccess(Named, Stranger, now);
-            var restrictedOther = Make("Restrictedother", Agency.Police); restrictedOther.Restrict(Stranger, now);
-            var revoked = Make("Revoked", Agency.Police); revoked.Restrict(Stranger, now); revoked.GrantAccess(Named, Stranger, now); revoked.RevokeAccess(Named, now);
-            db.Children.AddRange(open, police, ended, restrictedNamed, restrictedOther, revoked);
+            var organisations = await db.Organisations.Include(o => o.Areas).ToDictionaryAsync(o => o.Name, Ct);
+            var far = Area.Create(FarArea);
+            db.Areas.Add(far);
+            Actor By(string name) => new("maker", "Maker", organisations[name].Kind, new HashSet<string> { BeaconRoles.SafeguardingLead },
+                organisations[name].Id, organisations[name].AreaIds.ToList());
+            Child Make(string first, Guid area, string by, Guid? host = null) => Child.Create(
+                new ChildDetails(first, marker + first, new DateOnly(2011, 5, 6), Gender.Male, Ethnicity.Refused,
+                    IsLookedAfter: host is not null, PlacedOutOfArea: host is not null, HostAreaId: host), area, By(by), Today, now);
+
+            var northPupil = Make("Northpupil", DemoWorld.Northgate, Org.NorthgateAcademy); northPupil.Involve(organisations[Org.Police], now);
+            var southChild = Make("Southchild", DemoWorld.Southvale, Org.SouthvaleHigh); southChild.Involve(organisations[Org.Police], now);
+            var placed = Make("Placed", DemoWorld.Northgate, Org.YouthProject, host: DemoWorld.Southvale);
+            placed.InvolveHostAreaServices(organisations.Values, now);
+            var farChild = Make("Farchild", far.Id, Org.HealthTrust); farChild.Involve(organisations[Org.Police], now);
+            var ended = Make("Ended", DemoWorld.Northgate, Org.NorthgateAcademy); ended.EndInvolvement(organisations[Org.NorthgateAcademy].Id, now);
+            var restrictedNamed = Make("Restrictednamed", DemoWorld.Northgate, Org.Police); restrictedNamed.Restrict(Stranger, now); restrictedNamed.GrantAccess(Named, Stranger, now);
+            var restrictedOther = Make("Restrictedother", DemoWorld.Northgate, Org.Police); restrictedOther.Restrict(Stranger, now);
+            var revoked = Make("Revoked", DemoWorld.Northgate, Org.Police); revoked.Restrict(Stranger, now); revoked.GrantAccess(Named, Stranger, now); revoked.RevokeAccess(Named, now);
+            db.Children.AddRange(northPupil, southChild, placed, farChild, ended, restrictedNamed, restrictedOther, revoked);
             await db.SaveChangesAsync(Ct);
         }
         return _marker = marker;

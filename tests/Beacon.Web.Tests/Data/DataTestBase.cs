@@ -45,6 +45,8 @@ public abstract class DataTestBase(BeaconFixture fixture)
             new(ClaimTypes.NameIdentifier, actor.UserId),
             new(BeaconClaims.DisplayName, actor.Name),
             new(BeaconClaims.Agency, actor.Agency.ToString()),
+            new(BeaconClaims.Organisation, actor.OrganisationId.ToString()),
+            new(BeaconClaims.Areas, string.Join(',', actor.AreaIds)),
         };
         claims.AddRange(actor.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         Factory.Services.GetRequiredService<IHttpContextAccessor>().HttpContext =
@@ -52,11 +54,12 @@ public abstract class DataTestBase(BeaconFixture fixture)
     }
 
     protected static Actor TestActor(string userId = "tester-1", string name = "Tess Tester", Agency agency = Agency.YouthOutreach, params string[] roles) =>
-        new(userId, name, agency, (roles.Length == 0 ? [BeaconRoles.OutreachWorker] : roles).ToHashSet());
+        DemoWorld.ActorOf(userId, name, agency, roles.Length == 0 ? [BeaconRoles.OutreachWorker] : roles);
 
+    /// <summary>A Northgate child, recorded by the demo organisation of that kind.</summary>
     protected static Child NewChild(string lastName, Agency agency = Agency.YouthOutreach, DateTime? nowUtc = null) =>
         Child.Create(new ChildDetails("Testchild", lastName, new DateOnly(2012, 3, 14), Gender.Female, Ethnicity.NotRecorded),
-            agency, "tester-1", Today, nowUtc ?? DateTime.UtcNow);
+            DemoWorld.Northgate, TestActor(agency: agency), Today, nowUtc ?? DateTime.UtcNow);
 
     protected static ChildDetails DetailsOf(Child c, string? school) =>
         new(c.FirstName, c.LastName, c.DateOfBirth, c.Gender, c.Ethnicity, school, c.IsLookedAfter, c.Placement, c.PlacedOutOfArea, c.KeyWorkerUserId);

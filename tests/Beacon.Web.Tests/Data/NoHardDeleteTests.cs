@@ -19,7 +19,7 @@ public abstract class NoHardDeleteTests(BeaconFixture fixture) : DataTestBase(fi
         await using (var scope = Scope())
         {
             var db = Db(scope);
-            var loaded = await db.Children.Include(c => c.Aliases).Include(c => c.Agencies).Include(c => c.Addresses).SingleAsync(c => c.Id == id, Ct);
+            var loaded = await db.Children.Include(c => c.Aliases).Include(c => c.Involvements).Include(c => c.Addresses).SingleAsync(c => c.Id == id, Ct);
             db.Children.Remove(loaded);
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(Ct));
             Assert.Contains("never deleted", refused.Message);
@@ -127,10 +127,10 @@ public abstract class NoHardDeleteTests(BeaconFixture fixture) : DataTestBase(fi
 
     private Task<string> SnapshotAsync(Guid id) => InScopeAsync(async db =>
     {
-        var c = await db.Children.AsNoTracking().Include(x => x.Aliases).Include(x => x.Agencies).Include(x => x.Addresses)
+        var c = await db.Children.AsNoTracking().Include(x => x.Aliases).Include(x => x.Involvements).Include(x => x.Addresses)
             .AsSplitQuery().SingleAsync(x => x.Id == id, Ct);
         return $"{c.Version}|{c.FullName}|{c.School}|aliases:{string.Join(",", c.Aliases.Select(a => a.Name + a.WithdrawnAtUtc).Order())}"
-            + $"|agencies:{string.Join(",", c.Agencies.Select(a => a.Agency).Order())}|addresses:{c.Addresses.Count}"
+            + $"|agencies:{string.Join(",", c.Involvements.Select(a => a.Agency).Order())}|addresses:{c.Addresses.Count}"
             + $"|children:{await db.Children.CountAsync(Ct)}|aliases:{await db.ChildAliases.CountAsync(Ct)}";
     });
 }

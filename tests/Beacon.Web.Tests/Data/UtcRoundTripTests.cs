@@ -18,7 +18,7 @@ public abstract class UtcRoundTripTests(BeaconFixture fixture) : DataTestBase(fi
         Assert.Equal(DateTimeKind.Utc, stored.CreatedAtUtc.Kind);
         Assert.Equal(AwkwardUtc, stored.CreatedAtUtc);
 
-        var involvement = await InScopeAsync(db => db.AgencyInvolvements.AsNoTracking().FirstAsync(a => a.ChildId == id, Ct));
+        var involvement = await InScopeAsync(db => db.Involvements.AsNoTracking().FirstAsync(a => a.ChildId == id, Ct));
         Assert.Equal(DateTimeKind.Utc, involvement.StartedAtUtc.Kind);
         Assert.Equal(AwkwardUtc, involvement.StartedAtUtc);
 

@@ -3,7 +3,10 @@ using Beacon.Core.Cases;
 using Beacon.Core.Children;
 using Beacon.Core.Referrals;
 using Beacon.Web.Features.Children;
+using Beacon.Core.Access;
 using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +14,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Beacon.Web.Features.Cases;
 
 /// <summary>
-/// Loads a case or a referral together with its child, checked on the server the same way as the child's
-/// record: one the user may not see answers "not found", so ids cannot be probed.
+/// Loads a case or a referral together with its child, and checks the operation on the server: one whose child
+/// the user may not see answers "not found", so ids cannot be probed; one they may see but not act on, "forbidden".
 /// </summary>
-public sealed class CaseRecords(BeaconDbContext db, ChildRecords children)
+public sealed class CaseRecords(BeaconDbContext db, ChildRecords children, IAuthorizationService authorization)
 {
     public async Task<(Case? Case, Child? Child, IActionResult? Refusal)> LoadCaseAsync(
         Guid id, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct)
@@ -24,8 +27,9 @@ public sealed class CaseRecords(BeaconDbContext db, ChildRecords children)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (found is null) return (null, null, new NotFoundResult());
-        var (child, refusal) = await children.LoadAsync(found.ChildId, user, operation, ct);
-        return refusal is null ? (found, child, null) : (null, null, refusal);
+        var (child, refusal) = await children.LoadAsync(found.ChildId, user, ChildOperations.View, ct);
+        if (refusal is not null) return (null, null, refusal);
+        return await MayAsync(user, found, child!, operation) ? (found, child, null) : (null, null, new ForbidResult());
     }
 
     public async Task<(Referral? Referral, Child? Child, IActionResult? Refusal)> LoadReferralAsync(
@@ -33,9 +37,14 @@ public sealed class CaseRecords(BeaconDbContext db, ChildRecords children)
     {
         var found = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, ct);
         if (found is null) return (null, null, new NotFoundResult());
-        var (child, refusal) = await children.LoadAsync(found.ChildId, user, operation, ct);
-        return refusal is null ? (found, child, null) : (null, null, refusal);
+        var (child, refusal) = await children.LoadAsync(found.ChildId, user, ChildOperations.View, ct);
+        if (refusal is not null) return (null, null, refusal);
+        return await MayAsync(user, found, child!, operation) ? (found, child, null) : (null, null, new ForbidResult());
     }
+
+    /// <summary>May the user do this to the record (a case or a referral) about this child?</summary>
+    public async Task<bool> MayAsync<TRecord>(ClaimsPrincipal user, TRecord record, Child child, OperationAuthorizationRequirement operation) =>
+        (await authorization.AuthorizeAsync(user, new OnChild<TRecord>(child, record), operation)).Succeeded;
 
     /// <summary>The child's open case, if there is one (there is never more than one).</summary>
     public Task<Guid?> OpenCaseIdAsync(Guid childId, CancellationToken ct) =>

@@ -15,19 +15,8 @@ public static class CaseServices
         services.AddScoped<CaseRecords>();
         services.AddScoped<Referrals.LikelyDuplicates>();
         services.AddScoped<MyWork.Workload>();
+        services.AddScoped<MyWork.Notifications>();
     }
-}
-
-/// <summary>Who may do what to referrals and cases. Pages check these on the server for every POST.</summary>
-public static class CaseRoles
-{
-    /// <summary>Social workers and team managers in Children's Social Care: the front door and case work.</summary>
-    public static bool IsSocialCare(Actor actor) =>
-        actor.Agency == Agency.ChildrensSocialCare && (actor.IsIn(BeaconRoles.SocialWorker) || actor.IsIn(BeaconRoles.TeamManager));
-
-    public static bool IsTeamManager(Actor actor) => actor.Agency == Agency.ChildrensSocialCare && actor.IsIn(BeaconRoles.TeamManager);
-
-    public static bool IsPanelChair(Actor actor) => actor.IsIn(BeaconRoles.PanelChair);
 }
 
 /// <summary>

@@ -9,6 +9,7 @@ using Beacon.Web.Infrastructure.Auditing;
 using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Infrastructure.GovUk;
 using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -18,7 +19,7 @@ namespace Beacon.Web.Features.Cases;
 
 /// <summary>
 /// One case: where it stands, how it got there, its statutory clocks, and a form for each step the
-/// workflow allows next. Every step is the domain's own method; every POST checks the role on the server.
+/// workflow allows next. Every step is the domain's own method; every POST checks the case's operation on the server.
 /// </summary>
 public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditTrail audit, RiskLevels riskLevels,
     StatutoryTimescales timescales, TimeProvider clock) : PageModel
@@ -61,14 +62,14 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (@case, child, refusal) = await records.LoadCaseAsync(Id, User, ChildOperations.View, ct);
+        var (@case, child, refusal) = await records.LoadCaseAsync(Id, User, CaseOperations.View, ct);
         if (refusal is not null) return refusal;
         await audit.RecordViewAsync(child!, "case", ct);
         return await ShowAsync(@case!, child!, ct);
     }
 
     public Task<IActionResult> OnPostStrategyDiscussionAsync(CancellationToken ct) =>
-        ActAsync(CaseRoles.IsSocialCare, nameof(StrategyOn), (c, by) =>
+        ActAsync(CaseOperations.Progress, nameof(StrategyOn), (c, by) =>
         {
             if (!ReadDate(StrategyOn, nameof(StrategyOn), "date of the strategy discussion", out var on)) return null;
             var people = new List<StrategyDiscussionAttendee>();
@@ -86,7 +87,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         }, ct);
 
     public Task<IActionResult> OnPostSection47Async(CancellationToken ct) =>
-        ActAsync(CaseRoles.IsSocialCare, nameof(Section47On), (c, by) =>
+        ActAsync(CaseOperations.Progress, nameof(Section47On), (c, by) =>
         {
             if (!ReadDate(Section47On, nameof(Section47On), "date the enquiry started", out var on)) return null;
             c.StartSection47Enquiry(on, by);
@@ -94,7 +95,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         }, ct);
 
     public Task<IActionResult> OnPostStartAssessmentAsync(CancellationToken ct) =>
-        ActAsync(CaseRoles.IsSocialCare, nameof(AssessmentStartOn), (c, by) =>
+        ActAsync(CaseOperations.Progress, nameof(AssessmentStartOn), (c, by) =>
         {
             if (!ReadDate(AssessmentStartOn, nameof(AssessmentStartOn), "date the assessment started", out var on)) return null;
             c.StartAssessment(on, by);
@@ -102,7 +103,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         }, ct);
 
     public Task<IActionResult> OnPostCompleteAssessmentAsync(CancellationToken ct) =>
-        ActAsync(CaseRoles.IsSocialCare, nameof(AssessmentCompleteOn), (c, by) =>
+        ActAsync(CaseOperations.Progress, nameof(AssessmentCompleteOn), (c, by) =>
         {
             if (!ReadDate(AssessmentCompleteOn, nameof(AssessmentCompleteOn), "date the assessment was completed", out var on)) return null;
             c.CompleteAssessment(on, by);
@@ -110,7 +111,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         }, ct);
 
     public Task<IActionResult> OnPostInitialConferenceAsync(CancellationToken ct) =>
-        ActAsync(CaseRoles.IsSocialCare, nameof(ConferenceOn), (c, by) =>
+        ActAsync(CaseOperations.Progress, nameof(ConferenceOn), (c, by) =>
         {
             if (!ReadDate(ConferenceOn, nameof(ConferenceOn), "date of the conference", out var on)) return null;
             c.HoldInitialConference(on, by);
@@ -118,7 +119,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         }, ct);
 
     public Task<IActionResult> OnPostPlanAsync(CancellationToken ct) =>
-        ActAsync(CaseRoles.IsSocialCare, nameof(PlanOn), (c, by) =>
+        ActAsync(CaseOperations.Progress, nameof(PlanOn), (c, by) =>
         {
             if (PlanKind is null) ModelState.AddModelError(nameof(PlanKind), "Choose the kind of plan.");
             if (!ReadDate(PlanOn, nameof(PlanOn), "date the plan started", out var on) || PlanKind is null) return null;
@@ -127,7 +128,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         }, ct);
 
     public Task<IActionResult> OnPostReviewAsync(CancellationToken ct) =>
-        ActAsync(CaseRoles.IsSocialCare, nameof(ReviewOn), (c, by) =>
+        ActAsync(CaseOperations.Progress, nameof(ReviewOn), (c, by) =>
         {
             if (!ReadDate(ReviewOn, nameof(ReviewOn), "date of the review conference", out var on)) return null;
             c.HoldReviewConference(on, by, timescales);
@@ -135,7 +136,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         }, ct);
 
     public Task<IActionResult> OnPostRequestClosureAsync(CancellationToken ct) =>
-        ActAsync(CaseRoles.IsSocialCare, nameof(ClosureReason), (c, by) =>
+        ActAsync(CaseOperations.Progress, nameof(ClosureReason), (c, by) =>
         {
             if ((ClosureReason ?? "").Length > ReferralConfiguration.TextMaxLength)
             {
@@ -147,28 +148,28 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         }, ct);
 
     public Task<IActionResult> OnPostApproveClosureAsync(CancellationToken ct) =>
-        ActAsync(CaseRoles.IsTeamManager, "", (c, by) =>
+        ActAsync(CaseOperations.Manage, "", (c, by) =>
         {
             c.ApproveClosure(by, Now, RiskLevel);
             return "Case closed";
         }, ct);
 
     public Task<IActionResult> OnPostDeclineClosureAsync(CancellationToken ct) =>
-        ActAsync(CaseRoles.IsTeamManager, "", (c, by) =>
+        ActAsync(CaseOperations.Manage, "", (c, by) =>
         {
             c.DeclineClosure(by);
             return "Closure declined: work on the case continues";
         }, ct);
 
     public Task<IActionResult> OnPostAgreeClosureAsync(CancellationToken ct) =>
-        ActAsync(CaseRoles.IsPanelChair, "", (c, by) =>
+        ActAsync(CaseOperations.AgreeClosureAsPanelChair, "", (c, by) =>
         {
             c.AgreeClosureAsPanelChair(by, Now);
             return "Panel chair's agreement to close recorded";
         }, ct);
 
     public Task<IActionResult> OnPostAllocateAsync(CancellationToken ct) =>
-        ActAsync(CaseRoles.IsTeamManager, nameof(AllocateTo), (c, _) =>
+        ActAsync(CaseOperations.Manage, nameof(AllocateTo), (c, _) =>
         {
             if (string.IsNullOrEmpty(AllocateTo) || !WorkerIds().Contains(AllocateTo))
             {
@@ -183,12 +184,11 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
     /// The shape of every step: check the role, load the case the person may see, apply the domain's method,
     /// and either save and say so, or show the domain's refusal beside the field with nothing changed.
     /// </summary>
-    private async Task<IActionResult> ActAsync(Func<Actor, bool> mayDo, string errorKey, Func<Case, string, string?> step, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(OperationAuthorizationRequirement operation, string errorKey, Func<Case, string, string?> step, CancellationToken ct)
     {
         ModelState.Clear();
         var actor = User.ToActor();
-        if (!mayDo(actor)) return Forbid();
-        var (@case, child, refusal) = await records.LoadCaseAsync(Id, User, ChildOperations.View, ct);
+        var (@case, child, refusal) = await records.LoadCaseAsync(Id, User, operation, ct);
         if (refusal is not null) return refusal;
         RiskLevel = await riskLevels.CurrentLevelAsync(child!.Id, ct) ?? ExploitationRiskLevel.NoApparentRisk;
         await LoadWorkersAsync(ct);
@@ -218,9 +218,12 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         }
         // Show the case as it stands in the database: the refused change never happened.
         db.ChangeTracker.Clear();
-        (@case, child, refusal) = await records.LoadCaseAsync(Id, User, ChildOperations.View, ct);
+        (@case, child, refusal) = await records.LoadCaseAsync(Id, User, CaseOperations.View, ct);
         return refusal ?? await ShowAsync(@case!, child!, ct);
     }
+
+    private Task<bool> MayAsync(OperationAuthorizationRequirement operation, Case @case, Child child) =>
+        records.MayAsync(User, @case, child, operation);
 
     private bool ReadDate(DateInput input, string key, string label, out DateOnly date)
     {
@@ -234,10 +237,12 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
 
     private async Task LoadWorkersAsync(CancellationToken ct)
     {
+        // Cases are allocated within the manager's own local authority.
+        var organisationId = User.ToActor().OrganisationId;
         var workers = await (from user in db.Users
                              join userRole in db.UserRoles on user.Id equals userRole.UserId
                              join role in db.Roles on userRole.RoleId equals role.Id
-                             where user.Agency == Agency.ChildrensSocialCare && (role.Name == BeaconRoles.SocialWorker || role.Name == BeaconRoles.TeamManager)
+                             where user.OrganisationId == organisationId && (role.Name == BeaconRoles.SocialWorker || role.Name == BeaconRoles.TeamManager)
                              select new { user.Id, user.DisplayName, user.Team }).Distinct().ToListAsync(ct);
         _workerIds = workers.Select(w => w.Id).ToList();
         WorkerItems = [new SelectListItem("Choose a worker", ""), .. workers.OrderBy(w => w.DisplayName)
@@ -254,9 +259,9 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         var level = await riskLevels.CurrentLevelAsync(child.Id, ct);
         RiskAssessed = level is not null;
         RiskLevel = level ?? ExploitationRiskLevel.NoApparentRisk;
-        MayAct = CaseRoles.IsSocialCare(actor) && !@case.IsClosed;
-        MayManage = CaseRoles.IsTeamManager(actor) && !@case.IsClosed;
-        MayAgreeAsChair = CaseRoles.IsPanelChair(actor) && @case.IsClosureRequested && @case.PanelChairAgreedByUserId is null
+        MayAct = !@case.IsClosed && await MayAsync(CaseOperations.Progress, @case, child);
+        MayManage = !@case.IsClosed && await MayAsync(CaseOperations.Manage, @case, child);
+        MayAgreeAsChair = await MayAsync(CaseOperations.AgreeClosureAsPanelChair, @case, child) && @case.IsClosureRequested && @case.PanelChairAgreedByUserId is null
             && RiskLevel >= ExploitationRiskLevel.Significant;
         Names = await UserNames.ForAsync(db, @case.StageHistory.Select(s => s.ByUserId)
             .Concat([@case.OpenedByUserId, @case.AllocatedWorkerUserId, @case.ClosureRequestedByUserId, @case.PanelChairAgreedByUserId, @case.ClosureApprovedByUserId]), ct);

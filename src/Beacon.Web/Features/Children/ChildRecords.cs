@@ -23,7 +23,7 @@ public sealed class ChildRecords(BeaconDbContext db, IAuthorizationService autho
     public async Task<(Child? Child, IActionResult? Refusal)> LoadAsync(Guid id, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct = default)
     {
         var child = await db.Children
-            .Include(c => c.Aliases).Include(c => c.Addresses).Include(c => c.Agencies).Include(c => c.AccessGrants)
+            .Include(c => c.Aliases).Include(c => c.Addresses).Include(c => c.Involvements).Include(c => c.AccessGrants)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (child is null) return (null, new NotFoundResult());
@@ -48,8 +48,13 @@ public sealed class ChildInput
     public bool IsLookedAfter { get; set; }
     public string? Placement { get; set; }
     public bool PlacedOutOfArea { get; set; }
+    /// <summary>The area a looked-after child is placed in, when it uses Beacon.</summary>
+    public Guid? HostAreaId { get; set; }
     public string? KeyWorkerUserId { get; set; }
-    public List<Agency> Agencies { get; set; } = [];
+    /// <summary>The local authority responsible for the child (asked when the record is made).</summary>
+    public Guid? ResponsibleAreaId { get; set; }
+    /// <summary>Organisations working with the child: their practitioners see the record.</summary>
+    public List<Guid> Organisations { get; set; } = [];
     public int Version { get; set; }
 
     public static ChildInput From(Child child) => new()
@@ -63,8 +68,10 @@ public sealed class ChildInput
         IsLookedAfter = child.IsLookedAfter,
         Placement = child.Placement,
         PlacedOutOfArea = child.PlacedOutOfArea,
+        HostAreaId = child.HostAreaId,
         KeyWorkerUserId = child.KeyWorkerUserId,
-        Agencies = child.InvolvedAgencies.ToList(),
+        ResponsibleAreaId = child.ResponsibleAreaId,
+        Organisations = child.CurrentInvolvements.Select(i => i.OrganisationId).ToList(),
         Version = child.Version,
     };
 
@@ -82,7 +89,7 @@ public sealed class ChildInput
         if (!modelState.IsValid) return null;
 
         var details = new ChildDetails(FirstName ?? "", LastName ?? "", dateOfBirth, Gender!.Value, Ethnicity!.Value,
-            School, IsLookedAfter, Placement, PlacedOutOfArea, KeyWorkerUserId);
+            School, IsLookedAfter, Placement, PlacedOutOfArea, KeyWorkerUserId, PlacedOutOfArea ? HostAreaId : null);
         try { details.Validate(today); }
         catch (DomainRuleViolation rule) { modelState.AddModelError(rule.Field is null ? "" : $"{prefix}.{rule.Field}", rule.Message); }
         return modelState.IsValid ? details : null;
@@ -121,7 +128,4 @@ public sealed class ChildInput
         return items;
     }
 
-    public static IEnumerable<SelectListItem> AgencyItems() =>
-        Enum.GetValues<Agency>().Where(a => a != Agency.SafeguardingBoard)
-            .Select(a => new SelectListItem(a.Name(), a.ToString()) { Disabled = a == Agency.ChildrensSocialCare, Selected = a == Agency.ChildrensSocialCare });
 }

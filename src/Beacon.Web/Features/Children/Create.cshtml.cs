@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Beacon.Web.Features.Children;
 
 [Authorize(Policy = Policies.Practitioner)]
-public sealed class CreateModel(BeaconDbContext db, TimeProvider clock) : ChildFormModel(db, clock)
+public sealed class CreateModel(BeaconDbContext db, ChildOrganisations organisations, TimeProvider clock) : ChildFormModel(db, organisations, clock)
 {
     [BindProperty] public string? Alias { get; set; }
     [BindProperty] public AddressInput Address { get; set; } = new();
@@ -29,14 +29,13 @@ public sealed class CreateModel(BeaconDbContext db, TimeProvider clock) : ChildF
     {
         ModelState.Clear(); // every rule below is Beacon's own, with its own wording
         var details = Input.ToDetails(ModelState, nameof(Input), Today);
-        await CheckKeyWorkerAsync(ct);
+        await CheckReferencesAsync(ct);
         if (details is not null && ModelState.IsValid)
         {
             var actor = User.ToActor();
             try
             {
-                var child = Child.Create(details, actor.Agency, actor.UserId, Today, Now);
-                foreach (var agency in Input.Agencies) child.Involve(agency, Now);
+                var child = await NewChildAsync(details, actor, ct);
                 if (!string.IsNullOrWhiteSpace(Alias)) child.AddAlias(Alias, Now);
                 if (!Address.IsEmpty)
                 {
@@ -53,14 +52,13 @@ public sealed class CreateModel(BeaconDbContext db, TimeProvider clock) : ChildF
             }
             catch (DomainRuleViolation rule)
             {
-                ModelState.AddModelError(rule.Field switch
+                AddRefusal(rule, field => field switch
                 {
-                    null => "",
                     "Alias" => nameof(Alias),
-                    "Line1" or "Town" or "From" => $"Address.{rule.Field}",
-                    _ when rule.Field.StartsWith("Address.") => rule.Field,
-                    _ => $"Input.{rule.Field}",
-                }, rule.Message);
+                    "Line1" or "Town" or "From" => $"Address.{field}",
+                    _ when field.StartsWith("Address.") => field,
+                    _ => null,
+                });
             }
         }
         await LoadChoicesAsync(ct);

@@ -14,6 +14,8 @@ public sealed class DetailsModel(ChildRecords records, BeaconDbContext db, Audit
 {
     public Child? Child { get; private set; }
     public string? KeyWorkerName { get; private set; }
+    public IReadOnlyDictionary<Guid, string> AreaNames { get; private set; } = new Dictionary<Guid, string>();
+    public IReadOnlyList<string> InvolvedOrganisations { get; private set; } = [];
     public bool MayEdit { get; private set; }
     public bool MayManageAccess { get; private set; }
     public bool MayViewHistory { get; private set; }
@@ -60,6 +62,10 @@ public sealed class DetailsModel(ChildRecords records, BeaconDbContext db, Audit
         Child = child;
         KeyWorkerName = child.KeyWorkerUserId is null ? null
             : await db.Users.Where(u => u.Id == child.KeyWorkerUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+        var areaIds = new[] { child.ResponsibleAreaId, child.HostAreaId ?? Guid.Empty };
+        AreaNames = await db.Areas.Where(a => areaIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var organisationIds = child.CurrentInvolvements.Select(i => i.OrganisationId).ToList();
+        InvolvedOrganisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(ct);
         MayEdit = (await authorization.AuthorizeAsync(User, child, ChildOperations.Edit)).Succeeded;
         MayManageAccess = (await authorization.AuthorizeAsync(User, child, ChildOperations.ManageAccess)).Succeeded;
         MayViewHistory = (await authorization.AuthorizeAsync(User, child, ChildOperations.ViewAccessHistory)).Succeeded;

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Children;
 
-[Authorize(Roles = $"{BeaconRoles.SocialWorker},{BeaconRoles.TeamManager},{BeaconRoles.PoliceOfficer},{BeaconRoles.IntelligenceAnalyst},{BeaconRoles.OutreachWorker},{BeaconRoles.SafeguardingLead},{BeaconRoles.PanelChair},{BeaconRoles.Auditor}")]
+[Authorize(Policy = Policies.SeesChildRecords)]
 public sealed class IndexModel(ChildRecords records, AuditTrail audit) : PageModel
 {
     public const int MaxResults = 50;

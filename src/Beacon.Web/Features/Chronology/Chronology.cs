@@ -1,3 +1,4 @@
+using Beacon.Web.Infrastructure.Identity;
 using Beacon.Core.Access;
 using Beacon.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -89,8 +90,8 @@ public sealed class ChronologyQuery(IEnumerable<IChronologySource> sources, Beac
         }
 
         var userIds = events.Select(e => e.ByUserId).OfType<string>().Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.Agency }).ToDictionaryAsync(u => u.Id, ct);
+        var people = await db.People().Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, Agency = u.Kind }).ToDictionaryAsync(u => u.Id, ct);
         return events
             .Select(e => e.ByUserId is { } id && people.TryGetValue(id, out var person)
                 ? e with { Agency = e.Agency ?? person.Agency, ByName = e.ByName ?? person.DisplayName }

@@ -31,7 +31,7 @@ public abstract class EpisodeStepModel(MissingEpisodeRecords missing, BeaconDbCo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (child, episode, refusal) = await missing.LoadAsync(Id, EpisodeId, User, ChildOperations.Edit, ct);
+        var (child, episode, refusal) = await missing.LoadAsync(Id, EpisodeId, User, MissingEpisodeOperations.Record, ct);
         if (refusal is not null) return refusal;
         ChildName = child!.FullName;
         Episode = episode;
@@ -43,7 +43,7 @@ public abstract class EpisodeStepModel(MissingEpisodeRecords missing, BeaconDbCo
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (child, episode, refusal) = await missing.LoadAsync(Id, EpisodeId, User, ChildOperations.Edit, ct);
+        var (child, episode, refusal) = await missing.LoadAsync(Id, EpisodeId, User, MissingEpisodeOperations.Record, ct);
         if (refusal is not null) return refusal;
         ChildName = child!.FullName;
         Episode = episode;

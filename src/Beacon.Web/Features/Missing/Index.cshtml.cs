@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Beacon.Web.Features.Missing;
 
 /// <summary>A child's missing episodes, with each return home interview against its 72-hour clock.</summary>
-public sealed class IndexModel(ChildRecords records, MissingEpisodeRecords missing, BeaconDbContext db, AuditTrail audit, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ChildRecords records, MissingEpisodeRecords missing, BeaconDbContext db, AuditTrail audit) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     public string ChildName { get; private set; } = "";
@@ -25,13 +25,13 @@ public sealed class IndexModel(ChildRecords records, MissingEpisodeRecords missi
         var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.View, ct);
         if (refusal is not null) return refusal;
         ChildName = child!.FullName;
-        MayEdit = (await authorization.AuthorizeAsync(User, child, ChildOperations.Edit)).Succeeded;
+        MayEdit = await missing.MayAsync(User, child, null, MissingEpisodeOperations.Record);
         var episodes = await missing.ForChildAsync(Id, ct);
         Picture = missing.Picture(episodes);
         var ids = episodes.SelectMany(e => new[] { e.ReportedByUserId, e.ReturnRecordedByUserId, e.ReturnHomeInterviewByUserId })
             .OfType<string>().Distinct().ToList();
-        People = await db.Users.Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.Agency }).ToDictionaryAsync(u => u.Id, u => $"{u.DisplayName} ({u.Agency.Name()})", ct);
+        People = await db.People().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => $"{u.DisplayName} ({u.OrganisationName})", ct);
         await audit.RecordViewAsync(child, "missing episodes", ct);
         return Page();
     }

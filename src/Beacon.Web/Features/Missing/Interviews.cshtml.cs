@@ -15,7 +15,7 @@ namespace Beacon.Web.Features.Missing;
 /// Children's Social Care's list of return home interviews not yet done, most overdue first. Only children the
 /// person may see are listed (restricted records included only for those named on them).
 /// </summary>
-[Authorize(Roles = $"{BeaconRoles.SocialWorker},{BeaconRoles.TeamManager},{BeaconRoles.PanelChair}")]
+[Authorize(Policy = Policies.FollowsUpReturnHomeInterviews)]
 public sealed class InterviewsModel(ChildRecords records, MissingEpisodeRecords missing, BeaconDbContext db) : PageModel
 {
     public sealed record Row(Guid ChildId, string ChildName, Guid EpisodeId, DateTime ReportedMissingAtUtc, DateTime ReturnedAtUtc, TimescaleOutcome Interview);

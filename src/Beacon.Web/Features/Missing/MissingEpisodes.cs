@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
@@ -20,7 +21,7 @@ namespace Beacon.Web.Features.Missing;
 /// Loads a child's missing episodes, checked on the server through <see cref="ChildRecords"/>: an episode is
 /// only ever reached through a child the person may see (or change), and an episode of another child is "not found".
 /// </summary>
-public sealed class MissingEpisodeRecords(ChildRecords records, BeaconDbContext db, TimeProvider clock)
+public sealed class MissingEpisodeRecords(ChildRecords records, BeaconDbContext db, IAuthorizationService authorization, TimeProvider clock)
 {
     public StatutoryTimescales Timescales => StatutoryTimescales.EnglandAndWales;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -28,11 +29,16 @@ public sealed class MissingEpisodeRecords(ChildRecords records, BeaconDbContext 
     public async Task<(Child? Child, MissingEpisode? Episode, IActionResult? Refusal)> LoadAsync(
         Guid childId, Guid episodeId, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct)
     {
-        var (child, refusal) = await records.LoadAsync(childId, user, operation, ct);
+        var (child, refusal) = await records.LoadAsync(childId, user, ChildOperations.View, ct);
         if (refusal is not null) return (null, null, refusal);
         var episode = await db.MissingEpisodes.SingleOrDefaultAsync(e => e.Id == episodeId && e.ChildId == childId, ct);
-        return episode is null ? (null, null, new NotFoundResult()) : (child, episode, null);
+        if (episode is null) return (null, null, new NotFoundResult());
+        return await MayAsync(user, child!, episode, operation) ? (child, episode, null) : (null, null, new ForbidResult());
     }
+
+    /// <summary>May the user do this to the child's missing episode (null: a new report)?</summary>
+    public async Task<bool> MayAsync(ClaimsPrincipal user, Child child, MissingEpisode? episode, OperationAuthorizationRequirement operation) =>
+        (await authorization.AuthorizeAsync(user, new OnChild<MissingEpisode?>(child, episode), operation)).Succeeded;
 
     public Task<List<MissingEpisode>> ForChildAsync(Guid childId, CancellationToken ct) =>
         db.MissingEpisodes.AsNoTracking().Where(e => e.ChildId == childId).OrderByDescending(e => e.ReportedMissingAtUtc).ToListAsync(ct);

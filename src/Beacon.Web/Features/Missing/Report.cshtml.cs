@@ -21,8 +21,9 @@ public sealed class ReportModel(ChildRecords records, MissingEpisodeRecords miss
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.Edit, ct);
+        var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.View, ct);
         if (refusal is not null) return refusal;
+        if (!await missing.MayAsync(User, child!, null, MissingEpisodeOperations.Record)) return Forbid();
         ChildName = child!.FullName;
         return Page();
     }
@@ -30,8 +31,9 @@ public sealed class ReportModel(ChildRecords records, MissingEpisodeRecords miss
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.Edit, ct);
+        var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.View, ct);
         if (refusal is not null) return refusal;
+        if (!await missing.MayAsync(User, child!, null, MissingEpisodeOperations.Record)) return Forbid();
         ChildName = child!.FullName;
         if (!Input.TryRead(ModelState, nameof(Input), "they were reported missing", missing.Now, out var reportedAt)) return Page();
 
@@ -47,7 +49,7 @@ public sealed class ReportModel(ChildRecords records, MissingEpisodeRecords miss
         try
         {
             var wasRepeatedlyMissing = missing.Picture(await missing.ForChildAsync(Id, ct)).IsRepeatedlyMissing;
-            var episode = MissingEpisode.Report(Id, reportedAt, User.ToActor().UserId);
+            var episode = MissingEpisode.Report(child, reportedAt, User.ToActor(), missing.Now);
             db.MissingEpisodes.Add(episode);
             await db.SaveChangesAsync(ct);
             var picture = missing.Picture(await missing.ForChildAsync(Id, ct));

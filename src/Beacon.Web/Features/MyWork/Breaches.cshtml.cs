@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Beacon.Web.Features.MyWork;
 
 /// <summary>Every timescale breach (who, what, by how long), counted by step: late work is never invisible.</summary>
-[Authorize(Roles = $"{BeaconRoles.SocialWorker},{BeaconRoles.TeamManager},{BeaconRoles.PanelChair},{BeaconRoles.Auditor}")]
+[Authorize(Policy = Policies.SeesTimescaleBreaches)]
 public sealed class BreachesModel(Workload workload) : PageModel
 {
     public IReadOnlyList<Workload.Breach> Breaches { get; private set; } = [];
@@ -18,7 +18,6 @@ public sealed class BreachesModel(Workload workload) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = User.ToActor();
-        if (!CaseRoles.IsSocialCare(actor) && !CaseRoles.IsPanelChair(actor) && !actor.IsIn(BeaconRoles.Auditor)) return Forbid();
         Breaches = await workload.BreachesAsync(actor, ct);
         Counts = Breaches.GroupBy(b => b.Timescale.Step).OrderBy(g => g.Key)
             .Select(g => (g.Key, g.Count(b => b.Timescale.State == TimescaleState.Overdue), g.Count(b => b.Timescale.State == TimescaleState.MetLate)))

@@ -3,6 +3,7 @@ using Beacon.Web.Features.Cases;
 using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,21 +11,30 @@ namespace Beacon.Web.Features.MyWork;
 
 /// <summary>My work: my caseload and everything due or overdue, oldest first; a team manager sees the whole team's.</summary>
 [Authorize(Policy = Policies.Practitioner)]
-public sealed class IndexModel(Workload workload, BeaconDbContext db) : PageModel
+public sealed class IndexModel(Workload workload, Notifications notifications, BeaconDbContext db) : PageModel
 {
     public Workload.Caseload Work { get; private set; } = new([], []);
+    public IReadOnlyList<Notifications.Item> Told { get; private set; } = [];
     public string? Team { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = User.ToActor();
         IReadOnlyCollection<string> workers = [actor.UserId];
-        if (CaseRoles.IsTeamManager(actor))
+        if (Capabilities.IsSocialCareManager(actor))
         {
             Team = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Team).SingleOrDefaultAsync(ct);
             if (Team is not null)
-                workers = await db.Users.Where(u => u.Team == Team && u.Agency == Agency.ChildrensSocialCare).Select(u => u.Id).ToListAsync(ct);
+                workers = await db.Users.Where(u => u.Team == Team && u.OrganisationId == actor.OrganisationId).Select(u => u.Id).ToListAsync(ct);
         }
         Work = await workload.ForAsync(actor, workers, ct);
+        Told = await notifications.UnseenAsync(actor, ct);
+    }
+
+    public async Task<IActionResult> OnPostSeenAsync(Guid notificationId, CancellationToken ct)
+    {
+        if (!await notifications.MarkSeenAsync(User.ToActor(), notificationId, ct)) return NotFound();
+        TempData["Saved"] = "Marked as seen";
+        return Redirect("/MyWork");
     }
 }

@@ -47,9 +47,14 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
         }
 
         // Referrals the person raised that still wait for a decision, and the front door's queue for social care.
-        var isSocialCare = CaseRoles.IsSocialCare(actor);
-        var waiting = await db.Referrals
-            .Where(r => r.Status != ReferralStatus.Decided && (r.ReferrerUserId == actor.UserId || isSocialCare))
+        // The front door's queue is its own area's children (a host authority is told of a placement, not given the case).
+        var isSocialCare = Capabilities.IsSocialCare(actor);
+        var areas = actor.AreaIds.ToList();
+        var waiting = await (from r in db.Referrals
+                             join c in db.Children on r.ChildId equals c.Id
+                             where r.Status != ReferralStatus.Decided
+                                 && (r.ReferrerUserId == actor.UserId || (isSocialCare && areas.Contains(c.ResponsibleAreaId)))
+                             select r)
             .ToListAsync(ct);
         var referralNames = await ChildNamesAsync(actor, waiting.Select(r => r.ChildId), ct);
         foreach (var r in waiting.Where(r => referralNames.ContainsKey(r.ChildId)))

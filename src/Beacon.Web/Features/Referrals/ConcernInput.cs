@@ -1,3 +1,4 @@
+using Beacon.Core.Children;
 using Beacon.Core.Access;
 using Beacon.Core.Common;
 using Beacon.Core.Referrals;
@@ -23,7 +24,11 @@ public sealed class ConcernInput
     /// Raises the referral through the domain, received now. Problems go into ModelState beside their
     /// fields and nothing is returned.
     /// </summary>
-    public Referral? TryRaise(ModelStateDictionary modelState, string prefix, Guid childId, Actor referrer, DateTime nowUtc)
+    /// <summary>
+    /// Raises the referral about <paramref name="child"/>, or with no child yet only checks the input; problems go
+    /// into ModelState beside their fields.
+    /// </summary>
+    public Referral? TryRaise(ModelStateDictionary modelState, string prefix, Child? child, Actor referrer, DateTime nowUtc)
     {
         var today = Core.Timescales.UkTime.ToUkDate(nowUtc);
         DateTime? seenAtUtc = null;
@@ -48,7 +53,9 @@ public sealed class ConcernInput
         if (!modelState.IsValid) return null;
         try
         {
-            return Referral.Raise(childId, referrer.UserId, referrer.Agency, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification);
+            if (child is not null) return Referral.Raise(child, referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification);
+            Referral.Check(referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification);
+            return null;
         }
         catch (DomainRuleViolation rule)
         {

@@ -31,10 +31,8 @@ public sealed class CreateModel(ChildRecords records, BeaconDbContext db, TimePr
         ChildName = child!.FullName;
         var actor = User.ToActor();
         var now = clock.GetUtcNow().UtcDateTime;
-        var referral = Concern.TryRaise(ModelState, nameof(Concern), child.Id, actor, now);
+        var referral = Concern.TryRaise(ModelState, nameof(Concern), child, actor, now);
         if (referral is null) return Page();
-        // Raising a concern involves the referrer's agency with the child from now on.
-        child.Involve(actor.Agency, now);
         db.Referrals.Add(referral);
         await db.SaveChangesAsync(ct);
         TempData["Saved"] = $"Your referral about {child.FullName} has been sent to Children's Social Care";

@@ -46,7 +46,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (referral, child, refusal) = await records.LoadReferralAsync(Id, User, ChildOperations.View, ct);
+        var (referral, child, refusal) = await records.LoadReferralAsync(Id, User, ReferralOperations.View, ct);
         if (refusal is not null) return refusal;
         await audit.RecordViewAsync(child!, "referral", ct);
         var nowUk = UkTime.ToUkLocal(Now);
@@ -58,8 +58,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
     public async Task<IActionResult> OnPostDecideAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        if (!CaseRoles.IsSocialCare(User.ToActor())) return Forbid();
-        var (referral, child, refusal) = await records.LoadReferralAsync(Id, User, ChildOperations.View, ct);
+        var (referral, child, refusal) = await records.LoadReferralAsync(Id, User, ReferralOperations.Decide, ct);
         if (refusal is not null) return refusal;
         var actor = User.ToActor();
 
@@ -142,8 +141,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
     {
         ModelState.Clear();
         var actor = User.ToActor();
-        if (!CaseRoles.IsTeamManager(actor)) return Forbid();
-        var (referral, child, refusal) = await records.LoadReferralAsync(Id, User, ChildOperations.View, ct);
+        var (referral, child, refusal) = await records.LoadReferralAsync(Id, User, ReferralOperations.ApproveNoFurtherAction, ct);
         if (refusal is not null) return refusal;
         try
         {
@@ -168,7 +166,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
     private async Task<IActionResult> ReloadAsync(CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        var (referral, child, refusal) = await records.LoadReferralAsync(Id, User, ChildOperations.View, ct);
+        var (referral, child, refusal) = await records.LoadReferralAsync(Id, User, ReferralOperations.View, ct);
         return refusal ?? await ShowAsync(referral!, child!, ct);
     }
 
@@ -181,8 +179,8 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         Timescale = referral.DecisionTimescale(timescales, Now);
         OpenCaseId = await records.OpenCaseIdAsync(child.Id, ct);
         Names = await UserNames.ForAsync(db, [referral.ReferrerUserId, referral.DecidedByUserId, referral.ApprovedByUserId], ct);
-        MayDecide = CaseRoles.IsSocialCare(actor) && referral.Status == ReferralStatus.AwaitingDecision;
-        MayApprove = CaseRoles.IsTeamManager(actor) && referral.Status == ReferralStatus.AwaitingManagerApproval;
+        MayDecide = referral.Status == ReferralStatus.AwaitingDecision && await records.MayAsync(User, referral, child, ReferralOperations.Decide);
+        MayApprove = referral.Status == ReferralStatus.AwaitingManagerApproval && await records.MayAsync(User, referral, child, ReferralOperations.ApproveNoFurtherAction);
         return Page();
     }
 

@@ -13,7 +13,8 @@ namespace Beacon.Web.Features.Referrals;
 /// shown and the person must say none of them is the child.
 /// </summary>
 [Authorize(Policy = Policies.Practitioner)]
-public sealed class NewChildModel(BeaconDbContext db, LikelyDuplicates duplicates, TimeProvider clock) : ChildFormModel(db, clock), IConcernForm
+public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organisations, LikelyDuplicates duplicates, TimeProvider clock)
+    : ChildFormModel(db, organisations, clock), IConcernForm
 {
     [BindProperty] public string? Alias { get; set; }
     [BindProperty] public ConcernInput Concern { get; set; } = new();
@@ -32,10 +33,10 @@ public sealed class NewChildModel(BeaconDbContext db, LikelyDuplicates duplicate
     {
         ModelState.Clear();
         var details = Input.ToDetails(ModelState, nameof(Input), Today);
-        await CheckKeyWorkerAsync(ct);
+        await CheckReferencesAsync(ct);
         var actor = User.ToActor();
         // The concern is checked against a placeholder id so every problem is reported at once.
-        Concern.TryRaise(ModelState, nameof(Concern), Guid.NewGuid(), actor, Now);
+        Concern.TryRaise(ModelState, nameof(Concern), null, actor, Now);
         if (details is not null && ModelState.IsValid)
         {
             Matches = await duplicates.FindAsync(actor, details.FirstName, details.LastName, Alias, details.DateOfBirth, ct);
@@ -48,10 +49,9 @@ public sealed class NewChildModel(BeaconDbContext db, LikelyDuplicates duplicate
             {
                 try
                 {
-                    var child = Child.Create(details, actor.Agency, actor.UserId, Today, Now);
-                    foreach (var agency in Input.Agencies) child.Involve(agency, Now);
+                    var child = await NewChildAsync(details, actor, ct);
                     if (!string.IsNullOrWhiteSpace(Alias)) child.AddAlias(Alias, Now);
-                    var referral = Concern.TryRaise(ModelState, nameof(Concern), child.Id, actor, Now);
+                    var referral = Concern.TryRaise(ModelState, nameof(Concern), child, actor, Now);
                     if (referral is not null)
                     {
                         Db.Children.Add(child);
@@ -63,7 +63,7 @@ public sealed class NewChildModel(BeaconDbContext db, LikelyDuplicates duplicate
                 }
                 catch (DomainRuleViolation rule)
                 {
-                    ModelState.AddModelError(rule.Field is "Alias" ? nameof(Alias) : rule.Field is null ? "" : $"Input.{rule.Field}", rule.Message);
+                    AddRefusal(rule, field => field == "Alias" ? nameof(Alias) : null);
                 }
             }
         }

@@ -24,7 +24,11 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var visible = db.Children.Where(ChildAccess.VisibleTo(User.ToActor()));
+        var actor = User.ToActor();
+        var areas = actor.AreaIds.ToList();
+        // The front door decides for the children its local authority is responsible for.
+        var ours = db.Children.Where(c => areas.Contains(c.ResponsibleAreaId));
+        var visible = ours.Where(ChildAccess.VisibleTo(actor));
         var waiting = await (from referral in db.Referrals
                              join child in visible on referral.ChildId equals child.Id
                              join user in db.Users on referral.ReferrerUserId equals user.Id into referrers
@@ -35,6 +39,9 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
             .ToListAsync(ct);
         Rows = waiting.Select(w => new Row(w.referral.Id, $"{w.FirstName} {w.LastName}", w.ReferrerName, w.referral.ReferrerAgency,
             w.referral.ReceivedAtUtc, w.referral.Status, w.referral.DecisionDueOn(timescales), w.referral.DecisionTimescale(timescales, now))).ToList();
-        HiddenCount = await db.Referrals.CountAsync(r => r.Status != ReferralStatus.Decided, ct) - Rows.Count;
+        HiddenCount = await (from referral in db.Referrals
+                             join child in ours on referral.ChildId equals child.Id
+                             where referral.Status != ReferralStatus.Decided
+                             select referral.Id).CountAsync(ct) - Rows.Count;
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Beacon.Web.Features.RiskAssessment;
 
 /// <summary>Team managers: draft assessments whose level has been set below the computed level and wait for approval.</summary>
-[Authorize(Roles = BeaconRoles.TeamManager)]
+[Authorize(Policy = Policies.TeamManager)]
 public sealed class ApprovalsModel(BeaconDbContext db, Children.ChildRecords records, Assessments assessments, ScoringPolicy policy) : PageModel
 {
     public sealed record Waiting(Guid AssessmentId, Guid ChildId, string ChildName, ExploitationRiskLevel Computed, ExploitationRiskLevel Judged,

@@ -19,7 +19,7 @@ namespace Beacon.Web.Features.RiskAssessment;
 /// the computed level and why, the practitioner's own level, a team manager's approval for lowering, and
 /// sign-off. Once signed off it is shown read only. Every rule is the domain's; this page only calls it.
 /// </summary>
-public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db, AuditTrail audit, IAuthorizationService authorization,
+public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db, AuditTrail audit,
     ScoringPolicy policy, TimeProvider clock) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
@@ -45,7 +45,7 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, ChildOperations.View, ct);
+        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, RiskAssessmentOperations.View, ct);
         if (refusal is not null) return refusal;
         await audit.RecordViewAsync(child!, "CSE risk assessment", ct);
         FillForm(assessment!);
@@ -56,7 +56,7 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
     public async Task<IActionResult> OnPostIndicatorsAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, ChildOperations.Edit, ct);
+        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, RiskAssessmentOperations.Edit, ct);
         if (refusal is not null) return refusal;
         var a = assessment!;
 
@@ -96,7 +96,7 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
     public async Task<IActionResult> OnPostJudgementAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, ChildOperations.Edit, ct);
+        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, RiskAssessmentOperations.Edit, ct);
         if (refusal is not null) return refusal;
         if (JudgedLevel is null) ModelState.AddModelError(nameof(JudgedLevel), "Choose the level you judge the risk to be");
         else Try(() => assessment!.RecordJudgement(JudgedLevel.Value, JudgementReason ?? "", UserId, Now), null);
@@ -110,7 +110,7 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
     public async Task<IActionResult> OnPostClearJudgementAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, ChildOperations.Edit, ct);
+        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, RiskAssessmentOperations.Edit, ct);
         if (refusal is not null) return refusal;
         Try(() => assessment!.ClearJudgement(), null);
         if (!ModelState.IsValid) return await RedisplayAsync(child!, ct);
@@ -120,7 +120,7 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
     public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, ChildOperations.Edit, ct);
+        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, RiskAssessmentOperations.ApproveLowering, ct);
         if (refusal is not null) return refusal;
         Try(() => assessment!.ApproveLowering(User.ToActor(), Now, policy), null);
         if (!ModelState.IsValid) return await RedisplayAsync(child!, ct);
@@ -130,7 +130,7 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
     public async Task<IActionResult> OnPostSignOffAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, ChildOperations.Edit, ct);
+        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, RiskAssessmentOperations.Edit, ct);
         if (refusal is not null) return refusal;
         var previous = assessment!.IsDraft ? await assessments.CurrentAsync(assessment.ChildId, ct) : null;
         Try(() => assessment.SignOff(UserId, Now, policy, previous), null);
@@ -198,10 +198,10 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
             assessment.Indicators.Select(i => i.RecordedByUserId)
                 .Append(assessment.AuthorUserId).Append(assessment.JudgementByUserId)
                 .Append(assessment.LoweringApprovedByUserId).Append(assessment.SignedOffByUserId), ct);
-        MayEdit = assessment.IsDraft && (await authorization.AuthorizeAsync(User, child, ChildOperations.Edit)).Succeeded;
+        MayEdit = assessment.IsDraft && await assessments.MayAsync(User, child, assessment, RiskAssessmentOperations.Edit);
         // Only offered to a manager who neither wrote the assessment nor set its level (the domain refuses them anyway).
         var me = User.ToActor().UserId;
-        MayApprove = MayEdit && User.IsInRole(BeaconRoles.TeamManager) && assessment.NeedsLoweringApproval(policy) && !assessment.IsLoweringApproved
+        MayApprove = assessment.IsDraft && await assessments.MayAsync(User, child, assessment, RiskAssessmentOperations.ApproveLowering) && assessment.NeedsLoweringApproval(policy) && !assessment.IsLoweringApproved
             && assessment.AuthorUserId != me && assessment.JudgementByUserId != me;
         return Page();
     }

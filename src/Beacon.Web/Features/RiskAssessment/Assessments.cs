@@ -1,3 +1,5 @@
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using Beacon.Core.Access;
 using Beacon.Core.Children;
@@ -17,7 +19,7 @@ namespace Beacon.Web.Features.RiskAssessment;
 /// Loads assessments for the pages, always through the child's access check: an assessment of a child
 /// the user may not see answers "not found", exactly as the child's record would.
 /// </summary>
-public sealed class Assessments(BeaconDbContext db, ChildRecords records)
+public sealed class Assessments(BeaconDbContext db, ChildRecords records, IAuthorizationService authorization)
 {
     public async Task<(Assessment? Assessment, Child? Child, IActionResult? Refusal)> LoadAsync(
         Guid assessmentId, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct = default)
@@ -25,11 +27,15 @@ public sealed class Assessments(BeaconDbContext db, ChildRecords records)
         var childId = await db.RiskAssessments.IgnoreAutoIncludes().Where(a => a.Id == assessmentId)
             .Select(a => (Guid?)a.ChildId).SingleOrDefaultAsync(ct);
         if (childId is null) return (null, null, new NotFoundResult());
-        var (child, refusal) = await records.LoadAsync(childId.Value, user, operation, ct);
+        var (child, refusal) = await records.LoadAsync(childId.Value, user, ChildOperations.View, ct);
         if (refusal is not null) return (null, null, refusal);
         var assessment = await db.RiskAssessments.SingleAsync(a => a.Id == assessmentId, ct);
-        return (assessment, child, null);
+        return await MayAsync(user, child!, assessment, operation) ? (assessment, child, null) : (null, null, new ForbidResult());
     }
+
+    /// <summary>May the user do this to the child's assessment (null: one not started yet)?</summary>
+    public async Task<bool> MayAsync(ClaimsPrincipal user, Child child, Assessment? assessment, OperationAuthorizationRequirement operation) =>
+        (await authorization.AuthorizeAsync(user, new OnChild<Assessment?>(child, assessment), operation)).Succeeded;
 
     /// <summary>The child's current (signed-off) assessment, tracked so a new sign-off can supersede it.</summary>
     public Task<Assessment?> CurrentAsync(Guid childId, CancellationToken ct = default) =>
@@ -96,7 +102,7 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, Asses
             .Select(c => new
             {
                 c.Id, c.FirstName, c.LastName, c.DateOfBirth, c.IsLookedAfter, c.PlacedOutOfArea, c.KeyWorkerUserId,
-                Agencies = c.Agencies.Where(a => a.EndedAtUtc == null).Select(a => a.Agency).ToList(),
+                Agencies = c.Involvements.Where(a => a.EndedAtUtc == null).Select(a => a.Agency).Distinct().ToList(),
             })
             .ToListAsync(ct);
         var ids = children.Select(c => c.Id).ToList();

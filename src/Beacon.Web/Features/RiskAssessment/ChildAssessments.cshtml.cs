@@ -13,7 +13,7 @@ namespace Beacon.Web.Features.RiskAssessment;
 
 /// <summary>A child's assessments: risk level over time, when the next is due, and starting a new one.</summary>
 public sealed class ChildAssessmentsModel(Children.ChildRecords records, Assessments assessments, RiskOverview overview, BeaconDbContext db,
-    AuditTrail audit, IAuthorizationService authorization, TimeProvider clock) : PageModel
+    AuditTrail audit, TimeProvider clock) : PageModel
 {
     public sealed record Row(Guid Id, AssessmentStatus Status, DateTime StartedAtUtc, DateTime? SignedOffAtUtc, ExploitationRiskLevel? ComputedLevel,
         ExploitationRiskLevel? Level, string? SignedOffBy, bool Judged);
@@ -41,15 +41,16 @@ public sealed class ChildAssessmentsModel(Children.ChildRecords records, Assessm
                 r.SignedOffByUserId is { } s ? names.GetValueOrDefault(s, "a former user") : null, r.JudgedLevel is not null))
             .ToList();
         Due = await overview.DueForAsync(Id, ct);
-        MayStart = (await authorization.AuthorizeAsync(User, child!, ChildOperations.Edit)).Succeeded;
+        MayStart = await assessments.MayAsync(User, child!, null, RiskAssessmentOperations.Edit);
         return Page();
     }
 
     /// <summary>Starts a draft, or opens the one already in progress (a child has one draft at a time).</summary>
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
-        var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.Edit, ct);
+        var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.View, ct);
         if (refusal is not null) return refusal;
+        if (!await assessments.MayAsync(User, child!, null, RiskAssessmentOperations.Edit)) return Forbid();
         if (await assessments.OpenDraftIdAsync(Id, ct) is { } open) return Redirect($"/RiskAssessment/{open}");
         var draft = Assessment.Start(child!.Id, User.ToActor().UserId, clock.GetUtcNow().UtcDateTime);
         db.RiskAssessments.Add(draft);

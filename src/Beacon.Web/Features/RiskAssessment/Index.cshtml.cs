@@ -11,7 +11,7 @@ namespace Beacon.Web.Features.RiskAssessment;
 /// Risk across the children the user may see: counts by level, children with no assessment or an overdue one
 /// (by agency and team), and looked-after children at serious risk.
 /// </summary>
-[Authorize(Roles = $"{BeaconRoles.SocialWorker},{BeaconRoles.TeamManager},{BeaconRoles.PoliceOfficer},{BeaconRoles.IntelligenceAnalyst},{BeaconRoles.OutreachWorker},{BeaconRoles.SafeguardingLead},{BeaconRoles.PanelChair},{BeaconRoles.Auditor}")]
+[Authorize(Policy = Policies.SeesChildRecords)]
 public sealed class IndexModel(RiskOverview overview, TimeProvider clock) : PageModel
 {
     /// <summary>Only children this agency is involved with.</summary>

@@ -9,7 +9,7 @@ namespace Beacon.Web.Features.RiskAssessment;
 /// Worked out from the assessments each time (PanelList.BelongsOnPanelList), never a flag someone sets, so a
 /// signed-off assessment puts a child on it at once and a lower one takes them off.
 /// </summary>
-[Authorize(Roles = $"{BeaconRoles.SocialWorker},{BeaconRoles.TeamManager},{BeaconRoles.PoliceOfficer},{BeaconRoles.IntelligenceAnalyst},{BeaconRoles.OutreachWorker},{BeaconRoles.SafeguardingLead},{BeaconRoles.PanelChair}")]
+[Authorize(Policy = Policies.Practitioner)]
 public sealed class PanelModel(RiskOverview overview, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ChildRisk> Children { get; private set; } = [];

@@ -16,7 +16,12 @@ public abstract class BeaconDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Child> Children => Set<Child>();
     public DbSet<ChildAlias> ChildAliases => Set<ChildAlias>();
     public DbSet<ChildAddress> ChildAddresses => Set<ChildAddress>();
-    public DbSet<AgencyInvolvement> AgencyInvolvements => Set<AgencyInvolvement>();
+    public DbSet<OrganisationInvolvement> Involvements => Set<OrganisationInvolvement>();
+    public DbSet<Beacon.Core.Organisations.Area> Areas => Set<Beacon.Core.Organisations.Area>();
+    public DbSet<Beacon.Core.Organisations.Organisation> Organisations => Set<Beacon.Core.Organisations.Organisation>();
+    public DbSet<Beacon.Core.Organisations.OrganisationArea> OrganisationAreas => Set<Beacon.Core.Organisations.OrganisationArea>();
+    public DbSet<Beacon.Core.Notifications.WorkNotification> WorkNotifications => Set<Beacon.Core.Notifications.WorkNotification>();
+    public DbSet<Email.OutboxEmail> OutboxEmails => Set<Email.OutboxEmail>();
     public DbSet<ChildAccessGrant> ChildAccessGrants => Set<ChildAccessGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Beacon.Core.Referrals.Referral> Referrals => Set<Beacon.Core.Referrals.Referral>();

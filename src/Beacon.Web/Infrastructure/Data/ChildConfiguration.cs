@@ -17,18 +17,23 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         child.Property(c => c.CreatedByUserId).HasMaxLength(450);
         child.HasIndex(c => new { c.LastName, c.FirstName });
         child.HasIndex(c => c.DateOfBirth);
+        child.HasOne<Beacon.Core.Organisations.Area>().WithMany().HasForeignKey(c => c.ResponsibleAreaId).OnDelete(DeleteBehavior.Restrict);
+        child.HasOne<Beacon.Core.Organisations.Area>().WithMany().HasForeignKey(c => c.HostAreaId).OnDelete(DeleteBehavior.Restrict);
+        child.HasIndex(c => c.ResponsibleAreaId);
+        child.HasIndex(c => c.HostAreaId);
         child.Ignore(c => c.FullName);
         child.Ignore(c => c.CurrentAddress);
         child.Ignore(c => c.CurrentAliases);
         child.Ignore(c => c.InvolvedAgencies);
+        child.Ignore(c => c.CurrentInvolvements);
 
         child.HasMany(c => c.Aliases).WithOne().HasForeignKey(a => a.ChildId);
         child.HasMany(c => c.Addresses).WithOne().HasForeignKey(a => a.ChildId);
-        child.HasMany(c => c.Agencies).WithOne().HasForeignKey(a => a.ChildId);
+        child.HasMany(c => c.Involvements).WithOne().HasForeignKey(a => a.ChildId);
         child.HasMany(c => c.AccessGrants).WithOne().HasForeignKey(a => a.ChildId);
         child.Navigation(c => c.Aliases).HasField("_aliases");
         child.Navigation(c => c.Addresses).HasField("_addresses");
-        child.Navigation(c => c.Agencies).HasField("_agencies");
+        child.Navigation(c => c.Involvements).HasField("_involvements");
         child.Navigation(c => c.AccessGrants).HasField("_accessGrants");
     }
 }

@@ -18,7 +18,7 @@ namespace Beacon.Web.Infrastructure.Data;
 /// overdue for a decision, one "no further action" waiting for a manager, one assessment past 45 working days,
 /// and children on the panel list. All text is invented.
 /// </summary>
-internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, BeaconUser> accounts, DateTime now)
+internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, BeaconUser> accounts, Func<BeaconUser, Actor> actorOf, DateTime now)
 {
     private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.EnglandAndWales;
     private readonly DateOnly _today = UkTime.ToUkDate(now);
@@ -29,7 +29,9 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
     public async Task SeedAsync(CancellationToken ct)
     {
         // The same children every time: the generated names come from the fixed seed.
-        var children = await db.Children.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.DateOfBirth).ToListAsync(ct);
+        // Northgate's children: the demo's social worker and manager work for Northgate's Children's Social Care.
+        var northgate = await db.Areas.Where(a => a.Name == DemoData.Northgate).Select(a => a.Id).SingleAsync(ct);
+        var children = await db.Children.Where(c => c.ResponsibleAreaId == northgate).OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.DateOfBirth).ToListAsync(ct);
         if (children.Count < 16) return;
         SeedReferralsAndCases(children);
         SeedRiskAssessments(children);
@@ -43,8 +45,7 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
 
     private Referral Raise(Child child, BeaconUser referrer, string whatWasSeen, DateTime receivedAtUtc, SharingBasis basis, string? justification = null)
     {
-        var referral = Referral.Raise(child.Id, referrer.Id, referrer.Agency, whatWasSeen, receivedAtUtc.AddHours(-20), receivedAtUtc, basis, justification);
-        child.Involve(referrer.Agency, now);
+        var referral = Referral.Raise(child, actorOf(referrer), whatWasSeen, receivedAtUtc.AddHours(-20), receivedAtUtc, basis, justification);
         db.Referrals.Add(referral);
         return referral;
     }
@@ -63,7 +64,7 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
         new[] { (Role: BeaconRoles.PoliceOfficer, Agency: Agency.Police), (Role: BeaconRoles.SocialWorker, Agency: Agency.ChildrensSocialCare) }
             .Concat(others)
             .Select(o => User(o.Role, o.Agency))
-            .Select(u => new StrategyDiscussionAttendee(u.DisplayName, u.Agency, u.Id))
+            .Select(u => new StrategyDiscussionAttendee(u.DisplayName, actorOf(u).Agency, u.Id))
             .ToArray();
 
     private void SeedReferralsAndCases(IReadOnlyList<Child> children)

@@ -1,25 +1,16 @@
 using Beacon.Core.Access;
 using Beacon.Core.Children;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Beacon.Web.Infrastructure.Identity;
 
-/// <summary>Answers "may this user do operation X to this child's record" from the domain's access rules.</summary>
+/// <summary>The named operations on a child's record (<see cref="ChildAccess"/> decides them).</summary>
 public static class ChildOperations
 {
-    public static readonly OperationAuthorizationRequirement View = new() { Name = nameof(ChildOperation.View) };
-    public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(ChildOperation.Edit) };
-    public static readonly OperationAuthorizationRequirement ViewAccessHistory = new() { Name = nameof(ChildOperation.ViewAccessHistory) };
-    public static readonly OperationAuthorizationRequirement ManageAccess = new() { Name = nameof(ChildOperation.ManageAccess) };
+    public static readonly OperationAuthorizationRequirement View = Operations<ChildOperation>.For(ChildOperation.View);
+    public static readonly OperationAuthorizationRequirement Edit = Operations<ChildOperation>.For(ChildOperation.Edit);
+    public static readonly OperationAuthorizationRequirement ViewAccessHistory = Operations<ChildOperation>.For(ChildOperation.ViewAccessHistory);
+    public static readonly OperationAuthorizationRequirement ManageAccess = Operations<ChildOperation>.For(ChildOperation.ManageAccess);
 }
 
-internal sealed class ChildAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, Child>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Child child)
-    {
-        if (Enum.TryParse<ChildOperation>(requirement.Name, out var operation) && ChildAccess.Allows(context.User.ToActor(), operation, child))
-            context.Succeed(requirement);
-        return Task.CompletedTask;
-    }
-}
+internal sealed class ChildAuthorizationHandler() : RecordAuthorizationHandler<Child, ChildOperation>(ChildAccess.Allows);

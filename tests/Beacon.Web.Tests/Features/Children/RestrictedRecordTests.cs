@@ -14,7 +14,7 @@ public sealed class RestrictedRecordTests(SqliteBeacon beacon) : IClassFixture<S
         {
             ["Input.FirstName"] = "Rosalind", ["Input.LastName"] = "Quenby",
             ["Input.DateOfBirth.Day"] = "2", ["Input.DateOfBirth.Month"] = "6", ["Input.DateOfBirth.Year"] = "2011",
-            ["Input.Gender"] = "Female", ["Input.Ethnicity"] = "Refused", ["Input.Agencies"] = "Police",
+            ["Input.Gender"] = "Female", ["Input.Ethnicity"] = "Refused", ["Input.Organisations"] = DemoWorld.Organisation(Beacon.Web.Infrastructure.Data.DemoData.Org.Police).ToString(),
         });
         using var police = await BeaconClient.SignedInAsync(beacon.Factory, "police.officer@beacon.test");
         using var worker = await BeaconClient.SignedInAsync(beacon.Factory, "social.worker@beacon.test");

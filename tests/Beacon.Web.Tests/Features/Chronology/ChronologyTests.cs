@@ -41,7 +41,9 @@ public sealed class ChronologyTests(SqliteBeacon beacon) : IClassFixture<SqliteB
             var db = sp.GetRequiredService<BeaconDbContext>();
             var outreachId = await db.Users.Where(u => u.Email == "outreach@beacon.test").Select(u => u.Id).SingleAsync();
             var workerId = await db.Users.Where(u => u.Email == "social.worker@beacon.test").Select(u => u.Id).SingleAsync();
-            var referral = Referral.Raise(childId, outreachId, Agency.YouthOutreach, "Seen getting into a car with older men (fictional)",
+            var childRecord = await db.Children.Include(c => c.Involvements).SingleAsync(c => c.Id == childId);
+            var outreach = DemoWorld.ActorOf(outreachId, "Outreach worker", Agency.YouthOutreach, [BeaconRoles.OutreachWorker]);
+            var referral = Referral.Raise(childRecord, outreach, "Seen getting into a car with older men (fictional)",
                 Ago(TimeSpan.FromDays(6)), Ago(TimeSpan.FromDays(5)), SharingBasis.ConsentGiven);
             referral.RecordDecision(TriageOutcome.Assessment, workerId, Ago(TimeSpan.FromDays(4)));
             var @case = Case.OpenFromReferral(referral, workerId, Ago(TimeSpan.FromDays(4)));

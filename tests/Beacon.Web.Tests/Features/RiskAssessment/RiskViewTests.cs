@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Beacon.Web.Tests.Infrastructure;
@@ -104,7 +105,8 @@ public sealed class ReassessmentDueTests(SqliteBeacon beacon) : IClassFixture<Sq
         await Factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>();
-            db.MissingEpisodes.Add(Beacon.Core.Missing.MissingEpisode.Report(child, DateTime.UtcNow, "system"));
+            var record = await db.Children.Include(c => c.Involvements).SingleAsync(c => c.Id == child);
+            db.MissingEpisodes.Add(Beacon.Core.Missing.MissingEpisode.Report(record, DateTime.UtcNow, Beacon.Web.Infrastructure.Identity.BeaconClaims.SystemActor, DateTime.UtcNow));
             return await db.SaveChangesAsync();
         });
 

@@ -20,7 +20,7 @@ public sealed class ChildRecordSource(BeaconDbContext db) : IChronologySource
 
     public async Task<IEnumerable<ChronologyEvent>> EventsAsync(Guid childId, CancellationToken ct)
     {
-        var child = await db.Children.AsNoTracking().Include(c => c.Addresses).Include(c => c.Agencies).AsSplitQuery()
+        var child = await db.Children.AsNoTracking().Include(c => c.Addresses).Include(c => c.Involvements).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == childId, ct);
         if (child is null) return [];
 
@@ -31,12 +31,15 @@ public sealed class ChildRecordSource(BeaconDbContext db) : IChronologySource
             .Select(e => new { e.EntityType, e.EntityId, e.Action, e.OccurredAtUtc, e.ActorUserId, e.ActorName, e.ActorAgency, e.ChangesJson })
             .ToListAsync(ct);
         var created = audit.FirstOrDefault(e => e.EntityType == nameof(Child) && e.Action == AuditAction.Created);
+        var organisationIds = child.Involvements.Select(i => i.OrganisationId).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        string Name(OrganisationInvolvement i) => names.GetValueOrDefault(i.OrganisationId, i.Agency.Name());
 
         var events = new List<ChronologyEvent>
         {
             new(child.CreatedAtUtc, true, T.Record, "Child's record created")
             {
-                Detail = $"Agencies involved: {string.Join(", ", child.Agencies.Where(a => a.StartedAtUtc <= child.CreatedAtUtc).Select(a => a.Agency.Name()))}",
+                Detail = $"Organisations involved: {string.Join(", ", child.Involvements.Where(a => a.StartedAtUtc <= child.CreatedAtUtc).Select(Name))}",
                 ByUserId = child.CreatedByUserId,
                 ByName = created?.ActorName,
                 Agency = created is null ? null : ChronologyServices.ParseAgency(created.ActorUserId, created.ActorAgency),
@@ -44,10 +47,10 @@ public sealed class ChildRecordSource(BeaconDbContext db) : IChronologySource
             },
         };
 
-        foreach (var involvement in child.Agencies.Where(a => a.StartedAtUtc > child.CreatedAtUtc))
-            events.Add(new(involvement.StartedAtUtc, true, T.AgencyInvolvement, $"{involvement.Agency.Name()} became involved") { Agency = involvement.Agency });
-        foreach (var involvement in child.Agencies.Where(a => a.EndedAtUtc is not null))
-            events.Add(new(involvement.EndedAtUtc!.Value, true, T.AgencyInvolvement, $"{involvement.Agency.Name()} no longer involved") { Agency = involvement.Agency });
+        foreach (var involvement in child.Involvements.Where(a => a.StartedAtUtc > child.CreatedAtUtc))
+            events.Add(new(involvement.StartedAtUtc, true, T.AgencyInvolvement, $"{Name(involvement)} became involved") { Agency = involvement.Agency });
+        foreach (var involvement in child.Involvements.Where(a => a.EndedAtUtc is not null))
+            events.Add(new(involvement.EndedAtUtc!.Value, true, T.AgencyInvolvement, $"{Name(involvement)} no longer involved") { Agency = involvement.Agency });
 
         foreach (var address in child.Addresses)
         {

@@ -16,6 +16,13 @@ internal static class AppendOnlyGuards
         migration.Sql("CREATE TRIGGER Children_no_delete BEFORE DELETE ON Children BEGIN SELECT RAISE(ABORT, 'Children''s records are never deleted'); END;");
     }
 
+    /// <summary>
+    /// SQLite rebuilds a table to add a foreign key, and dropping the old table drops its triggers: the migration
+    /// after one that rebuilds Children calls this to put the guard back (EF runs rebuilds at a migration's end).
+    /// </summary>
+    public static void RestoreChildrenGuardSqlite(MigrationBuilder migration) =>
+        migration.Sql("CREATE TRIGGER IF NOT EXISTS Children_no_delete BEFORE DELETE ON Children BEGIN SELECT RAISE(ABORT, 'Children''s records are never deleted'); END;");
+
     public static void AddPostgres(MigrationBuilder migration)
     {
         migration.Sql("""

@@ -260,30 +260,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("StrategyDiscussions", (string)null);
                 });
 
-            modelBuilder.Entity("Beacon.Core.Children.AgencyInvolvement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Agency")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("ChildId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("EndedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("StartedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChildId");
-
-                    b.ToTable("AgencyInvolvements");
-                });
-
             modelBuilder.Entity("Beacon.Core.Children.Child", b =>
                 {
                     b.Property<Guid>("Id")
@@ -311,6 +287,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Gender")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("HostAreaId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsLookedAfter")
                         .HasColumnType("boolean");
 
@@ -333,6 +312,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid>("ResponsibleAreaId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("School")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -344,6 +326,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DateOfBirth");
+
+                    b.HasIndex("HostAreaId");
+
+                    b.HasIndex("ResponsibleAreaId");
 
                     b.HasIndex("LastName", "FirstName");
 
@@ -449,6 +435,35 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ChildAliases");
                 });
 
+            modelBuilder.Entity("Beacon.Core.Children.OrganisationInvolvement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Agency")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("OrganisationId", "ChildId");
+
+                    b.ToTable("Involvements", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Core.Missing.MissingEpisode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -490,6 +505,95 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ReturnHomeInterviewDoneAtUtc", "ReturnedAtUtc");
 
                     b.ToTable("MissingEpisodes");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Notifications.WorkNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SeenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("OrganisationId", "SeenAtUtc");
+
+                    b.ToTable("WorkNotifications");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Organisations.Area", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Areas");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Organisations.Organisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Organisations.OrganisationArea", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OrganisationId", "AreaId");
+
+                    b.HasIndex("AreaId");
+
+                    b.ToTable("OrganisationAreas");
                 });
 
             modelBuilder.Entity("Beacon.Core.Referrals.Referral", b =>
@@ -702,15 +806,55 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("RiskAssessmentIndicators", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Web.Infrastructure.Email.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeliveredVia")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DeliveryReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("OutboxEmails");
+                });
+
             modelBuilder.Entity("Beacon.Web.Infrastructure.Identity.BeaconUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Agency")
                         .HasColumnType("integer");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -728,6 +872,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -741,6 +888,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
@@ -772,6 +922,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -982,12 +1134,17 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Attendees");
                 });
 
-            modelBuilder.Entity("Beacon.Core.Children.AgencyInvolvement", b =>
+            modelBuilder.Entity("Beacon.Core.Children.Child", b =>
                 {
-                    b.HasOne("Beacon.Core.Children.Child", null)
-                        .WithMany("Agencies")
-                        .HasForeignKey("ChildId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.HasOne("Beacon.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("HostAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Beacon.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1018,12 +1175,57 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Beacon.Core.Children.OrganisationInvolvement", b =>
+                {
+                    b.HasOne("Beacon.Core.Children.Child", null)
+                        .WithMany("Involvements")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Beacon.Core.Missing.MissingEpisode", b =>
                 {
                     b.HasOne("Beacon.Core.Children.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beacon.Core.Notifications.WorkNotification", b =>
+                {
+                    b.HasOne("Beacon.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beacon.Core.Organisations.OrganisationArea", b =>
+                {
+                    b.HasOne("Beacon.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Core.Organisations.Organisation", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1050,6 +1252,15 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Beacon.Core.RiskAssessment.RiskAssessment", null)
                         .WithMany("Indicators")
                         .HasForeignKey("RiskAssessmentId");
+                });
+
+            modelBuilder.Entity("Beacon.Web.Infrastructure.Identity.BeaconUser", b =>
+                {
+                    b.HasOne("Beacon.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1118,9 +1329,14 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Navigation("Addresses");
 
-                    b.Navigation("Agencies");
-
                     b.Navigation("Aliases");
+
+                    b.Navigation("Involvements");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Organisations.Organisation", b =>
+                {
+                    b.Navigation("Areas");
                 });
 
             modelBuilder.Entity("Beacon.Core.RiskAssessment.RiskAssessment", b =>

@@ -255,30 +255,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("StrategyDiscussions", (string)null);
                 });
 
-            modelBuilder.Entity("Beacon.Core.Children.AgencyInvolvement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Agency")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ChildId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EndedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("StartedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChildId");
-
-                    b.ToTable("AgencyInvolvements");
-                });
-
             modelBuilder.Entity("Beacon.Core.Children.Child", b =>
                 {
                     b.Property<Guid>("Id")
@@ -306,6 +282,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Gender")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("HostAreaId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsLookedAfter")
                         .HasColumnType("INTEGER");
 
@@ -328,6 +307,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ResponsibleAreaId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("School")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -339,6 +321,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DateOfBirth");
+
+                    b.HasIndex("HostAreaId");
+
+                    b.HasIndex("ResponsibleAreaId");
 
                     b.HasIndex("LastName", "FirstName");
 
@@ -444,6 +430,35 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ChildAliases");
                 });
 
+            modelBuilder.Entity("Beacon.Core.Children.OrganisationInvolvement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Agency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("OrganisationId", "ChildId");
+
+                    b.ToTable("Involvements", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Core.Missing.MissingEpisode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -485,6 +500,95 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ReturnHomeInterviewDoneAtUtc", "ReturnedAtUtc");
 
                     b.ToTable("MissingEpisodes");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Notifications.WorkNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("OrganisationId", "SeenAtUtc");
+
+                    b.ToTable("WorkNotifications");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Organisations.Area", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Areas");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Organisations.Organisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Organisations.OrganisationArea", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "AreaId");
+
+                    b.HasIndex("AreaId");
+
+                    b.ToTable("OrganisationAreas");
                 });
 
             modelBuilder.Entity("Beacon.Core.Referrals.Referral", b =>
@@ -697,15 +801,55 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RiskAssessmentIndicators", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Web.Infrastructure.Email.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveredVia")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("OutboxEmails");
+                });
+
             modelBuilder.Entity("Beacon.Web.Infrastructure.Identity.BeaconUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Agency")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -723,6 +867,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -735,6 +882,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
@@ -767,6 +917,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -971,12 +1123,17 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Attendees");
                 });
 
-            modelBuilder.Entity("Beacon.Core.Children.AgencyInvolvement", b =>
+            modelBuilder.Entity("Beacon.Core.Children.Child", b =>
                 {
-                    b.HasOne("Beacon.Core.Children.Child", null)
-                        .WithMany("Agencies")
-                        .HasForeignKey("ChildId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.HasOne("Beacon.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("HostAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Beacon.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1007,12 +1164,57 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Beacon.Core.Children.OrganisationInvolvement", b =>
+                {
+                    b.HasOne("Beacon.Core.Children.Child", null)
+                        .WithMany("Involvements")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Beacon.Core.Missing.MissingEpisode", b =>
                 {
                     b.HasOne("Beacon.Core.Children.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beacon.Core.Notifications.WorkNotification", b =>
+                {
+                    b.HasOne("Beacon.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beacon.Core.Organisations.OrganisationArea", b =>
+                {
+                    b.HasOne("Beacon.Core.Organisations.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Core.Organisations.Organisation", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1039,6 +1241,15 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Beacon.Core.RiskAssessment.RiskAssessment", null)
                         .WithMany("Indicators")
                         .HasForeignKey("RiskAssessmentId");
+                });
+
+            modelBuilder.Entity("Beacon.Web.Infrastructure.Identity.BeaconUser", b =>
+                {
+                    b.HasOne("Beacon.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1107,9 +1318,14 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Navigation("Addresses");
 
-                    b.Navigation("Agencies");
-
                     b.Navigation("Aliases");
+
+                    b.Navigation("Involvements");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Organisations.Organisation", b =>
+                {
+                    b.Navigation("Areas");
                 });
 
             modelBuilder.Entity("Beacon.Core.RiskAssessment.RiskAssessment", b =>

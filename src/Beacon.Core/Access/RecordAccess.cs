@@ -1,0 +1,88 @@
+using Beacon.Core.Children;
+
+namespace Beacon.Core.Access;
+
+/// <summary>A record about a child, with the child's record its access follows (involvements and grants loaded).</summary>
+public sealed record OnChild<TRecord>(Child Child, TRecord Record);
+
+public enum ReferralOperation
+{
+    View,
+    /// <summary>Record the front door's triage decision.</summary>
+    Decide,
+    /// <summary>Agree (or send back) a proposal of no further action.</summary>
+    ApproveNoFurtherAction,
+}
+
+public enum CaseOperation
+{
+    View,
+    /// <summary>Record the case's steps: strategy discussion, enquiries, assessment, conferences, plan, reviews, closure request.</summary>
+    Progress,
+    /// <summary>Approve closure and allocate the case.</summary>
+    Manage,
+    /// <summary>Agree, as panel chair, to close the case of a child at significant or serious risk.</summary>
+    AgreeClosureAsPanelChair,
+}
+
+public enum RiskAssessmentOperation
+{
+    View,
+    /// <summary>Start, fill in and sign off an assessment.</summary>
+    Edit,
+    /// <summary>Approve a lowered risk level (another person than the one who proposed it).</summary>
+    ApproveLowering,
+}
+
+public enum MissingEpisodeOperation
+{
+    View,
+    /// <summary>Report the child missing, record their return and the return home interview.</summary>
+    Record,
+}
+
+/// <summary>
+/// Who may do what to each kind of record about a child. Every rule starts from the child's need-to-know rule,
+/// so nothing about a child is reachable by someone who may not see the child.
+/// </summary>
+public static class RecordAccess
+{
+    /// <summary>
+    /// The local authority responsible for the child decides at its front door and runs its cases; a host
+    /// authority of an out-of-area placement is told and sees the record, but does not take over the case.
+    /// </summary>
+    public static bool IsResponsibleSocialCare(Actor actor, Child child) =>
+        Capabilities.IsSocialCare(actor) && actor.Serves(child.ResponsibleAreaId) && ChildAccess.MayView(actor, child);
+
+    public static bool Allows<T>(Actor actor, ReferralOperation operation, OnChild<T> resource) => operation switch
+    {
+        ReferralOperation.View => ChildAccess.MayView(actor, resource.Child),
+        ReferralOperation.Decide => IsResponsibleSocialCare(actor, resource.Child),
+        ReferralOperation.ApproveNoFurtherAction => Capabilities.IsSocialCareManager(actor) && IsResponsibleSocialCare(actor, resource.Child),
+        _ => false,
+    };
+
+    public static bool Allows<T>(Actor actor, CaseOperation operation, OnChild<T> resource) => operation switch
+    {
+        CaseOperation.View => ChildAccess.MayView(actor, resource.Child),
+        CaseOperation.Progress => IsResponsibleSocialCare(actor, resource.Child),
+        CaseOperation.Manage => Capabilities.IsSocialCareManager(actor) && IsResponsibleSocialCare(actor, resource.Child),
+        CaseOperation.AgreeClosureAsPanelChair => Capabilities.IsPanelChair(actor) && ChildAccess.MayView(actor, resource.Child),
+        _ => false,
+    };
+
+    public static bool Allows<T>(Actor actor, RiskAssessmentOperation operation, OnChild<T> resource) => operation switch
+    {
+        RiskAssessmentOperation.View => ChildAccess.MayView(actor, resource.Child),
+        RiskAssessmentOperation.Edit => Capabilities.IsPractitioner(actor) && ChildAccess.MayView(actor, resource.Child),
+        RiskAssessmentOperation.ApproveLowering => Capabilities.IsTeamManager(actor) && ChildAccess.MayView(actor, resource.Child),
+        _ => false,
+    };
+
+    public static bool Allows<T>(Actor actor, MissingEpisodeOperation operation, OnChild<T> resource) => operation switch
+    {
+        MissingEpisodeOperation.View => ChildAccess.MayView(actor, resource.Child),
+        MissingEpisodeOperation.Record => Capabilities.IsPractitioner(actor) && ChildAccess.MayView(actor, resource.Child),
+        _ => false,
+    };
+}

@@ -1,0 +1,34 @@
+using Beacon.Core.Access;
+using Beacon.Web.Infrastructure.Data;
+
+namespace Beacon.Web.Infrastructure.Identity;
+
+/// <summary>An account as other pages show it: name, team and the organisation the person works for.</summary>
+public sealed class Person
+{
+    public string Id { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public string? Team { get; init; }
+    public Guid OrganisationId { get; init; }
+    public string OrganisationName { get; init; } = "";
+    public Agency Kind { get; init; }
+
+    public string NameAndOrganisation => $"{DisplayName} ({OrganisationName})";
+}
+
+public static class PeopleQueries
+{
+    /// <summary>Every account with its organisation, as one query the database can filter and page.</summary>
+    public static IQueryable<Person> People(this BeaconDbContext db) =>
+        from user in db.Users
+        join organisation in db.Organisations on user.OrganisationId equals organisation.Id
+        select new Person
+        {
+            Id = user.Id,
+            DisplayName = user.DisplayName,
+            Team = user.Team,
+            OrganisationId = organisation.Id,
+            OrganisationName = organisation.Name,
+            Kind = organisation.Kind,
+        };
+}

@@ -102,7 +102,7 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, Asses
             .Select(c => new
             {
                 c.Id, c.FirstName, c.LastName, c.DateOfBirth, c.IsLookedAfter, c.PlacedOutOfArea, c.KeyWorkerUserId,
-                Agencies = c.Involvements.Where(a => a.EndedAtUtc == null).Select(a => a.Agency).Distinct().ToList(),
+                Agencies = c.Involvements.Where(a => a.EndedAtUtc == null).Select(a => a.Agency).ToList(),
             })
             .ToListAsync(ct);
         var ids = children.Select(c => c.Id).ToList();
@@ -128,7 +128,7 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, Asses
                 : new ReassessmentDue(ReassessmentReason.NoAssessment, null);
             var worker = c.KeyWorkerUserId is { } k && workers.TryGetValue(k, out var w) ? w : null;
             return new ChildRisk(c.Id, $"{c.FirstName} {c.LastName}", c.DateOfBirth, c.IsLookedAfter, c.PlacedOutOfArea,
-                worker?.DisplayName, worker?.Team, c.Agencies, now?.Level, now?.SignedOffAtUtc, now?.Id,
+                worker?.DisplayName, worker?.Team, c.Agencies.Distinct().ToList(), now?.Level, now?.SignedOffAtUtc, now?.Id,
                 drafts.TryGetValue(c.Id, out var d) ? d : null, due);
         }).OrderBy(c => c.Name).ToList();
     }

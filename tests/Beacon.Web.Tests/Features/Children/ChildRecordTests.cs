@@ -1,3 +1,4 @@
+using Beacon.Web.Infrastructure.Data;
 using System.Net;
 using Beacon.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,8 +47,9 @@ public sealed class ChildRecordTests(SqliteBeacon beacon) : IClassFixture<Sqlite
         var record = await client.GetAsync(location);
         Assert.Equal(HttpStatusCode.OK, record.Status);
         Assert.Contains("Quillon Farthingale", record.Document.QuerySelector("h1")!.TextContent);
-        Assert.Contains("Youth Outreach", record.Text);
-        Assert.Contains("Children's Social Care", record.Text);
+        // Involved: the outreach worker's own project; responsible: the local authority their project serves.
+        Assert.Contains(DemoData.Org.YouthProject, record.Document.QuerySelector("#organisations")!.TextContent);
+        Assert.Equal(DemoData.Northgate, record.Document.QuerySelector("#responsible-area")!.TextContent.Trim());
 
         var search = await client.GetAsync("/Children?Name=quill");
         var link = search.Document.QuerySelectorAll("table a").Select(a => a.GetAttribute("href")).ToList();

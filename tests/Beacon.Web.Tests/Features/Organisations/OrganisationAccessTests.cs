@@ -17,16 +17,7 @@ public sealed class OrganisationAccessTests(SqliteBeacon beacon) : IClassFixture
 {
     private BeaconFactory Factory => beacon.Factory;
 
-    private static Dictionary<string, string> Child(string first, string last) => new()
-    {
-        ["Input.FirstName"] = first,
-        ["Input.LastName"] = last,
-        ["Input.DateOfBirth.Day"] = "3",
-        ["Input.DateOfBirth.Month"] = "4",
-        ["Input.DateOfBirth.Year"] = "2011",
-        ["Input.Gender"] = "Female",
-        ["Input.Ethnicity"] = "NotRecorded",
-    };
+    private static Dictionary<string, string> Child(string first, string last) => ReferralSteps.NewChild(first, last);
 
     [Fact]
     public async Task A_designated_safeguarding_lead_never_sees_a_pupil_of_another_school()

@@ -57,7 +57,15 @@ public sealed class RiskAssessment : IVersioned
     public bool IsCurrent => Status == AssessmentStatus.SignedOff;
     public bool IsLoweringApproved => LoweringApprovedByUserId is not null;
 
-    public static RiskAssessment Start(Guid childId, string authorUserId, DateTime startedAtUtc)
+    /// <summary>An assessment started by <paramref name="author"/>, whose organisation is involved with the child from now on.</summary>
+    public static RiskAssessment Start(Children.Child child, Access.Actor author, DateTime startedAtUtc)
+    {
+        var assessment = Start(child.Id, author.UserId, startedAtUtc);
+        child.InvolveOrganisationOf(author, startedAtUtc);
+        return assessment;
+    }
+
+    internal static RiskAssessment Start(Guid childId, string authorUserId, DateTime startedAtUtc)
     {
         if (childId == Guid.Empty)
             throw new DomainRuleViolation("Choose the child this assessment is about.", nameof(ChildId));

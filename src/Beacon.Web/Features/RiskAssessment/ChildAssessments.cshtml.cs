@@ -52,7 +52,7 @@ public sealed class ChildAssessmentsModel(Children.ChildRecords records, Assessm
         if (refusal is not null) return refusal;
         if (!await assessments.MayAsync(User, child!, null, RiskAssessmentOperations.Edit)) return Forbid();
         if (await assessments.OpenDraftIdAsync(Id, ct) is { } open) return Redirect($"/RiskAssessment/{open}");
-        var draft = Assessment.Start(child!.Id, User.ToActor().UserId, clock.GetUtcNow().UtcDateTime);
+        var draft = Assessment.Start(child!, User.ToActor(), clock.GetUtcNow().UtcDateTime);
         db.RiskAssessments.Add(draft);
         try
         {

@@ -131,7 +131,7 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
     private Assessment Assess(Child child, DateOnly signedOn, (string Code, Agency Source, string Evidence)[] ticks, Assessment? previous = null)
     {
         var started = At(signedOn, 9, 0);
-        var assessment = Assessment.Start(child.Id, Worker, started);
+        var assessment = Assessment.Start(child, actorOf(User(BeaconRoles.SocialWorker, Agency.ChildrensSocialCare)), started);
         foreach (var (code, source, evidence) in ticks)
             assessment.TickIndicator(code, source, evidence, Worker, started.AddMinutes(30));
         assessment.SignOff(Worker, At(signedOn, 15, 0), ScoringPolicy.Default, previous);

@@ -117,7 +117,8 @@ public sealed class CaseTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
         await WithDbAsync(Factory, async db =>
         {
             var now = DateTime.UtcNow;
-            var assessment = Beacon.Core.RiskAssessment.RiskAssessment.Start(childId, "system", now.AddMinutes(-5));
+            var child = await db.Children.Include(c => c.Involvements).SingleAsync(c => c.Id == childId);
+            var assessment = Beacon.Core.RiskAssessment.RiskAssessment.Start(child, Beacon.Web.Infrastructure.Identity.BeaconClaims.SystemActor, now.AddMinutes(-5));
             assessment.TickIndicator(Beacon.Core.RiskAssessment.IndicatorCatalogue.Disclosure, Beacon.Core.Access.Agency.YouthOutreach,
                 "Fictional test disclosure recorded by outreach", "system", now.AddMinutes(-4));
             assessment.SignOff("system", now.AddMinutes(-3), Beacon.Core.RiskAssessment.ScoringPolicy.Default);

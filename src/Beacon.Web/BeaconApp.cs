@@ -31,6 +31,7 @@ public static class BeaconApp
         services.AddScoped<DemoData>();
         services.AddScoped<Features.Children.ChildRecords>();
         services.AddScoped<Features.Children.ChildOrganisations>();
+        services.AddScoped<AccountActors>();
         services.AddScoped<Features.Missing.MissingEpisodeRecords>();
         Features.Chronology.ChronologyServices.Add(services);
         Features.Cases.CaseServices.Add(services);

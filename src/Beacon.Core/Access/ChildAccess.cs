@@ -55,14 +55,12 @@ public static class ChildAccess
     {
         ChildOperation.View => MayView(actor, child),
         ChildOperation.Edit => actor.IsPractitioner && MayView(actor, child),
-        // Who looked at a record is for the board's auditors, even when the record itself is restricted.
-        ChildOperation.ViewAccessHistory => Capabilities.IsAuditor(actor) && InAreasOf(actor, child),
+        // Who looked at a record is for the board's auditors who may read it: its history shows its contents, so a
+        // restricted record's history is as restricted as the record.
+        ChildOperation.ViewAccessHistory => Capabilities.IsAuditor(actor) && MayView(actor, child),
         ChildOperation.ManageAccess => actor.IsIn(BeaconRoles.TeamManager) && MayView(actor, child),
         _ => false,
     };
-
-    private static bool InAreasOf(Actor actor, Child child) =>
-        actor.Serves(child.ResponsibleAreaId) || (child.HostAreaId is { } host && actor.Serves(host));
 
     /// <summary>Anyone who works with children may record a new one.</summary>
     public static bool MayCreate(Actor actor) => actor.IsPractitioner;

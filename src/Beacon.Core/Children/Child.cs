@@ -182,12 +182,23 @@ public class Child : IVersioned
     public void Restrict(string restrictedByUserId, DateTime nowUtc)
     {
         IsRestricted = true;
-        GrantAccess(restrictedByUserId, restrictedByUserId, nowUtc);
+        Grant(restrictedByUserId, restrictedByUserId, nowUtc);
     }
 
     public void Unrestrict() => IsRestricted = false;
 
-    public void GrantAccess(string userId, string grantedByUserId, DateTime nowUtc)
+    /// <summary>
+    /// Names a person on the record. Only someone whose role works with individual children may be named: a board
+    /// member or an administrator sees no records, restricted or not.
+    /// </summary>
+    public void GrantAccess(Actor grantee, string grantedByUserId, DateTime nowUtc)
+    {
+        if (!Capabilities.IsPractitioner(grantee))
+            throw new DomainRuleViolation($"{grantee.Name} cannot be named: only practitioners who work with children can see a child's record", "Grantee");
+        Grant(grantee.UserId, grantedByUserId, nowUtc);
+    }
+
+    private void Grant(string userId, string grantedByUserId, DateTime nowUtc)
     {
         if (_accessGrants.Any(g => g.UserId == userId && g.RevokedAtUtc is null)) return;
         _accessGrants.Add(new ChildAccessGrant(Id, userId, grantedByUserId, nowUtc));

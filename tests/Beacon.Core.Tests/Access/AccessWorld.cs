@@ -102,7 +102,7 @@ public static class AccessWorld
                 var child = Make(North, SchoolA);
                 child.Involve(Police, Now);
                 child.Restrict("restricting-manager", Now);
-                child.GrantAccess(NamedUserId, "restricting-manager", Now);
+                child.GrantAccess(Person(SchoolB, BeaconRoles.SafeguardingLead, NamedUserId), "restricting-manager", Now);
                 return child;
             }
         }

@@ -109,9 +109,8 @@ public sealed class ChildAccessTests
         {
             ChildOperation.View => mayView,
             ChildOperation.Edit => mayView && practitioner,
-            // Who looked at a record is for the board's auditors of the child's areas, restricted or not.
-            ChildOperation.ViewAccessHistory => auditor && (AuditorsWhoSee(situation).Contains(organisation)
-                || (situation == Situation.RestrictedNamingOnePerson && organisation == Board)),
+            // Who looked at a record is for the board's auditors of the child's areas; restricted means restricted.
+            ChildOperation.ViewAccessHistory => auditor && mayView,
             ChildOperation.ManageAccess => mayView && role == BeaconRoles.TeamManager,
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };

@@ -108,9 +108,9 @@ public abstract class ChildAccessQueryTests(BeaconFixture fixture) : DataTestBas
             placed.InvolveHostAreaServices(organisations.Values, now);
             var farChild = Make("Farchild", far.Id, Org.HealthTrust); farChild.Involve(organisations[Org.Police], now);
             var ended = Make("Ended", DemoWorld.Northgate, Org.NorthgateAcademy); ended.EndInvolvement(organisations[Org.NorthgateAcademy].Id, now);
-            var restrictedNamed = Make("Restrictednamed", DemoWorld.Northgate, Org.Police); restrictedNamed.Restrict(Stranger, now); restrictedNamed.GrantAccess(Named, Stranger, now);
+            var restrictedNamed = Make("Restrictednamed", DemoWorld.Northgate, Org.Police); restrictedNamed.Restrict(Stranger, now); restrictedNamed.GrantAccess(new Actor(Named, Named, Agency.ChildrensSocialCare, new HashSet<string> { BeaconRoles.SocialWorker }), Stranger, now);
             var restrictedOther = Make("Restrictedother", DemoWorld.Northgate, Org.Police); restrictedOther.Restrict(Stranger, now);
-            var revoked = Make("Revoked", DemoWorld.Northgate, Org.Police); revoked.Restrict(Stranger, now); revoked.GrantAccess(Named, Stranger, now); revoked.RevokeAccess(Named, now);
+            var revoked = Make("Revoked", DemoWorld.Northgate, Org.Police); revoked.Restrict(Stranger, now); revoked.GrantAccess(new Actor(Named, Named, Agency.ChildrensSocialCare, new HashSet<string> { BeaconRoles.SocialWorker }), Stranger, now); revoked.RevokeAccess(Named, now);
             db.Children.AddRange(northPupil, southChild, placed, farChild, ended, restrictedNamed, restrictedOther, revoked);
             await db.SaveChangesAsync(Ct);
         }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Beacon.Web.Features.Children;
 
 /// <summary>Team managers restrict a record to named people and choose who they are.</summary>
-public sealed class AccessModel(ChildRecords records, BeaconDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class AccessModel(ChildRecords records, BeaconDbContext db, AuditTrail audit, AccountActors accounts, TimeProvider clock) : PageModel
 {
     public Child? Child { get; private set; }
     public IReadOnlyList<NamedPerson> Named { get; private set; } = [];
@@ -39,11 +39,12 @@ public sealed class AccessModel(ChildRecords records, BeaconDbContext db, AuditT
     {
         var email = (Email ?? "").Trim();
         var user = email.Length == 0 ? null : await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), ct);
+        var grantee = user is null ? null : await accounts.ActorAsync(user.Id, ct);
         return await ChangeAsync(id, child =>
         {
             if (email.Length == 0) throw new DomainRuleViolation("Enter the email address of the person to name", nameof(Email));
-            if (user is null) throw new DomainRuleViolation("There is no Beacon account with that email address", nameof(Email));
-            child.GrantAccess(user.Id, User.ToActor().UserId, Now);
+            if (grantee is null) throw new DomainRuleViolation("There is no Beacon account with that email address", nameof(Email));
+            child.GrantAccess(grantee, User.ToActor().UserId, Now);
         }, $"{user?.DisplayName} can now see this record", ct);
     }
 
@@ -65,7 +66,7 @@ public sealed class AccessModel(ChildRecords records, BeaconDbContext db, AuditT
         }
         catch (DomainRuleViolation rule)
         {
-            ModelState.AddModelError(rule.Field ?? "", rule.Message);
+            ModelState.AddModelError(rule.Field == "Grantee" ? nameof(Email) : rule.Field ?? "", rule.Message);
             return await ShowAsync(child!, ct);
         }
     }

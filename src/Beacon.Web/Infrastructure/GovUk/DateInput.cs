@@ -12,6 +12,8 @@ public sealed class DateInput
     public string? Month { get; set; }
     public string? Year { get; set; }
 
+    public const int MinimumYear = 1900;
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
 
     public static DateInput From(DateOnly date) => new()
@@ -34,6 +36,8 @@ public sealed class DateInput
             || !int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
         { error = $"The {label} must be a real date, written in numbers"; return false; }
         if (Year!.Trim().Length != 4) { error = "Year must include 4 numbers"; return false; }
+        // "0000" has four numbers but no calendar has a year 0; anything before 1900 is a typing error in a child's record.
+        if (y < MinimumYear) { error = $"The {label} must be in {MinimumYear} or later"; return false; }
         if (m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) { error = $"The {label} must be a real date"; return false; }
         date = new DateOnly(y, m, d);
         return true;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Beacon.Core.Access;
 using Beacon.Web.Infrastructure.Data;
 
@@ -31,4 +32,20 @@ public static class PeopleQueries
             OrganisationName = organisation.Name,
             Kind = organisation.Kind,
         };
+}
+
+/// <summary>Any account as an <see cref="Actor"/>, as it would be when signed in, so domain rules can be asked about it.</summary>
+public sealed class AccountActors(BeaconDbContext db)
+{
+    public async Task<Actor?> ActorAsync(string userId, CancellationToken ct)
+    {
+        var person = await db.People().SingleOrDefaultAsync(p => p.Id == userId, ct);
+        if (person is null) return null;
+        var roles = await (from userRole in db.UserRoles
+                           join role in db.Roles on userRole.RoleId equals role.Id
+                           where userRole.UserId == userId
+                           select role.Name!).ToListAsync(ct);
+        var areas = await db.OrganisationAreas.Where(a => a.OrganisationId == person.OrganisationId).Select(a => a.AreaId).ToListAsync(ct);
+        return new Actor(person.Id, person.DisplayName, person.Kind, roles.ToHashSet(), person.OrganisationId, areas);
+    }
 }

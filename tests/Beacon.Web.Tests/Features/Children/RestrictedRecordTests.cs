@@ -33,15 +33,44 @@ public sealed class RestrictedRecordTests(SqliteBeacon beacon) : IClassFixture<S
         var unknown = await manager.SubmitAsync(location + "/Access", "form[action*='Grant']", new() { ["Email"] = "nobody@beacon.test" });
         Assert.Equal("There is no Beacon account with that email address", unknown.FieldError("Email"));
 
+        // Nobody who sees no records can be named: not the administrator, not a board member.
+        foreach (var email in new[] { "admin@beacon.test", "board.member@beacon.test" })
+        {
+            var refused = await manager.SubmitAsync(location + "/Access", "form[action*='Grant']", new() { ["Email"] = email });
+            Assert.Contains("only practitioners who work with children", refused.FieldError("Email"));
+        }
+        using var admin = await BeaconClient.SignedInAsync(beacon.Factory, "admin@beacon.test");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(location)).Status);
+
         await manager.SubmitAsync(location + "/Access", "form[action*='Grant']", new() { ["Email"] = "police.officer@beacon.test" });
         Assert.Equal(HttpStatusCode.OK, (await police.GetAsync(location)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync(location)).Status);
 
-        // The auditor still sees who looked, even on a restricted record.
+        // Restricted means restricted: the access history shows the record's contents, so the auditor gets neither.
         using var auditor = await BeaconClient.SignedInAsync(beacon.Factory, "auditor@beacon.test");
         var history = await auditor.GetAsync(location + "/AccessHistory");
-        Assert.Equal(HttpStatusCode.OK, history.Status);
-        Assert.Contains("ChildAccessGrant", history.Text);
+        Assert.Equal(HttpStatusCode.NotFound, history.Status);
+        Assert.DoesNotContain("Rosalind", history.Text);
         Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync(location)).Status);
+    }
+
+    [Fact]
+    public async Task My_referrals_keeps_a_referral_about_a_record_restricted_since_without_the_name_or_decision()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(beacon.Factory, "outreach@beacon.test");
+        var referralId = await Referrals.ReferralSteps.RaiseForNewChildAsync(beacon.Factory, outreach, "Leocadia", "Varnham");
+        Assert.Contains("Leocadia Varnham", (await outreach.GetAsync("/Referrals")).Text);
+
+        using var manager = await BeaconClient.SignedInAsync(beacon.Factory, "team.manager@beacon.test");
+        var childId = await Referrals.ReferralSteps.WithDbAsync(beacon.Factory, db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Referrals.Where(r => r.Id == referralId).Select(r => r.ChildId)));
+        await manager.SubmitAsync($"/Children/{childId}/Access", "#restriction-form", []);
+
+        var mine = await outreach.GetAsync("/Referrals");
+        Assert.DoesNotContain("Leocadia", mine.Text);
+        Assert.DoesNotContain("Varnham", mine.Text);
+        Assert.Contains("Restricted record", mine.Text);
+        Assert.Null(mine.Document.QuerySelector($"a[href='/Referrals/{referralId}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await outreach.GetAsync($"/Referrals/{referralId}")).Status);
     }
 }

@@ -94,7 +94,9 @@ public static class BeaconApp
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
             options.Conventions.AllowAnonymousToPage("/Error");
-        });
+            options.Conventions.ConfigureFilter(new Infrastructure.Web.UnknownHandlerFilter());
+            options.Conventions.ConfigureFilter(new Infrastructure.Web.UnofferedValueFilter());
+        }).AddMvcOptions(options => Infrastructure.Web.UnofferedValueFilter.Use(options.ModelBindingMessageProvider));
     }
 
     private static void UsePipeline(WebApplication app)

@@ -188,7 +188,7 @@ public sealed class Case : IVersioned
         RequireOpen();
         if (IsClosureRequested)
             throw new DomainRuleViolation("Closure has already been requested and is waiting for a team manager.");
-        var why = Guard.Required(reason, nameof(ClosureReason), "Give the reason for closing the case.");
+        var why = Guard.Text(reason, nameof(ClosureReason), "Give the reason for closing the case.");
         var by = RequireActor(requestedByUserId);
         var at = Guard.AsUtc(requestedAtUtc, nameof(ClosureRequestedAtUtc));
         if (at < OpenedAtUtc)

@@ -54,7 +54,7 @@ public sealed class StrategyDiscussionAttendee
 
     public StrategyDiscussionAttendee(string name, Agency agency, string? userId = null)
     {
-        Name = Guard.Required(name, nameof(Name), "Give each attendee's name.");
+        Name = Guard.Text(name, nameof(Name), "Give each attendee's name.", Children.Child.TextMaxLength);
         if (!Enum.IsDefined(agency))
             throw new DomainRuleViolation($"Choose the agency {Name} attended for.", nameof(Agency));
         Agency = agency;

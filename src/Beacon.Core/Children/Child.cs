@@ -136,7 +136,8 @@ public class Child : IVersioned
         if (current is not null && from <= current.From)
             throw new DomainRuleViolation($"The date they moved must be after {current.From:d MMMM yyyy}, when they moved to the current address", "From");
         var address = new ChildAddress(Id, Required(line1, "Line1", "Enter the first line of the address"),
-            Required(town, "Town", "Enter the town or city"), (postcode ?? "").Trim().ToUpperInvariant(), from);
+            Required(town, "Town", "Enter the town or city"),
+            (Guard.Optional(postcode, "Postcode", TextLimits.Postcode) ?? "").ToUpperInvariant(), from);
         current?.End(from.AddDays(-1));
         _addresses.Add(address);
         return address;

@@ -18,12 +18,30 @@ internal static class Guard
     public static string Required(string? value, string field, string message) =>
         string.IsNullOrWhiteSpace(value) ? throw new DomainRuleViolation(message, field) : value.Trim();
 
+    public const int FreeTextMaxLength = TextLimits.FreeText;
+
+    /// <summary>Optional text, trimmed (null when blank), no longer than <paramref name="maxLength"/>.</summary>
+    public static string? Optional(string? value, string field, int maxLength = FreeTextMaxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var trimmed = value.Trim();
+        return trimmed.Length > maxLength ? throw new DomainRuleViolation($"Must be {maxLength} characters or fewer", field) : trimmed;
+    }
+
     /// <summary>Required text, trimmed, no longer than <paramref name="maxLength"/>.</summary>
-    public static string Text(string? value, string field, string message, int maxLength)
+    public static string Text(string? value, string field, string message, int maxLength = FreeTextMaxLength)
     {
         var trimmed = Required(value, field, message);
         return trimmed.Length > maxLength
             ? throw new DomainRuleViolation($"Must be {maxLength} characters or fewer", field)
             : trimmed;
     }
+}
+
+/// <summary>How long each kind of text may be: domain rules, which the database columns follow.</summary>
+public static class TextLimits
+{
+    /// <summary>The longest free text Beacon keeps in one field (a referral's account, a reason, evidence).</summary>
+    public const int FreeText = 4000;
+    public const int Postcode = 10;
 }

@@ -88,14 +88,14 @@ public sealed class Referral : IVersioned
         var referrer = Guard.Required(referrerUserId, nameof(ReferrerUserId), "The referrer must be recorded.");
         if (!Enum.IsDefined(referrerAgency))
             throw new DomainRuleViolation("Choose the referrer's agency.", nameof(ReferrerAgency));
-        var seen = Guard.Required(whatWasSeen, nameof(WhatWasSeen), "Describe what was seen or heard.");
+        var seen = Guard.Text(whatWasSeen, nameof(WhatWasSeen), "Describe what was seen or heard.");
         var seenAt = Guard.AsUtc(seenAtUtc, nameof(SeenAtUtc));
         var receivedAt = Guard.AsUtc(receivedAtUtc, nameof(ReceivedAtUtc));
         if (seenAt > receivedAt)
             throw new DomainRuleViolation("When it was seen cannot be after the referral was received.", nameof(SeenAtUtc));
         if (!Enum.IsDefined(sharingBasis))
             throw new DomainRuleViolation("Choose the basis for sharing this information.", nameof(SharingBasis));
-        var justification = string.IsNullOrWhiteSpace(sharingJustification) ? null : sharingJustification.Trim();
+        var justification = Guard.Optional(sharingJustification, nameof(SharingJustification));
         if (sharingBasis != SharingBasis.ConsentGiven && justification is null)
             throw new DomainRuleViolation(
                 "Without consent, record why sharing is justified to protect the child.", nameof(SharingJustification));
@@ -131,7 +131,7 @@ public sealed class Referral : IVersioned
         var at = Guard.AsUtc(decidedAtUtc, nameof(DecidedAtUtc));
         if (at < ReceivedAtUtc)
             throw new DomainRuleViolation("The decision cannot be dated before the referral was received.", nameof(DecidedAtUtc));
-        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var why = Guard.Optional(reason, nameof(DecisionReason));
         if (outcome == TriageOutcome.NoFurtherAction && why is null)
             throw new DomainRuleViolation("Give the reason for no further action.", nameof(DecisionReason));
 
@@ -168,7 +168,7 @@ public sealed class Referral : IVersioned
     {
         RequireAwaitingApproval();
         Guard.Required(managerUserId, nameof(ApprovedByUserId), "The manager must be recorded.");
-        ManagerReturnReason = Guard.Required(reason, nameof(ManagerReturnReason), "Say why no further action is not agreed.");
+        ManagerReturnReason = Guard.Text(reason, nameof(ManagerReturnReason), "Say why no further action is not agreed.");
         ProposedOutcome = null;
         DecisionReason = null;
         DecidedByUserId = null;

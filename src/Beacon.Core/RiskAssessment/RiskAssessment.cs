@@ -126,7 +126,7 @@ public sealed class RiskAssessment : IVersioned
         RequireDraft();
         if (!Enum.IsDefined(level))
             throw new DomainRuleViolation("Choose a risk level.", nameof(JudgedLevel));
-        var why = Guard.Required(reason, nameof(JudgementReason),
+        var why = Guard.Text(reason, nameof(JudgementReason),
             "Give the reason for setting the level yourself rather than using the computed level.");
         var (by, at) = RequireEdit(byUserId, atUtc);
         Edited();

@@ -1,3 +1,4 @@
+using Beacon.Core.Common;
 using Beacon.Core.Access;
 
 namespace Beacon.Core.RiskAssessment;
@@ -35,7 +36,7 @@ public sealed class TickedIndicator
     internal void Update(Agency sourceAgency, string? evidence, string byUserId, DateTime atUtc)
     {
         SourceAgency = sourceAgency;
-        Evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
+        Evidence = Guard.Optional(evidence, Code);
         RecordedByUserId = byUserId;
         RecordedAtUtc = atUtc;
     }

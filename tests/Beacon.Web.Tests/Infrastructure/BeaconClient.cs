@@ -49,6 +49,12 @@ public sealed class BeaconClient(HttpClient http) : IDisposable
     {
         var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on the page");
+        return await SubmitAsync(form, fields, pageUrl ?? page.Url);
+    }
+
+    /// <summary>Submits one form as a browser would (GET forms as a query string), with some fields overridden.</summary>
+    public async Task<PageResponse> SubmitAsync(IHtmlFormElement form, Dictionary<string, string> fields, string pageUrl)
+    {
         var values = new List<KeyValuePair<string, string>>();
         var overridden = new HashSet<string>(fields.Keys);
         foreach (var element in form.Elements.OfType<IHtmlElement>())
@@ -66,7 +72,12 @@ public sealed class BeaconClient(HttpClient http) : IDisposable
         }
         values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
         var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? pageUrl ?? page.Url : action;
+        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
+        {
+            var query = await new FormUrlEncodedContent(values).ReadAsStringAsync();
+            return await GetAsync(target.Split('?')[0] + "?" + query);
+        }
         using var response = await http.PostAsync(target, new FormUrlEncodedContent(values));
         return await PageResponse.ReadAsync(response);
     }

@@ -55,7 +55,7 @@ public sealed class CreateModel(BeaconDbContext db, ChildOrganisations organisat
                 AddRefusal(rule, field => field switch
                 {
                     "Alias" => nameof(Alias),
-                    "Line1" or "Town" or "From" => $"Address.{field}",
+                    "Line1" or "Town" or "Postcode" or "From" => $"Address.{field}",
                     _ when field.StartsWith("Address.") => field,
                     _ => null,
                 });

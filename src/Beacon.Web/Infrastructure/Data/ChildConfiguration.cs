@@ -54,7 +54,7 @@ internal sealed class ChildAddressConfiguration : IEntityTypeConfiguration<Child
     {
         address.Property(a => a.Line1).HasMaxLength(Child.TextMaxLength);
         address.Property(a => a.Town).HasMaxLength(Child.TextMaxLength);
-        address.Property(a => a.Postcode).HasMaxLength(10);
+        address.Property(a => a.Postcode).HasMaxLength(Core.Common.TextLimits.Postcode);
     }
 }
 

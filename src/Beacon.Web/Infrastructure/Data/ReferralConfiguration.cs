@@ -7,7 +7,7 @@ namespace Beacon.Web.Infrastructure.Data;
 
 internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
 {
-    public const int TextMaxLength = 4000;
+    public const int TextMaxLength = Core.Common.TextLimits.FreeText;
 
     public void Configure(EntityTypeBuilder<Referral> referral)
     {

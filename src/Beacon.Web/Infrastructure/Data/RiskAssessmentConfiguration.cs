@@ -9,7 +9,7 @@ namespace Beacon.Web.Infrastructure.Data;
 internal sealed class RiskAssessmentConfiguration : IEntityTypeConfiguration<Assessment>
 {
     public const int UserIdMaxLength = 450;
-    public const int ReasonMaxLength = 4000;
+    public const int ReasonMaxLength = Core.Common.TextLimits.FreeText;
     public const int ExplanationMaxLength = 2000;
 
     public void Configure(EntityTypeBuilder<Assessment> assessment)
@@ -41,7 +41,7 @@ internal sealed class RiskAssessmentConfiguration : IEntityTypeConfiguration<Ass
 
 internal sealed class TickedIndicatorConfiguration : IEntityTypeConfiguration<TickedIndicator>
 {
-    public const int EvidenceMaxLength = 4000;
+    public const int EvidenceMaxLength = Core.Common.TextLimits.FreeText;
 
     public void Configure(EntityTypeBuilder<TickedIndicator> indicator)
     {

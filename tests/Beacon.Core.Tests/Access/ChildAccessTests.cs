@@ -78,7 +78,7 @@ public sealed class ChildAccessTests
     public void A_placement_in_the_childs_own_area_is_refused_and_changes_nothing()
     {
         var child = ChildIn(Situation.NorthPupilOfSchoolA);
-        var rule = Assert.Throws<Common.DomainRuleViolation>(() => child.UpdateDetails(
+        var rule = Assert.Throws<Beacon.Core.Common.DomainRuleViolation>(() => child.UpdateDetails(
             new ChildDetails("Changed", child.LastName, child.DateOfBirth, child.Gender, child.Ethnicity,
                 IsLookedAfter: true, PlacedOutOfArea: true, HostAreaId: North.Id), Today));
         Assert.Equal(nameof(ChildDetails.HostAreaId), rule.Field);

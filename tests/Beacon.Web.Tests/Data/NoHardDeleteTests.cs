@@ -85,6 +85,43 @@ public abstract class NoHardDeleteTests(BeaconFixture fixture) : DataTestBase(fi
         Assert.Equal(total, await InScopeAsync(db => db.Children.CountAsync(Ct)));
     }
 
+    /// <summary>Tables whose rows may go: Identity's links (a role removed, a key reset) and EF's own history.</summary>
+    private static readonly string[] DeletableTables =
+        ["AspNetRoles", "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens"];
+
+    [Fact]
+    public async Task Every_table_of_records_has_a_delete_guard_in_the_database()
+    {
+        var (tables, triggers) = await InScopeAsync(async db =>
+        {
+            var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().ToList();
+            var triggers = Provider == DatabaseProvider.Postgres
+                ? await db.Database.SqlQueryRaw<string>("""SELECT c.relname AS "Value" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal""").ToListAsync(Ct)
+                : await db.Database.SqlQueryRaw<string>("SELECT tbl_name AS Value FROM sqlite_master WHERE type = 'trigger'").ToListAsync(Ct);
+            return (tables, triggers);
+        });
+        // A new table is guarded unless it is named here as one whose rows may be deleted.
+        Assert.All(tables.Except(DeletableTables), table => Assert.Contains(table, triggers));
+        Assert.Subset(tables.ToHashSet(), Beacon.Web.Infrastructure.Data.Migrations.AppendOnlyGuards.RecordTables.ToHashSet());
+    }
+
+    [Theory]
+    [InlineData("Referrals")]
+    [InlineData("MissingEpisodes")]
+    [InlineData("Involvements")]
+    [InlineData("ChildAliases")]
+    [InlineData("Organisations")]
+    [InlineData("CaseStageChanges")]
+    [InlineData("AspNetUsers")]
+    public async Task Raw_SQL_delete_of_records_is_refused_by_the_database(string table)
+    {
+        var before = await InScopeAsync(db => db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"").SingleAsync(Ct));
+        Assert.True(before > 0, $"The demo data has no {table} to try deleting");
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => RawSqlAsync($"""DELETE FROM "{table}" """));
+        Assert.Contains(Provider == DatabaseProvider.Postgres ? $"on {table} is not allowed" : $"{table} records are never deleted", refused.Message);
+        Assert.Equal(before, await InScopeAsync(db => db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"").SingleAsync(Ct)));
+    }
+
     [Fact]
     public async Task Raw_SQL_update_or_delete_of_audit_entries_is_refused_by_the_database()
     {

@@ -63,5 +63,11 @@ public sealed class ReportModel(ChildRecords records, MissingEpisodeRecords miss
             ModelState.AddModelError(rule.Field is null ? "" : $"{nameof(Input)}.Date", rule.Message);
             return Page();
         }
+        catch (DbUpdateException error) when (error.IsUniqueViolation())
+        {
+            // Someone reported the same absence at the same moment (or the form was sent twice): theirs stands.
+            ModelState.AddModelError("", $"{ChildName} has just been reported missing by someone else, or this form was sent twice. Nothing more has been saved.");
+            return Page();
+        }
     }
 }

@@ -123,7 +123,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         {
             ModelState.AddModelError("", "Someone else has dealt with this referral since you opened it. Nothing has been saved: check it again below.");
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (error.IsUniqueViolation())
         {
             // The one-open-case index refused a second case opened at the same moment.
             ModelState.AddModelError("", "This child already has an open case. Nothing has been saved: refresh the page and try again.");

@@ -58,7 +58,7 @@ public sealed class ChildAssessmentsModel(Children.ChildRecords records, Assessm
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (error.IsUniqueViolation())
         {
             // Someone else started one at the same moment: work on theirs.
             db.ChangeTracker.Clear();

@@ -7,6 +7,8 @@ namespace Beacon.Web.Infrastructure.Data;
 
 internal sealed class MissingEpisodeConfiguration : IEntityTypeConfiguration<MissingEpisode>
 {
+    public const string OpenEpisodeIndex = "IX_MissingEpisodes_ChildId_Open";
+
     public void Configure(EntityTypeBuilder<MissingEpisode> episode)
     {
         episode.HasKey(e => e.Id);
@@ -18,5 +20,7 @@ internal sealed class MissingEpisodeConfiguration : IEntityTypeConfiguration<Mis
         // A child's episodes in order (repeatedly-missing check, chronology) and the outstanding interviews list.
         episode.HasIndex(e => new { e.ChildId, e.ReportedMissingAtUtc });
         episode.HasIndex(e => new { e.ReturnHomeInterviewDoneAtUtc, e.ReturnedAtUtc });
+        // A child cannot go missing twice at once: the database holds the rule even against two reports at the same moment.
+        episode.HasIndex(e => e.ChildId).IsUnique().HasFilter("\"ReturnedAtUtc\" IS NULL").HasDatabaseName(OpenEpisodeIndex);
     }
 }

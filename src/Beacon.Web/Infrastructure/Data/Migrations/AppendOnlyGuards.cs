@@ -32,4 +32,24 @@ internal static class AppendOnlyGuards
         migration.Sql("""CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION beacon_refuse_change();""");
         migration.Sql("""CREATE TRIGGER children_no_delete BEFORE DELETE ON "Children" FOR EACH ROW EXECUTE FUNCTION beacon_refuse_change();""");
     }
+
+    /// <summary>
+    /// Every table of records besides Children (guarded since the first migration) and the audit log. Identity's
+    /// link tables (roles held, tokens) are left out: a role removed or a key reset is a deleted row there, and
+    /// the audit log records the change.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RecordTables =
+    [
+        "ChildAliases", "ChildAddresses", "Involvements", "ChildAccessGrants", "Referrals", "Cases", "StrategyDiscussions",
+        "StrategyDiscussionAttendees", "ReviewConferences", "CaseStageChanges", "RiskAssessments", "RiskAssessmentIndicators",
+        "MissingEpisodes", "Areas", "Organisations", "OrganisationAreas", "WorkNotifications", "OutboxEmails", "AspNetUsers",
+    ];
+
+    public static void RefuseDeletes(MigrationBuilder migration, bool postgres)
+    {
+        foreach (var table in RecordTables)
+            migration.Sql(postgres
+                ? $"""CREATE TRIGGER "{table}_no_delete" BEFORE DELETE ON "{table}" FOR EACH ROW EXECUTE FUNCTION beacon_refuse_change();"""
+                : $"""CREATE TRIGGER IF NOT EXISTS "{table}_no_delete" BEFORE DELETE ON "{table}" BEGIN SELECT RAISE(ABORT, '{table} records are never deleted'); END;""");
+    }
 }

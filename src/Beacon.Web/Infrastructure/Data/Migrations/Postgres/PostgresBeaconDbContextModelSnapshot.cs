@@ -500,6 +500,11 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MissingEpisodes_ChildId_Open")
+                        .HasFilter("\"ReturnedAtUtc\" IS NULL");
+
                     b.HasIndex("ChildId", "ReportedMissingAtUtc");
 
                     b.HasIndex("ReturnHomeInterviewDoneAtUtc", "ReturnedAtUtc");

@@ -495,6 +495,11 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MissingEpisodes_ChildId_Open")
+                        .HasFilter("\"ReturnedAtUtc\" IS NULL");
+
                     b.HasIndex("ChildId", "ReportedMissingAtUtc");
 
                     b.HasIndex("ReturnHomeInterviewDoneAtUtc", "ReturnedAtUtc");

@@ -146,10 +146,29 @@ public sealed class ChildRecordTests(SqliteBeacon beacon) : IClassFixture<Sqlite
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.NotNull(refused.Document.QuerySelector("#conflict"));
         Assert.Contains("Someone else changed this record", refused.Text);
+        // Both values are shown, and the person's own stays in the form.
+        var differences = refused.Document.QuerySelector("#differences")!.TextContent;
+        Assert.Contains("First Academy (fictional)", differences);
+        Assert.Contains("Second College (fictional)", differences);
+        Assert.Equal("Second College (fictional)", ((AngleSharp.Html.Dom.IHtmlInputElement)refused.Document.QuerySelector("#Input-School")!).Value);
 
+        // Pressing Save again without choosing saves nothing: the other person's change is never silently reverted.
+        var again = await second.SubmitAsync(refused, "main form", [], location + "/Edit");
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.NotNull(again.Document.QuerySelector("#differences"));
+        Assert.Contains("First Academy (fictional)", (await first.GetAsync(location)).Text);
+
+        // Choosing to keep theirs leaves the record as it is.
+        var kept = await second.SubmitAsync(again, "main form", new() { ["Resolution"] = "Theirs" }, location + "/Edit");
+        Assert.Equal(HttpStatusCode.Redirect, kept.Status);
         var record = await first.GetAsync(location);
         Assert.Contains("First Academy (fictional)", record.Text);
         Assert.DoesNotContain("Second College (fictional)", record.Text);
+
+        // Choosing theirs-over-mine, having seen both, saves.
+        var overwritten = await second.SubmitAsync(again, "main form", new() { ["Resolution"] = "Mine" }, location + "/Edit");
+        Assert.Equal(HttpStatusCode.Redirect, overwritten.Status);
+        Assert.Contains("Second College (fictional)", (await first.GetAsync(location)).Text);
     }
 
     [Fact]

@@ -8,9 +8,9 @@ using static Beacon.Web.Tests.Features.Referrals.ReferralSteps;
 namespace Beacon.Web.Tests.Features.Cases;
 
 /// <summary>The case lifecycle pages: allowed steps only, refusals with the domain's message, roles checked on every POST.</summary>
-public sealed class CaseTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+public abstract class CaseTests(BeaconFixture beacon)
 {
-    private BeaconFactory Factory => beacon.Factory;
+    private BeaconFactory Factory => beacon.Require();
 
     private static Dictionary<string, string> Date(string prefix, DateOnly on) => new()
     {
@@ -191,3 +191,6 @@ public sealed class CaseTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
         Assert.Equal(1, await WithDbAsync(Factory, db => db.Cases.CountAsync(c => c.ChildId == childId)));
     }
 }
+
+public sealed class SqliteCaseTests(SqliteBeacon beacon) : CaseTests(beacon), IClassFixture<SqliteBeacon>;
+public sealed class PostgresCaseTests(PostgresBeacon beacon) : CaseTests(beacon), IClassFixture<PostgresBeacon>;

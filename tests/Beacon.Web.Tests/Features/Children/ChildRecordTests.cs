@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Beacon.Web.Tests.Features.Children;
 
 /// <summary>Creating, finding, viewing and changing a child's record through the real HTTP pipeline.</summary>
-public sealed class ChildRecordTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+public abstract class ChildRecordTests(BeaconFixture beacon)
 {
-    private BeaconFactory Factory => beacon.Factory;
+    private BeaconFactory Factory => beacon.Require();
 
     private static Dictionary<string, string> NewChild(string first = "Testchild", string last = "Zebedee", string day = "14", string month = "3", string year = "2012") => new()
     {
@@ -194,3 +194,6 @@ public sealed class ChildRecordTests(SqliteBeacon beacon) : IClassFixture<Sqlite
         return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Children);
     });
 }
+
+public sealed class SqliteChildRecordTests(SqliteBeacon beacon) : ChildRecordTests(beacon), IClassFixture<SqliteBeacon>;
+public sealed class PostgresChildRecordTests(PostgresBeacon beacon) : ChildRecordTests(beacon), IClassFixture<PostgresBeacon>;

@@ -4,20 +4,20 @@ using Beacon.Web.Tests.Infrastructure;
 namespace Beacon.Web.Tests.Features.Children;
 
 /// <summary>A restricted record is seen only by the people named on it, whatever their agency or role.</summary>
-public sealed class RestrictedRecordTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+public abstract class RestrictedRecordTests(BeaconFixture beacon)
 {
     [Fact]
     public async Task A_team_manager_restricts_a_record_and_names_who_may_see_it()
     {
-        using var manager = await BeaconClient.SignedInAsync(beacon.Factory, "team.manager@beacon.test");
+        using var manager = await BeaconClient.SignedInAsync(beacon.Require(), "team.manager@beacon.test");
         var location = await ChildRecordTests.CreateChildAsync(manager, new()
         {
             ["Input.FirstName"] = "Rosalind", ["Input.LastName"] = "Quenby",
             ["Input.DateOfBirth.Day"] = "2", ["Input.DateOfBirth.Month"] = "6", ["Input.DateOfBirth.Year"] = "2011",
             ["Input.Gender"] = "Female", ["Input.Ethnicity"] = "Refused", ["Input.Organisations"] = DemoWorld.Organisation(Beacon.Web.Infrastructure.Data.DemoData.Org.Police).ToString(),
         });
-        using var police = await BeaconClient.SignedInAsync(beacon.Factory, "police.officer@beacon.test");
-        using var worker = await BeaconClient.SignedInAsync(beacon.Factory, "social.worker@beacon.test");
+        using var police = await BeaconClient.SignedInAsync(beacon.Require(), "police.officer@beacon.test");
+        using var worker = await BeaconClient.SignedInAsync(beacon.Require(), "social.worker@beacon.test");
         Assert.Equal(HttpStatusCode.OK, (await police.GetAsync(location)).Status);
 
         // A social worker may see the record but not decide who else may.
@@ -39,7 +39,7 @@ public sealed class RestrictedRecordTests(SqliteBeacon beacon) : IClassFixture<S
             var refused = await manager.SubmitAsync(location + "/Access", "form[action*='Grant']", new() { ["Email"] = email });
             Assert.Contains("only practitioners who work with children", refused.FieldError("Email"));
         }
-        using var admin = await BeaconClient.SignedInAsync(beacon.Factory, "admin@beacon.test");
+        using var admin = await BeaconClient.SignedInAsync(beacon.Require(), "admin@beacon.test");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(location)).Status);
 
         await manager.SubmitAsync(location + "/Access", "form[action*='Grant']", new() { ["Email"] = "police.officer@beacon.test" });
@@ -47,7 +47,7 @@ public sealed class RestrictedRecordTests(SqliteBeacon beacon) : IClassFixture<S
         Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync(location)).Status);
 
         // Restricted means restricted: the access history shows the record's contents, so the auditor gets neither.
-        using var auditor = await BeaconClient.SignedInAsync(beacon.Factory, "auditor@beacon.test");
+        using var auditor = await BeaconClient.SignedInAsync(beacon.Require(), "auditor@beacon.test");
         var history = await auditor.GetAsync(location + "/AccessHistory");
         Assert.Equal(HttpStatusCode.NotFound, history.Status);
         Assert.DoesNotContain("Rosalind", history.Text);
@@ -57,12 +57,12 @@ public sealed class RestrictedRecordTests(SqliteBeacon beacon) : IClassFixture<S
     [Fact]
     public async Task My_referrals_keeps_a_referral_about_a_record_restricted_since_without_the_name_or_decision()
     {
-        using var outreach = await BeaconClient.SignedInAsync(beacon.Factory, "outreach@beacon.test");
-        var referralId = await Referrals.ReferralSteps.RaiseForNewChildAsync(beacon.Factory, outreach, "Leocadia", "Varnham");
+        using var outreach = await BeaconClient.SignedInAsync(beacon.Require(), "outreach@beacon.test");
+        var referralId = await Referrals.ReferralSteps.RaiseForNewChildAsync(beacon.Require(), outreach, "Leocadia", "Varnham");
         Assert.Contains("Leocadia Varnham", (await outreach.GetAsync("/Referrals")).Text);
 
-        using var manager = await BeaconClient.SignedInAsync(beacon.Factory, "team.manager@beacon.test");
-        var childId = await Referrals.ReferralSteps.WithDbAsync(beacon.Factory, db =>
+        using var manager = await BeaconClient.SignedInAsync(beacon.Require(), "team.manager@beacon.test");
+        var childId = await Referrals.ReferralSteps.WithDbAsync(beacon.Require(), db =>
             Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Referrals.Where(r => r.Id == referralId).Select(r => r.ChildId)));
         await manager.SubmitAsync($"/Children/{childId}/Access", "#restriction-form", []);
 
@@ -74,3 +74,6 @@ public sealed class RestrictedRecordTests(SqliteBeacon beacon) : IClassFixture<S
         Assert.Equal(HttpStatusCode.NotFound, (await outreach.GetAsync($"/Referrals/{referralId}")).Status);
     }
 }
+
+public sealed class SqliteRestrictedRecordTests(SqliteBeacon beacon) : RestrictedRecordTests(beacon), IClassFixture<SqliteBeacon>;
+public sealed class PostgresRestrictedRecordTests(PostgresBeacon beacon) : RestrictedRecordTests(beacon), IClassFixture<PostgresBeacon>;

@@ -14,9 +14,9 @@ using static Beacon.Web.Tests.Features.Missing.MissingSteps;
 namespace Beacon.Web.Tests.Features.Chronology;
 
 /// <summary>The child's chronology: built from the records of every agency, in date order, filterable, audited, access-checked.</summary>
-public sealed class ChronologyTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+public abstract class ChronologyTests(BeaconFixture beacon)
 {
-    private BeaconFactory Factory => beacon.Factory;
+    private BeaconFactory Factory => beacon.Require();
 
     /// <summary>
     /// Outreach adds the child with an address and refers a concern; social care decides on an assessment, opens a
@@ -139,3 +139,6 @@ public sealed class ChronologyTests(SqliteBeacon beacon) : IClassFixture<SqliteB
         Assert.Contains(history.Document.QuerySelectorAll("#access-history tbody tr"), r => r.TextContent.Contains("Viewed chronology"));
     }
 }
+
+public sealed class SqliteChronologyTests(SqliteBeacon beacon) : ChronologyTests(beacon), IClassFixture<SqliteBeacon>;
+public sealed class PostgresChronologyTests(PostgresBeacon beacon) : ChronologyTests(beacon), IClassFixture<PostgresBeacon>;

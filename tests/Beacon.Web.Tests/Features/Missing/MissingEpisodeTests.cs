@@ -10,9 +10,9 @@ using static Beacon.Web.Tests.Features.Missing.MissingSteps;
 namespace Beacon.Web.Tests.Features.Missing;
 
 /// <summary>Missing episodes through the real HTTP pipeline: the 72-hour interview clock, the repeatedly-missing flag, refusals and access.</summary>
-public sealed class MissingEpisodeTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+public abstract class MissingEpisodeTests(BeaconFixture beacon)
 {
-    private BeaconFactory Factory => beacon.Factory;
+    private BeaconFactory Factory => beacon.Require();
 
     [Fact]
     public async Task The_return_home_interview_is_due_72_hours_after_the_return_and_shown_overdue_by_how_many_hours()
@@ -224,3 +224,6 @@ public sealed class MissingEpisodeTests(SqliteBeacon beacon) : IClassFixture<Sql
     private Task<MissingEpisode> StoredEpisodeAsync(string id) =>
         Factory.WithScopeAsync(sp => sp.GetRequiredService<BeaconDbContext>().MissingEpisodes.AsNoTracking().SingleAsync(e => e.Id == Guid.Parse(id)));
 }
+
+public sealed class SqliteMissingEpisodeTests(SqliteBeacon beacon) : MissingEpisodeTests(beacon), IClassFixture<SqliteBeacon>;
+public sealed class PostgresMissingEpisodeTests(PostgresBeacon beacon) : MissingEpisodeTests(beacon), IClassFixture<PostgresBeacon>;

@@ -8,9 +8,9 @@ using static Beacon.Web.Tests.Features.Referrals.ReferralSteps;
 namespace Beacon.Web.Tests.Features.MyWork;
 
 /// <summary>My work and the breaches page: caseloads, what is due, oldest first, and every breach counted.</summary>
-public sealed class MyWorkTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+public abstract class MyWorkTests(BeaconFixture beacon)
 {
-    private BeaconFactory Factory => beacon.Factory;
+    private BeaconFactory Factory => beacon.Require();
 
     [Fact]
     public async Task Workers_see_their_caseload_and_what_is_due_and_managers_see_their_team()
@@ -68,3 +68,6 @@ public sealed class MyWorkTests(SqliteBeacon beacon) : IClassFixture<SqliteBeaco
         Assert.Equal(HttpStatusCode.Forbidden, (await outreach.GetAsync("/MyWork/Breaches")).Status);
     }
 }
+
+public sealed class SqliteMyWorkTests(SqliteBeacon beacon) : MyWorkTests(beacon), IClassFixture<SqliteBeacon>;
+public sealed class PostgresMyWorkTests(PostgresBeacon beacon) : MyWorkTests(beacon), IClassFixture<PostgresBeacon>;

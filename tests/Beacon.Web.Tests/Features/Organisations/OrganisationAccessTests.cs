@@ -13,9 +13,9 @@ namespace Beacon.Web.Tests.Features.Organisations;
 /// each local authority's front door holds its own area's referrals, and a child placed out of area is told to
 /// the host authority and the police on their work lists.
 /// </summary>
-public sealed class OrganisationAccessTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+public abstract class OrganisationAccessTests(BeaconFixture beacon)
 {
-    private BeaconFactory Factory => beacon.Factory;
+    private BeaconFactory Factory => beacon.Require();
 
     private static Dictionary<string, string> Child(string first, string last) => ReferralSteps.NewChild(first, last);
 
@@ -153,3 +153,6 @@ public sealed class OrganisationAccessTests(SqliteBeacon beacon) : IClassFixture
         (from n in db.WorkNotifications join c in db.Children on n.ChildId equals c.Id
          where c.LastName == lastName && n.OrganisationId == DemoWorld.Organisation(organisation) select n).CountAsync());
 }
+
+public sealed class SqliteOrganisationAccessTests(SqliteBeacon beacon) : OrganisationAccessTests(beacon), IClassFixture<SqliteBeacon>;
+public sealed class PostgresOrganisationAccessTests(PostgresBeacon beacon) : OrganisationAccessTests(beacon), IClassFixture<PostgresBeacon>;

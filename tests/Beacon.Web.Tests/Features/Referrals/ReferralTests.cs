@@ -7,9 +7,9 @@ using static Beacon.Web.Tests.Features.Referrals.ReferralSteps;
 namespace Beacon.Web.Tests.Features.Referrals;
 
 /// <summary>Raising a concern, the front door queue and triage decisions, through the real HTTP pipeline.</summary>
-public sealed class ReferralTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+public abstract class ReferralTests(BeaconFixture beacon)
 {
-    private BeaconFactory Factory => beacon.Factory;
+    private BeaconFactory Factory => beacon.Require();
 
     [Fact]
     public async Task An_outreach_referral_reaches_the_front_door_and_the_referrer_sees_the_outcome()
@@ -176,3 +176,6 @@ public sealed class ReferralTests(SqliteBeacon beacon) : IClassFixture<SqliteBea
         Assert.Equal(children, await WithDbAsync(Factory, db => db.Children.CountAsync()));
     }
 }
+
+public sealed class SqliteReferralTests(SqliteBeacon beacon) : ReferralTests(beacon), IClassFixture<SqliteBeacon>;
+public sealed class PostgresReferralTests(PostgresBeacon beacon) : ReferralTests(beacon), IClassFixture<PostgresBeacon>;

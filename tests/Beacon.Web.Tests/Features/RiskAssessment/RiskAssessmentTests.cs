@@ -9,9 +9,9 @@ using static Beacon.Web.Tests.Features.RiskAssessment.RiskAssessmentSteps;
 namespace Beacon.Web.Tests.Features.RiskAssessment;
 
 /// <summary>Screening, scoring, judgement, approval, sign-off and supersession through the real HTTP pipeline.</summary>
-public sealed class RiskAssessmentTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+public abstract class RiskAssessmentTests(BeaconFixture beacon)
 {
-    private BeaconFactory Factory => beacon.Factory;
+    private BeaconFactory Factory => beacon.Require();
     private const string Worker = "social.worker@beacon.test";
     private const string Manager = "team.manager@beacon.test";
 
@@ -254,3 +254,6 @@ public sealed class RiskAssessmentTests(SqliteBeacon beacon) : IClassFixture<Sql
         Assert.Null(readOnly.Document.QuerySelector("#indicators-form"));
     }
 }
+
+public sealed class SqliteRiskAssessmentTests(SqliteBeacon beacon) : RiskAssessmentTests(beacon), IClassFixture<SqliteBeacon>;
+public sealed class PostgresRiskAssessmentTests(PostgresBeacon beacon) : RiskAssessmentTests(beacon), IClassFixture<PostgresBeacon>;

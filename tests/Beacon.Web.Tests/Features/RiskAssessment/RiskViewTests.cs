@@ -7,9 +7,9 @@ using static Beacon.Web.Tests.Features.RiskAssessment.RiskAssessmentSteps;
 namespace Beacon.Web.Tests.Features.RiskAssessment;
 
 /// <summary>The panel list and the risk views: worked out from signed-off assessments, and only over children the user may see.</summary>
-public sealed class RiskViewTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+public abstract class RiskViewTests(BeaconFixture beacon)
 {
-    private BeaconFactory Factory => beacon.Factory;
+    private BeaconFactory Factory => beacon.Require();
 
     [Fact]
     public async Task Signing_off_significant_or_serious_risk_puts_the_child_on_the_panel_list()
@@ -85,9 +85,9 @@ public sealed class RiskViewTests(SqliteBeacon beacon) : IClassFixture<SqliteBea
 }
 
 /// <summary>Reassessment falls due by level and at once when something happens after sign-off.</summary>
-public sealed class ReassessmentDueTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+public abstract class ReassessmentDueTests(BeaconFixture beacon)
 {
-    private BeaconFactory Factory => beacon.Factory;
+    private BeaconFactory Factory => beacon.Require();
 
     [Fact]
     public async Task A_new_missing_episode_after_sign_off_makes_the_assessment_overdue()
@@ -116,3 +116,9 @@ public sealed class ReassessmentDueTests(SqliteBeacon beacon) : IClassFixture<Sq
         Assert.Contains("Griselda Hawtrey", (await worker.GetAsync("/RiskAssessment")).Document.QuerySelector("#needs-assessment")!.TextContent);
     }
 }
+
+public sealed class SqliteRiskViewTests(SqliteBeacon beacon) : RiskViewTests(beacon), IClassFixture<SqliteBeacon>;
+public sealed class PostgresRiskViewTests(PostgresBeacon beacon) : RiskViewTests(beacon), IClassFixture<PostgresBeacon>;
+
+public sealed class SqliteReassessmentDueTests(SqliteBeacon beacon) : ReassessmentDueTests(beacon), IClassFixture<SqliteBeacon>;
+public sealed class PostgresReassessmentDueTests(PostgresBeacon beacon) : ReassessmentDueTests(beacon), IClassFixture<PostgresBeacon>;

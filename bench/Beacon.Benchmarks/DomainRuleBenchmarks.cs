@@ -10,7 +10,9 @@ namespace Beacon.Benchmarks;
 [MemoryDiagnoser]
 public class DomainRuleBenchmarks
 {
-    private readonly Actor _actor = new("user-1", "Fictional Worker", Agency.YouthOutreach, new HashSet<string> { BeaconRoles.OutreachWorker });
+    private static readonly Guid Area = Guid.NewGuid();
+    private readonly Actor _actor = new("user-1", "Fictional Worker", Agency.YouthOutreach, new HashSet<string> { BeaconRoles.OutreachWorker },
+        Guid.NewGuid(), [Area]);
     private Child _child = default!;
     private readonly string[] _indicators = ["going-missing", "older-boyfriend", "adult-associates", "gets-into-cars"];
 
@@ -19,7 +21,7 @@ public class DomainRuleBenchmarks
     {
         var today = new DateOnly(2026, 11, 23);
         _child = Child.Create(new ChildDetails("Fictional", "Child", new DateOnly(2012, 3, 14), Gender.Female, Ethnicity.NotRecorded),
-            Agency.YouthOutreach, "user-1", today, DateTime.UtcNow);
+            Area, _actor, today, DateTime.UtcNow);
     }
 
     [Benchmark(Description = "Access check on one loaded child")]

@@ -18,6 +18,7 @@ public sealed class BeaconIdentityErrors : IdentityErrorDescriber
     public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "There is already an account with this email address" };
     public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = "Enter an email address in the correct format, like name@example.org" };
     public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = "Email address must only include letters, numbers and @ . - _ +" };
+    public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "Someone else changed this account at the same time. Check it and try again." };
     public override IdentityError RecoveryCodeRedemptionFailed() => new() { Code = nameof(RecoveryCodeRedemptionFailed), Description = "That recovery code is not correct, or it has already been used" };
 }
 

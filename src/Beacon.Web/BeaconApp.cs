@@ -1,6 +1,7 @@
 using Beacon.Core.Access;
 using Beacon.Web.Infrastructure.Auditing;
 using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.Email;
 using Beacon.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,9 @@ public static class BeaconApp
         services.AddScoped<Features.Children.ChildOrganisations>();
         services.AddScoped<AccountActors>();
         services.AddScoped<Features.Missing.MissingEpisodeRecords>();
+        services.AddScoped<Features.Account.PasswordEmails>();
+        services.AddScoped<Features.Admin.Accounts.AccountAdministration>();
+        services.AddBeaconEmail(configuration);
         Features.Chronology.ChronologyServices.Add(services);
         Features.Cases.CaseServices.Add(services);
         Features.RiskAssessment.RiskAssessmentServices.Add(services, configuration);
@@ -54,7 +58,14 @@ public static class BeaconApp
             })
             .AddEntityFrameworkStores<BeaconDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<BeaconSignInManager>()
+            .AddErrorDescriber<BeaconIdentityErrors>()
             .AddClaimsPrincipalFactory<BeaconClaimsPrincipalFactory>();
+        // Emailed set-password and reset links (Identity's default token provider) work for a day, once.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(24));
+        // Every request checks the cookie's security stamp against the account, so disabling an account, changing
+        // its roles or its password ends its other sessions at once (one small query per request).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -93,6 +104,11 @@ public static class BeaconApp
             options.RootDirectory = "/Features";
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+            options.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
+            options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+            options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+            // Every administration page, whatever its own attribute says.
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.ConfigureFilter(new Infrastructure.Web.UnknownHandlerFilter());
             options.Conventions.ConfigureFilter(new Infrastructure.Web.UnofferedValueFilter());

@@ -18,4 +18,11 @@ public enum AuditAction
     [Display(Name = "Signed in")] SignedIn = 8,
     [Display(Name = "Sign-in failed")] SignInFailed = 9,
     [Display(Name = "Exported")] Exported = 10,
+    [Display(Name = "Password changed")] PasswordChanged = 11,
+    [Display(Name = "Password reset")] PasswordReset = 12,
+    [Display(Name = "Roles changed")] RolesChanged = 13,
+    [Display(Name = "Account disabled")] AccountDisabled = 14,
+    [Display(Name = "Account re-enabled")] AccountEnabled = 15,
+    [Display(Name = "Account unlocked")] AccountUnlocked = 16,
+    [Display(Name = "Two-factor sign-in reset")] TwoFactorReset = 17,
 }

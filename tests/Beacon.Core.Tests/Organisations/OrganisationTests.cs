@@ -26,3 +26,30 @@ public sealed class OrganisationTests
         Assert.Throws<DomainRuleViolation>(() => Organisation.Create("Odd", (Agency)99, [North]));
     }
 }
+
+public sealed class OrganisationRolesTests
+{
+    [Fact]
+    public void A_school_may_have_safeguarding_leads_but_no_police_officers()
+    {
+        Assert.Equal([BeaconRoles.SafeguardingLead], OrganisationRoles.Require(Agency.Education, [BeaconRoles.SafeguardingLead, BeaconRoles.SafeguardingLead]));
+        var rule = Assert.Throws<DomainRuleViolation>(() => OrganisationRoles.Require(Agency.Education, [BeaconRoles.PoliceOfficer]));
+        Assert.Equal("Roles", rule.Field);
+        Assert.Equal("Police officer is not a role in Education organisations. Choose from: Safeguarding lead", rule.Message);
+    }
+
+    [Fact]
+    public void An_account_needs_at_least_one_role_and_only_roles_Beacon_knows()
+    {
+        Assert.Equal("Select at least one role", Assert.Throws<DomainRuleViolation>(() => OrganisationRoles.Require(Agency.Police, [])).Message);
+        Assert.Equal("Select at least one role", Assert.Throws<DomainRuleViolation>(() => OrganisationRoles.Require(Agency.Police, null)).Message);
+        Assert.Equal("Select roles from the list", Assert.Throws<DomainRuleViolation>(() => OrganisationRoles.Require(Agency.Police, ["Superuser"])).Message);
+    }
+
+    [Fact]
+    public void Roles_come_back_in_Beacons_order()
+    {
+        Assert.Equal([BeaconRoles.SocialWorker, BeaconRoles.TeamManager],
+            OrganisationRoles.Require(Agency.ChildrensSocialCare, [BeaconRoles.TeamManager, BeaconRoles.SocialWorker]));
+    }
+}

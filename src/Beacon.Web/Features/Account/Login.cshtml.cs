@@ -35,14 +35,20 @@ public sealed class LoginModel(SignInManager<BeaconUser> signIn, UserManager<Bea
             await audit.RecordAsync(AuditAction.SignedIn, "Account", user!.Id, null, $"{user.Email} signed in");
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
         }
+        // A disabled account is refused before its password is checked (BeaconSignInManager), so guessing gains nothing.
+        var disabled = result.IsNotAllowed && user is { IsDisabled: true };
         if (user is not null)
             await audit.RecordAsync(AuditAction.SignInFailed, "Account", user.Id, null,
-                result.IsLockedOut ? $"{user.Email} is locked out after repeated failed sign-ins" : $"Failed sign-in for {user.Email}");
-        ModelState.AddModelError("Input.Email", result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes or ask an administrator."
+                disabled ? $"{user.Email} tried to sign in to a disabled account"
+                : result.IsLockedOut ? $"{user.Email} is locked out after repeated failed sign-ins" : $"Failed sign-in for {user.Email}");
+        ModelState.AddModelError("Input.Email",
+            disabled ? DisabledMessage
+            : result.IsLockedOut ? "This account is locked after too many failed attempts. Try again in 15 minutes or ask an administrator."
             : "Enter a correct email address and password");
         return Page();
     }
+
+    public const string DisabledMessage = "This account has been disabled. Ask your Beacon administrator if you need it again.";
 
     /// <summary>Only paths on this site: a sign-in link must never bounce a user to someone else's page.</summary>
     internal static string SafeReturnUrl(string? returnUrl) =>

@@ -34,8 +34,9 @@ public sealed class LoginWith2faModel(SignInManager<BeaconUser> signIn, AuditTra
             await audit.RecordAsync(AuditAction.SignedIn, "Account", user.Id, null, $"{user.Email} signed in with two-factor");
             return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
         }
-        ModelState.AddModelError("Input.Code", result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes."
+        ModelState.AddModelError("Input.Code",
+            result.IsNotAllowed ? LoginModel.DisabledMessage
+            : result.IsLockedOut ? "This account is locked after too many failed attempts. Try again in 15 minutes."
             : "The security code is not correct. Check your authenticator app and try again.");
         return Page();
     }

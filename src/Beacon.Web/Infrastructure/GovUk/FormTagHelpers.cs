@@ -127,7 +127,8 @@ public sealed class GovUkCheckboxesTagHelper : GovUkFieldTagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var extra = HintAndError(out var describedBy);
-        var selected = (For.Model as System.Collections.IEnumerable)?.Cast<object>().Select(o => o.ToString()).ToHashSet() ?? [];
+        // A posted empty value binds as a null item: it ticks nothing.
+        var selected = (For.Model as System.Collections.IEnumerable)?.Cast<object?>().Select(o => o?.ToString()).ToHashSet() ?? [];
         var boxes = string.Join("", Items.Select((item, n) =>
             $"<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"{ItemId(n)}\" name=\"{Name}\" type=\"checkbox\" value=\"{E(item.Value)}\"" +
             $"{(selected.Contains(item.Value) || item.Selected ? " checked" : "")}{(item.Disabled ? " disabled" : "")}>" +

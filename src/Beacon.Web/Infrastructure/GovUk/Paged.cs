@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Infrastructure.GovUk;
+
+/// <summary>Where a list is in its pages, for the GOV.UK pagination partial (<c>_Pagination</c>).</summary>
+public interface IPaged
+{
+    int PageNumber { get; }
+    int PageCount { get; }
+}
+
+/// <summary>One page of a list, counted and cut in the database.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCount, int Total) : IPaged
+{
+    /// <summary>The page asked for (a number past either end shows the nearest page) of a query that is already ordered.</summary>
+    public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, CancellationToken ct)
+    {
+        var total = await ordered.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var number = Math.Clamp(pageNumber, 1, pageCount);
+        var items = await ordered.Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Paged<T>(items, number, pageCount, total);
+    }
+}
+
+public static class Pagination
+{
+    /// <summary>The page numbers to link to: the first, the last, and those beside the current one (0 marks a gap).</summary>
+    public static IReadOnlyList<int> Links(IPaged paged)
+    {
+        var shown = new SortedSet<int> { 1, paged.PageCount, paged.PageNumber - 1, paged.PageNumber, paged.PageNumber + 1 };
+        shown.RemoveWhere(n => n < 1 || n > paged.PageCount);
+        var links = new List<int>();
+        foreach (var n in shown)
+        {
+            if (links.Count > 0 && n > links[^1] + 1) links.Add(0);
+            links.Add(n);
+        }
+        return links;
+    }
+}

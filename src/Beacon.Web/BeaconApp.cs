@@ -14,6 +14,8 @@ public static class BeaconApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // No "Server: Kestrel" header: nothing about the stack is told to strangers.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         configure?.Invoke(builder);
         AddServices(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
         var app = builder.Build();
@@ -55,9 +57,11 @@ public static class BeaconApp
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<BeaconDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
             .AddSignInManager<BeaconSignInManager>()
             .AddErrorDescriber<BeaconIdentityErrors>()
             .AddClaimsPrincipalFactory<BeaconClaimsPrincipalFactory>();
@@ -75,8 +79,7 @@ public static class BeaconApp
             options.Cookie.Name = "beacon";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.SlidingExpiration = true;
+            SessionSecurity.ConfigureCookie(options);
             // A signed-in person refused a page gets a real 403 and the "no access" page, not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -84,6 +87,8 @@ public static class BeaconApp
                 return Task.CompletedTask;
             };
         });
+
+        SessionSecurity.AddSignInRateLimits(services, configuration);
 
         services.AddAuthorization(options =>
         {
@@ -126,6 +131,7 @@ public static class BeaconApp
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorRequirement>();
         app.UseAuthorization();
@@ -181,4 +187,8 @@ public sealed class SecurityOptions
     public const string Section = "Beacon:Security";
     /// <summary>When true, every account must turn on two-factor sign-in before it can use Beacon.</summary>
     public bool RequireTwoFactor { get; set; }
+    /// <summary>However active, a session ends this many hours after signing in.</summary>
+    public int AbsoluteSessionHours { get; set; } = 12;
+    /// <summary>Sign-in, two-factor and password-reset attempts allowed from one address per 15 minutes.</summary>
+    public int SignInAttemptsPerQuarterHour { get; set; } = 20;
 }

@@ -11,12 +11,19 @@ namespace Beacon.Web.Tests.Infrastructure;
 /// A person using Beacon through HTTP: reads pages as HTML and submits their forms (with the anti-forgery
 /// token the page carries), exactly as a browser without JavaScript would.
 /// </summary>
-public sealed class BeaconClient(HttpClient http) : IDisposable
+public sealed class BeaconClient(HttpClient http, System.Net.CookieContainer cookies) : IDisposable
 {
     private static readonly IBrowsingContext Html = BrowsingContext.New(Configuration.Default);
 
-    public static BeaconClient For(BeaconFactory factory) =>
-        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>A browser of its own: its own cookies, redirects not followed (so tests see them).</summary>
+    public static BeaconClient For(BeaconFactory factory)
+    {
+        var cookies = new System.Net.CookieContainer();
+        return new(factory.CreateDefaultClient(factory.ClientOptions.BaseAddress, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)), cookies);
+    }
+
+    /// <summary>The cookies this client holds, as a browser would send them to Beacon.</summary>
+    public string CookieHeader => cookies.GetCookieHeader(http.BaseAddress!);
 
     public HttpClient Http => http;
 

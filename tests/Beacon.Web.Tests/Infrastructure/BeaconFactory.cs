@@ -14,12 +14,18 @@ namespace Beacon.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor = false) : WebApplicationFactory<Program>
 {
+    /// <summary>Sign-in attempts allowed per 15 minutes; set before starting.</summary>
+    public int SignInAttempts { get; init; } = 100_000;
+    /// <summary>Further configuration for this Beacon only.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     public TestDatabase Database { get; } = database;
 
-    public static async Task<BeaconFactory> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool requireTwoFactor = false, bool kestrel = false)
+    public static async Task<BeaconFactory> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool requireTwoFactor = false, bool kestrel = false,
+        int signInAttempts = 100_000, Dictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var factory = new BeaconFactory(database, requireTwoFactor);
+        var factory = new BeaconFactory(database, requireTwoFactor) { SignInAttempts = signInAttempts, Settings = settings ?? [] };
         if (kestrel) factory.UseKestrel(0);
         factory.StartServer();
         return factory;
@@ -35,6 +41,9 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
         builder.UseSetting("ConnectionStrings:Beacon", Database.ConnectionString);
         builder.UseSetting("Beacon:DemoData", "true");
         builder.UseSetting("Beacon:Security:RequireTwoFactor", requireTwoFactor ? "true" : "false");
+        // Every test signs in from the same (absent) address; the limit itself is tested on its own Beacon.
+        builder.UseSetting("Beacon:Security:SignInAttemptsPerQuarterHour", SignInAttempts.ToString());
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     protected override IHost CreateHost(IHostBuilder builder)

@@ -26,8 +26,10 @@ public sealed class LoginModel(SignInManager<BeaconUser> signIn, UserManager<Bea
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
         var user = await users.FindByEmailAsync(Input.Email);
+        // An address with no account costs a password check too, so the time taken does not tell real accounts apart.
+        if (user is null) users.PasswordHasher.VerifyHashedPassword(new BeaconUser(), NoAccountHash.Value, Input.Password);
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
             return RedirectToPage("LoginWith2fa", new { ReturnUrl });
         if (result.Succeeded)
@@ -41,14 +43,19 @@ public sealed class LoginModel(SignInManager<BeaconUser> signIn, UserManager<Bea
             await audit.RecordAsync(AuditAction.SignInFailed, "Account", user.Id, null,
                 disabled ? $"{user.Email} tried to sign in to a disabled account"
                 : result.IsLockedOut ? $"{user.Email} is locked out after repeated failed sign-ins" : $"Failed sign-in for {user.Email}");
-        ModelState.AddModelError("Input.Email",
-            disabled ? DisabledMessage
-            : result.IsLockedOut ? "This account is locked after too many failed attempts. Try again in 15 minutes or ask an administrator."
-            : "Enter a correct email address and password");
+        // One answer for a wrong password, a made-up address, a locked and a disabled account: the page never
+        // confirms that an account exists. What happened is in the audit log for administrators.
+        ModelState.AddModelError("Input.Email", RefusedMessage);
         return Page();
     }
 
+    /// <summary>For the two-factor step, where the password has already been proven.</summary>
     public const string DisabledMessage = "This account has been disabled. Ask your Beacon administrator if you need it again.";
+
+    public const string RefusedMessage =
+        "Enter a correct email address and password. After 5 wrong attempts an account is locked for 15 minutes; if you still cannot sign in, ask your Beacon administrator.";
+
+    private static readonly Lazy<string> NoAccountHash = new(() => new PasswordHasher<BeaconUser>().HashPassword(new BeaconUser(), Guid.NewGuid().ToString()));
 
     /// <summary>Only paths on this site: a sign-in link must never bounce a user to someone else's page.</summary>
     internal static string SafeReturnUrl(string? returnUrl) =>

@@ -34,6 +34,8 @@ public sealed class LoginWith2faModel(SignInManager<BeaconUser> signIn, AuditTra
             await audit.RecordAsync(AuditAction.SignedIn, "Account", user.Id, null, $"{user.Email} signed in with two-factor");
             return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
         }
+        await audit.RecordAsync(AuditAction.SignInFailed, "Account", user.Id, null,
+            result.IsLockedOut ? $"{user.Email} is locked out after repeated wrong security codes" : $"Wrong or reused security code for {user.Email}");
         ModelState.AddModelError("Input.Code",
             result.IsNotAllowed ? LoginModel.DisabledMessage
             : result.IsLockedOut ? "This account is locked after too many failed attempts. Try again in 15 minutes."

@@ -40,7 +40,7 @@ public sealed class PasswordAndRecoveryTests(SqliteBeacon beacon) : IClassFixtur
         Assert.Equal("The passwords do not match", mismatch.FieldError("Input-ConfirmPassword"));
         Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(Factory, link, "Granite-Orchard-31")).Status);
 
-        Assert.Equal("Enter a correct email address and password", (await client.SignInAsync(email)).FieldError("Input-Email"));
+        Assert.Equal(Beacon.Web.Features.Account.LoginModel.RefusedMessage, (await client.SignInAsync(email)).FieldError("Input-Email"));
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(email, "Granite-Orchard-31")).Status);
         Assert.Contains(await AuditOfAsync(Factory, await IdOfAsync(Factory, email)),
             e => e.Action == AuditAction.PasswordReset && e.Summary == $"{email} set a new password using an emailed link");
@@ -69,7 +69,7 @@ public sealed class PasswordAndRecoveryTests(SqliteBeacon beacon) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.GetAsync("/")).Status);
 
         using var later = BeaconClient.For(Factory);
-        Assert.Equal("Enter a correct email address and password", (await later.SignInAsync(email)).FieldError("Input-Email"));
+        Assert.Equal(Beacon.Web.Features.Account.LoginModel.RefusedMessage, (await later.SignInAsync(email)).FieldError("Input-Email"));
         Assert.Equal(HttpStatusCode.Redirect, (await later.SignInAsync(email, "Willow-Beacon-2027")).Status);
         Assert.Single(await AuditOfAsync(Factory, await IdOfAsync(Factory, email)), e => e.Action == AuditAction.PasswordChanged);
     }

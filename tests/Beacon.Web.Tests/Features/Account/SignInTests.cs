@@ -12,7 +12,7 @@ public sealed class SignInTests(SqliteBeacon beacon) : IClassFixture<SqliteBeaco
         using var client = BeaconClient.For(beacon.Factory);
         var page = await client.SignInAsync("police.officer@beacon.test", "not-the-password");
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("Enter a correct email address and password", page.FieldError("Input-Email"));
+        Assert.Equal(Beacon.Web.Features.Account.LoginModel.RefusedMessage, page.FieldError("Input-Email"));
     }
 
     [Fact]
@@ -22,8 +22,34 @@ public sealed class SignInTests(SqliteBeacon beacon) : IClassFixture<SqliteBeaco
         for (var i = 0; i < 5; i++) await client.SignInAsync("analyst@beacon.test", "wrong-password-" + i);
         var page = await client.SignInAsync("analyst@beacon.test");
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("locked", page.FieldError("Input-Email"));
+        // The same words as for an address with no account: the page never confirms that an account exists.
+        Assert.Equal(Beacon.Web.Features.Account.LoginModel.RefusedMessage, page.FieldError("Input-Email"));
+        Assert.Equal(Beacon.Web.Features.Account.LoginModel.RefusedMessage, (await client.SignInAsync("nobody.at.all@beacon.test")).FieldError("Input-Email"));
     }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_even_for_a_copied_cookie()
+    {
+        using var client = await BeaconClient.SignedInAsync(beacon.Factory, "outreach@beacon.test");
+        var copied = beacon.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        copied.DefaultRequestHeaders.Add("Cookie", client.CookieHeader);
+        Assert.Equal(HttpStatusCode.OK, (await copied.GetAsync("/MyWork")).StatusCode);
+
+        var home = await client.GetAsync("/");
+        await client.SubmitAsync(home, "form[action='/Account/Logout']", []);
+        var after = await copied.GetAsync("/MyWork");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task No_server_header_tells_strangers_what_runs_Beacon()
+    {
+        using var client = BeaconClient.For(beacon.Factory);
+        using var response = await client.Http.GetAsync("/Account/Login");
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
 
     [Theory]
     [InlineData("//evil.example/steal", "/")]
@@ -61,7 +87,7 @@ public sealed class TwoFactorRequiredTests : IAsyncLifetime
         Assert.Contains("not correct", wrong.FieldError("Input-Code"));
 
         var totp = new Totp(Base32Encoding.ToBytes(key));
-        var enabled = await client.SubmitAsync("/Account/TwoFactor", "main form", new() { ["Input.Code"] = totp.ComputeTotp() });
+        var enabled = await client.SubmitAsync("/Account/TwoFactor", "main form", new() { ["Input.Code"] = totp.ComputeTotp(DateTime.UtcNow.AddSeconds(-30)) });
         Assert.Equal(HttpStatusCode.Redirect, enabled.Status);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Children")).Status);
 
@@ -73,8 +99,59 @@ public sealed class TwoFactorRequiredTests : IAsyncLifetime
 
         var badCode = await later.SubmitAsync(password.Location!, "main form", new() { ["Input.Code"] = "12345" });
         Assert.Equal("The security code must be 6 numbers", badCode.FieldError("Input-Code"));
-        var signedIn = await later.SubmitAsync(password.Location!, "main form", new() { ["Input.Code"] = totp.ComputeTotp() });
+        // A code already used (here, to set the app up) is refused, even inside its 30 seconds.
+        var reused = await later.SubmitAsync(password.Location!, "main form", new() { ["Input.Code"] = totp.ComputeTotp(DateTime.UtcNow.AddSeconds(-30)) });
+        Assert.Contains("not correct", reused.FieldError("Input-Code"));
+        var code = totp.ComputeTotp();
+        var signedIn = await later.SubmitAsync(password.Location!, "main form", new() { ["Input.Code"] = code });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
         Assert.Equal(HttpStatusCode.OK, (await later.GetAsync("/Children")).Status);
+
+        // The same code cannot sign in a second time.
+        using var replay = BeaconClient.For(_factory);
+        var again = await replay.SignInAsync("social.worker@beacon.test");
+        var refused = await replay.SubmitAsync(again.Location!, "main form", new() { ["Input.Code"] = code });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("not correct", refused.FieldError("Input-Code"));
+    }
+}
+
+/// <summary>Sign-in attempts from one address are limited, so nobody can guess passwords or code at speed.</summary>
+public sealed class SignInRateLimitTests : IAsyncLifetime
+{
+    private BeaconFactory _factory = default!;
+
+    public async ValueTask InitializeAsync() => _factory = await BeaconFactory.StartAsync(signInAttempts: 3);
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task The_fourth_attempt_in_a_quarter_hour_is_refused_and_checks_no_password()
+    {
+        using var client = BeaconClient.For(_factory);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync("panel.chair@beacon.test", "wrong-" + i)).Status);
+        var limited = await client.SignInAsync("panel.chair@beacon.test");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
+        // Reading pages is not limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).Status);
+    }
+}
+
+/// <summary>However active a session, it ends a fixed time after signing in.</summary>
+public sealed class AbsoluteSessionLifetimeTests : IAsyncLifetime
+{
+    private BeaconFactory _factory = default!;
+
+    public async ValueTask InitializeAsync() => _factory = await BeaconFactory.StartAsync(settings: new() { ["Beacon:Security:AbsoluteSessionHours"] = "0" });
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task A_session_past_its_absolute_lifetime_is_sent_to_sign_in_again()
+    {
+        using var client = BeaconClient.For(_factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync("police.officer@beacon.test")).Status);
+        var next = await client.GetAsync("/MyWork");
+        Assert.Equal(HttpStatusCode.Redirect, next.Status);
+        Assert.Contains("/Account/Login", next.Location);
     }
 }

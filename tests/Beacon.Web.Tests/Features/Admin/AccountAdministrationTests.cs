@@ -111,7 +111,7 @@ public sealed class AccountAdministrationTests(SqliteBeacon beacon) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, next.Status);
         Assert.StartsWith("/Account/Login", new Uri(new Uri("http://localhost"), next.Location).PathAndQuery);
         using var later = BeaconClient.For(Factory);
-        Assert.Equal(LoginModel.DisabledMessage, (await later.SignInAsync(email)).FieldError("Input-Email"));
+        Assert.Equal(LoginModel.RefusedMessage, (await later.SignInAsync(email)).FieldError("Input-Email"));
 
         // Links sent before stop working, and no new one is sent to a disabled account.
         Assert.NotNull((await later.GetAsync(link)).Document.QuerySelector("#link-not-valid"));
@@ -120,7 +120,7 @@ public sealed class AccountAdministrationTests(SqliteBeacon beacon) : IClassFixt
         Assert.Equal(emails, await OutboxCountAsync(Factory));
         // Even a valid reset link would set the password without re-enabling the account.
         Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(Factory, await MintResetLinkAsync(Factory, email), "Meadow-Compass-77")).Status);
-        Assert.Equal(LoginModel.DisabledMessage, (await later.SignInAsync(email, "Meadow-Compass-77")).FieldError("Input-Email"));
+        Assert.Equal(LoginModel.RefusedMessage, (await later.SignInAsync(email, "Meadow-Compass-77")).FieldError("Input-Email"));
         var user = await WithDbAsync(Factory, db => db.Users.AsNoTracking().SingleAsync(u => u.Id == id));
         Assert.True(user.IsDisabled);
         Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddYears(100));

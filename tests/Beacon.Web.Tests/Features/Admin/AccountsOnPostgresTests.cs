@@ -30,7 +30,7 @@ public sealed class AccountsOnPostgresTests(PostgresBeacon beacon) : IClassFixtu
         Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddYears(100));
         Assert.Contains("Disabled", (await admin.GetAsync("/Admin/Accounts")).Document.QuerySelector("#accounts tr[data-email='linden.marsh@beacon.test']")!.TextContent);
         using var person = BeaconClient.For(factory);
-        Assert.Equal(LoginModel.DisabledMessage, (await person.SignInAsync("linden.marsh@beacon.test", "Quarry-Kestrel-58")).FieldError("Input-Email"));
+        Assert.Equal(LoginModel.RefusedMessage, (await person.SignInAsync("linden.marsh@beacon.test", "Quarry-Kestrel-58")).FieldError("Input-Email"));
 
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/Admin/Accounts/{id}", "#enable-form", new())).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await person.SignInAsync("linden.marsh@beacon.test", "Quarry-Kestrel-58")).Status);

@@ -25,4 +25,6 @@ public enum AuditAction
     [Display(Name = "Account re-enabled")] AccountEnabled = 15,
     [Display(Name = "Account unlocked")] AccountUnlocked = 16,
     [Display(Name = "Two-factor sign-in reset")] TwoFactorReset = 17,
+    /// <summary>Someone asked for a record or an action they may not have: who tried is kept as well as who looked.</summary>
+    [Display(Name = "Access refused")] AccessRefused = 18,
 }

@@ -59,5 +59,6 @@ public sealed class LoginModel(SignInManager<BeaconUser> signIn, UserManager<Bea
 
     /// <summary>Only paths on this site: a sign-in link must never bounce a user to someone else's page.</summary>
     internal static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            && !returnUrl.Any(char.IsControl) ? returnUrl : "/";
 }

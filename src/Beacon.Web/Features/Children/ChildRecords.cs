@@ -18,7 +18,7 @@ namespace Beacon.Web.Features.Children;
 /// Loads one child's record for an operation, checked on the server: a record that does not exist and a
 /// record the user may not see both answer "not found" to a stranger, so ids cannot be probed.
 /// </summary>
-public sealed class ChildRecords(BeaconDbContext db, IAuthorizationService authorization)
+public sealed class ChildRecords(BeaconDbContext db, IAuthorizationService authorization, Infrastructure.Auditing.AuditTrail audit)
 {
     public async Task<(Child? Child, IActionResult? Refusal)> LoadAsync(Guid id, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct = default)
     {
@@ -28,8 +28,11 @@ public sealed class ChildRecords(BeaconDbContext db, IAuthorizationService autho
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (child is null) return (null, new NotFoundResult());
         if ((await authorization.AuthorizeAsync(user, child, operation)).Succeeded) return (child, null);
-        // Someone who may see the record but not do this gets "forbidden"; anyone else learns nothing.
+        // Someone who may see the record but not do this gets "forbidden"; anyone else learns nothing. Either way
+        // the attempt is on the child's audit trail.
         var mayView = (await authorization.AuthorizeAsync(user, child, ChildOperations.View)).Succeeded;
+        await audit.RecordAsync(Core.Audit.AuditAction.AccessRefused, nameof(Child), child.Id.ToString(), child.Id,
+            $"Refused: {operation.Name.Replace("ChildOperation.", "").ToLowerInvariant()} of a child's record", ct);
         return (null, mayView ? new ForbidResult() : new NotFoundResult());
     }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Children;
 
-public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrganisations organisations, TimeProvider clock)
+public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrganisations organisations, Infrastructure.Auditing.AuditTrail audit, TimeProvider clock)
     : ChildFormModel(db, organisations, clock)
 {
     [FromRoute] public Guid Id { get; set; }
@@ -34,6 +34,7 @@ public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrg
         if (refusal is not null) return refusal;
         Input = ChildInput.From(child!);
         ChildName = child!.FullName;
+        await audit.RecordViewAsync(child, "child's record, to change it", ct);
         await LoadChoicesAsync(ct);
         return Page();
     }

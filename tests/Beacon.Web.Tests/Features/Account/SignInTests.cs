@@ -55,6 +55,8 @@ public sealed class SignInTests(SqliteBeacon beacon) : IClassFixture<SqliteBeaco
     [InlineData("//evil.example/steal", "/")]
     [InlineData("https://evil.example/", "/")]
     [InlineData("/Children", "/Children")]
+    [InlineData("/Children\u0001", "/")]
+    [InlineData("/\r\nSet-Cookie: x=1", "/")]
     public async Task After_sign_in_people_only_go_to_pages_on_Beacon(string returnUrl, string expected)
     {
         using var client = BeaconClient.For(beacon.Factory);

@@ -121,6 +121,11 @@ public abstract class ChildRecordTests(BeaconFixture beacon)
 
         using var school = await BeaconClient.SignedInAsync(Factory, "school.lead@beacon.test");
         Assert.Equal(HttpStatusCode.NotFound, (await school.GetAsync(location)).Status);
+        // The refused attempt is on the child's audit trail, as a view would be.
+        var childId = Guid.Parse(location.Split('/').Last());
+        Assert.True(await Factory.WithScopeAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+            sp.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>().AuditEntries,
+            e => e.ChildId == childId && e.Action == Beacon.Core.Audit.AuditAction.AccessRefused)));
         Assert.Equal(HttpStatusCode.NotFound, (await school.GetAsync(location + "/Edit")).Status);
         var search = await school.GetAsync("/Children?Name=Sprocket");
         Assert.Empty(search.Document.QuerySelectorAll("table a"));

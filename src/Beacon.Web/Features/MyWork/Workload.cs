@@ -73,8 +73,13 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
     public async Task<IReadOnlyList<Breach>> BreachesAsync(Actor actor, CancellationToken ct)
     {
         var now = Now;
-        var cases = await db.Cases.Include(c => c.StrategyDiscussions).Include(c => c.ReviewConferences).AsSplitQuery().ToListAsync(ct);
-        var referrals = await db.Referrals.ToListAsync(ct);
+        // The breaches of the person's own areas: a restricted child there is counted without a name, a child of
+        // another local authority is that authority's to see.
+        var areas = actor.AreaIds.ToList();
+        var ours = db.Children.Where(c => areas.Contains(c.ResponsibleAreaId) || (c.HostAreaId != null && areas.Contains(c.HostAreaId.Value))).Select(c => c.Id);
+        var cases = await db.Cases.Include(c => c.StrategyDiscussions).Include(c => c.ReviewConferences).AsSplitQuery()
+            .Where(c => ours.Contains(c.ChildId)).ToListAsync(ct);
+        var referrals = await db.Referrals.Where(r => ours.Contains(r.ChildId)).ToListAsync(ct);
         var names = await ChildNamesAsync(actor, cases.Select(c => c.ChildId).Concat(referrals.Select(r => r.ChildId)), ct);
         var people = await UserNames.ForAsync(db, cases.Select(c => c.AllocatedWorkerUserId).Concat(referrals.Select(r => r.DecidedByUserId)), ct);
         var breaches = new List<Breach>();

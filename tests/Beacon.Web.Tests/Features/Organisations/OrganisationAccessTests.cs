@@ -49,6 +49,21 @@ public abstract class OrganisationAccessTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task Timescale_breaches_are_each_local_authoritys_own()
+    {
+        using var northgate = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var theirs = await northgate.GetAsync("/MyWork/Breaches");
+        Assert.NotEmpty(theirs.Document.QuerySelectorAll("#breaches tbody tr"));
+        // Southvale's front door does not see Northgate's breaches, not even as unnamed rows.
+        using var southvale = await BeaconClient.SignedInAsync(Factory, "southvale.worker@beacon.test");
+        var ours = await southvale.GetAsync("/MyWork/Breaches");
+        Assert.Equal(HttpStatusCode.OK, ours.Status);
+        Assert.DoesNotContain(Beacon.Web.Features.MyWork.Workload.RestrictedName, ours.Text);
+        Assert.Empty(ours.Document.QuerySelectorAll("#breaches tbody tr"));
+        Assert.Contains("No breaches", ours.Document.QuerySelector("#counts")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_police_officer_serving_two_areas_chooses_the_responsible_authority_and_is_refused_without_one()
     {
         using var police = await BeaconClient.SignedInAsync(Factory, "police.officer@beacon.test");

@@ -63,6 +63,6 @@ public sealed class ChildOrganisations(BeaconDbContext db)
         var responsible = await db.Areas.Where(a => a.Id == child.ResponsibleAreaId).Select(a => a.Name).SingleAsync(ct);
         foreach (var organisation in child.InvolveHostAreaServices(serving, nowUtc))
             db.WorkNotifications.Add(WorkNotification.To(organisation.Id, child.Id,
-                $"{child.FullName}, a looked-after child of {responsible}, has been placed in {areaName}.", nowUtc));
+                $"A looked-after child of {responsible} has been placed in {areaName}. Children placed away from home are at raised risk of exploitation: check what your services know of them.", nowUtc));
     }
 }

@@ -20,6 +20,7 @@ internal sealed class BeaconClaimsPrincipalFactory(
         var organisation = await db.Organisations.AsNoTracking().Include(o => o.Areas).SingleAsync(o => o.Id == user.OrganisationId);
         identity.AddClaim(new Claim(BeaconClaims.Agency, organisation.Kind.ToString()));
         identity.AddClaim(new Claim(BeaconClaims.Organisation, organisation.Id.ToString()));
+        identity.AddClaim(new Claim(BeaconClaims.OrganisationName, organisation.Name));
         identity.AddClaim(new Claim(BeaconClaims.Areas, string.Join(',', organisation.AreaIds)));
         identity.AddClaim(new Claim(BeaconClaims.DisplayName, user.DisplayName));
         if (user.TwoFactorEnabled) identity.AddClaim(new Claim(BeaconClaims.TwoFactorEnabled, "true"));

@@ -14,6 +14,8 @@ public static class BeaconClaims
     /// <summary>The kind of the person's organisation.</summary>
     public const string Agency = "beacon:agency";
     public const string Organisation = "beacon:org";
+    /// <summary>The organisation's name, for showing who is signed in.</summary>
+    public const string OrganisationName = "beacon:orgname";
     /// <summary>The areas the person's organisation serves, comma-separated.</summary>
     public const string Areas = "beacon:areas";
     public const string DisplayName = "beacon:name";

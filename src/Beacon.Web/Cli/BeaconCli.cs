@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Beacon.Core.Audit;
+using Beacon.Web.Infrastructure.Auditing;
 using Beacon.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,12 +20,17 @@ public static class BeaconCli
         {
             Description = "The head hash recorded from an earlier run; catches entries removed from the end of the log.",
         };
-        var verify = new Command("verify", "Check the audit log's hash chain; exits 1 at the first altered, inserted or removed entry.");
+        var verify = new Command("verify",
+            "Check the audit log's hash chain and the signed checkpoints in Beacon:Audit:CheckpointFile; exits 1 at the first altered, inserted or removed entry, or forged checkpoint.");
         verify.Options.Add(expectHead);
         verify.SetAction(async (parse, ct) => await VerifyAuditAsync(args, parse.GetValue(expectHead), output, ct));
 
+        var checkpoint = new Command("checkpoint", "Sign the audit log's head now and append it to Beacon:Audit:CheckpointFile (for cron); exits 1 without a key.");
+        checkpoint.SetAction(async (_, ct) => await CheckpointAuditAsync(args, output, ct));
+
         var audit = new Command("audit", "Audit log tools.");
         audit.Subcommands.Add(verify);
+        audit.Subcommands.Add(checkpoint);
 
         var migrate = new Command("migrate", "Apply database migrations (and demo data on a new database when Beacon:DemoData is true).");
         migrate.SetAction(async (_, ct) =>
@@ -43,17 +49,70 @@ public static class BeaconCli
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output });
     }
 
+    /// <summary>
+    /// Checks the chain, and against the signed checkpoints in the checkpoint file when a key is configured. Exits
+    /// 1 when the chain is broken, contradicts a checkpoint or the recorded head, or a checkpoint line is not
+    /// genuine; without a key it warns that the log is not anchored and checks the chain alone.
+    /// </summary>
     public static async Task<int> VerifyAuditAsync(string[] args, string? expectedHead, TextWriter output, CancellationToken ct)
     {
         await using var app = BeaconApp.Build(WebArgs(args));
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
-        var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().ToBlockingEnumerable(ct);
-        var result = AuditChain.Verify(entries, expectedHead);
-        await output.WriteLineAsync(result.Message);
-        await output.WriteLineAsync($"Entries checked: {result.EntriesChecked}");
-        if (result.HeadHash is not null) await output.WriteLineAsync($"Head hash: {result.HeadHash}");
-        return result.IsIntact ? 0 : 1;
+        var settings = app.Services.GetRequiredService<AuditCheckpointSettings>();
+        var sound = true;
+        var warnings = new List<string>();
+        IReadOnlyList<AuditCheckpoint> checkpoints = [];
+        var lines = await AuditCheckpointFile.ReadLinesAsync(settings.FilePath, ct);
+
+        if (settings.Key is not { } key)
+        {
+            // A key that is set but unusable is a broken configuration, not a choice.
+            if (settings.KeyProblem is not null) sound = false;
+            warnings.Add("Warning: " + settings.NotAnchored);
+            if (lines is not null)
+                warnings.Add($"Warning: {settings.FilePath} holds checkpoints, but they cannot be checked without the key.");
+        }
+        else if (lines is null)
+        {
+            warnings.Add($"Warning: there are no checkpoints yet ({settings.FilePath} does not exist), so the audit log is not anchored yet. Beacon writes one when it starts; `audit checkpoint` writes one now.");
+        }
+        else
+        {
+            var reading = AuditCheckpoint.Read(lines, key);
+            checkpoints = reading.Checkpoints;
+            if (reading.Problem is not null)
+            {
+                sound = false;
+                var more = reading.BadLines > 1 ? $" ({reading.BadLines:N0} lines are not genuine checkpoints in all.)" : "";
+                await output.WriteLineAsync($"{reading.Problem}{more}");
+            }
+            else if (checkpoints.Count == 0)
+            {
+                warnings.Add($"Warning: {settings.FilePath} holds no checkpoints yet, so the audit log is not anchored yet.");
+            }
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
+            var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().ToBlockingEnumerable(ct);
+            var result = AuditChain.Verify(entries, checkpoints, expectedHead);
+            await output.WriteLineAsync(result.Message);
+            await output.WriteLineAsync($"Entries checked: {result.EntriesChecked}");
+            if (result.HeadHash is not null) await output.WriteLineAsync($"Head hash: {result.HeadHash}");
+            if (result.CheckpointsChecked > 0) await output.WriteLineAsync($"Checkpoints checked: {result.CheckpointsChecked} (from {settings.FilePath})");
+            sound &= result.IsIntact;
+        }
+        foreach (var warning in warnings) await output.WriteLineAsync(warning);
+        return sound ? 0 : 1;
+    }
+
+    /// <summary>Writes a checkpoint of the current head; exits 1 when no usable key is configured.</summary>
+    public static async Task<int> CheckpointAuditAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        await using var app = BeaconApp.Build(WebArgs(args));
+        var outcome = await app.Services.GetRequiredService<AuditCheckpointWriter>().WriteAsync(onlyIfHeadMoved: false, ct);
+        await output.WriteLineAsync(outcome.Status == AuditCheckpointStatus.NoKey ? "Cannot write a checkpoint: " + outcome.Message : outcome.Message);
+        return outcome.Status == AuditCheckpointStatus.NoKey ? 1 : 0;
     }
 
     /// <summary>Only --Key=value configuration switches are passed to the host.</summary>

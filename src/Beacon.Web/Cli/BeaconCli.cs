@@ -61,7 +61,16 @@ public static class BeaconCli
         var sound = true;
         var warnings = new List<string>();
         IReadOnlyList<AuditCheckpoint> checkpoints = [];
-        var lines = await AuditCheckpointFile.ReadLinesAsync(settings.FilePath, ct);
+        string[]? lines;
+        try
+        {
+            lines = await AuditCheckpointFile.ReadLinesAsync(settings.FilePath, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await output.WriteLineAsync($"Cannot read the checkpoint file {settings.FilePath}: {e.Message}");
+            return 1;
+        }
 
         if (settings.Key is not { } key)
         {
@@ -110,7 +119,16 @@ public static class BeaconCli
     public static async Task<int> CheckpointAuditAsync(string[] args, TextWriter output, CancellationToken ct)
     {
         await using var app = BeaconApp.Build(WebArgs(args));
-        var outcome = await app.Services.GetRequiredService<AuditCheckpointWriter>().WriteAsync(onlyIfHeadMoved: false, ct);
+        AuditCheckpointOutcome outcome;
+        try
+        {
+            outcome = await app.Services.GetRequiredService<AuditCheckpointWriter>().WriteAsync(onlyIfHeadMoved: false, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await output.WriteLineAsync($"Cannot write a checkpoint to {app.Services.GetRequiredService<AuditCheckpointSettings>().FilePath}: {e.Message}");
+            return 1;
+        }
         await output.WriteLineAsync(outcome.Status == AuditCheckpointStatus.NoKey ? "Cannot write a checkpoint: " + outcome.Message : outcome.Message);
         return outcome.Status == AuditCheckpointStatus.NoKey ? 1 : 0;
     }

@@ -203,6 +203,21 @@ public abstract class AuditCheckpointTests(BeaconFixture fixture) : DataTestBase
         Assert.Equal(3, (await CheckpointsAsync(atLeast: 3)).Count);
     }
 
+    [Fact]
+    public async Task A_checkpoint_file_that_cannot_be_written_or_read_is_reported_in_plain_words()
+    {
+        // A folder where the file should be: nothing can be appended to it or read from it as lines.
+        var folder = Path.GetTempPath().TrimEnd(Path.DirectorySeparatorChar);
+
+        var (code, output) = await AuditCli.RunAsync(Factory, "checkpoint", $"--Beacon:Audit:CheckpointFile={folder}");
+        Assert.True(code == 1, output);
+        Assert.StartsWith($"Cannot write a checkpoint to {folder}: ", output);
+
+        (code, output) = await AuditCli.RunAsync(Factory, "verify", $"--Beacon:Audit:CheckpointFile={folder}");
+        Assert.True(code == 0, output);
+        Assert.Contains("there are no checkpoints yet", output);
+    }
+
     private static string N(long number) => number.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>The genuine checkpoints in this Beacon's file, once there are at least <paramref name="atLeast"/> (or after 30 seconds).</summary>

@@ -58,60 +58,22 @@ public static class BeaconCli
     {
         await using var app = BeaconApp.Build(WebArgs(args));
         var settings = app.Services.GetRequiredService<AuditCheckpointSettings>();
-        var sound = true;
-        var warnings = new List<string>();
-        IReadOnlyList<AuditCheckpoint> checkpoints = [];
-        string[]? lines;
-        try
-        {
-            lines = await AuditCheckpointFile.ReadLinesAsync(settings.FilePath, ct);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await output.WriteLineAsync($"Cannot read the checkpoint file {settings.FilePath}: {e.Message}");
-            return 1;
-        }
-
-        if (settings.Key is not { } key)
-        {
-            // A key that is set but unusable is a broken configuration, not a choice.
-            if (settings.KeyProblem is not null) sound = false;
-            warnings.Add("Warning: " + settings.NotAnchored);
-            if (lines is not null)
-                warnings.Add($"Warning: {settings.FilePath} holds checkpoints, but they cannot be checked without the key.");
-        }
-        else if (lines is null)
-        {
-            warnings.Add($"Warning: there are no checkpoints yet ({settings.FilePath} does not exist), so the audit log is not anchored yet. Beacon writes one when it starts; `audit checkpoint` writes one now.");
-        }
-        else
-        {
-            var reading = AuditCheckpoint.Read(lines, key);
-            checkpoints = reading.Checkpoints;
-            if (reading.Problem is not null)
-            {
-                sound = false;
-                var more = reading.BadLines > 1 ? $" ({reading.BadLines:N0} lines are not genuine checkpoints in all.)" : "";
-                await output.WriteLineAsync($"{reading.Problem}{more}");
-            }
-            else if (checkpoints.Count == 0)
-            {
-                warnings.Add($"Warning: {settings.FilePath} holds no checkpoints yet, so the audit log is not anchored yet.");
-            }
-        }
+        var loaded = await AuditCheckpointsLoaded.LoadAsync(settings, ct);
+        if (loaded.Problem is not null) await output.WriteLineAsync(loaded.Problem);
+        var sound = loaded.Problem is null;
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
             var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().ToBlockingEnumerable(ct);
-            var result = AuditChain.Verify(entries, checkpoints, expectedHead);
+            var result = AuditChain.Verify(entries, loaded.Checkpoints, expectedHead);
             await output.WriteLineAsync(result.Message);
             await output.WriteLineAsync($"Entries checked: {result.EntriesChecked}");
             if (result.HeadHash is not null) await output.WriteLineAsync($"Head hash: {result.HeadHash}");
             if (result.CheckpointsChecked > 0) await output.WriteLineAsync($"Checkpoints checked: {result.CheckpointsChecked} (from {settings.FilePath})");
             sound &= result.IsIntact;
         }
-        foreach (var warning in warnings) await output.WriteLineAsync(warning);
+        foreach (var warning in loaded.Warnings) await output.WriteLineAsync("Warning: " + warning);
         return sound ? 0 : 1;
     }
 

@@ -131,7 +131,7 @@ public abstract class AuditCheckpointTests(BeaconFixture fixture) : DataTestBase
 
         (code, output) = await AuditCli.RunAsync(Factory, "verify");
         Assert.True(code == 0, output);
-        Assert.Contains("Warning: there are no checkpoints yet", output);
+        Assert.Contains("Warning: There are no checkpoints yet", output);
 
         Assert.Equal(0, (await AuditCli.RunAsync(Factory, "checkpoint")).Code);
         (code, output) = await AuditCli.RunAsync(Factory, "verify", "--Beacon:Audit:CheckpointKey=");
@@ -215,7 +215,7 @@ public abstract class AuditCheckpointTests(BeaconFixture fixture) : DataTestBase
 
         (code, output) = await AuditCli.RunAsync(Factory, "verify", $"--Beacon:Audit:CheckpointFile={folder}");
         Assert.True(code == 0, output);
-        Assert.Contains("there are no checkpoints yet", output);
+        Assert.Contains("There are no checkpoints yet", output);
     }
 
     private static string N(long number) => number.ToString("N0", CultureInfo.InvariantCulture);

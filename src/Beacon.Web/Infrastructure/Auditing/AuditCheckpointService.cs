@@ -16,7 +16,8 @@ public sealed class AuditCheckpointService(
         var settings = writer.Settings;
         if (settings.Key is null)
         {
-            logger.LogWarning("Audit checkpoints are off: {Reason}", settings.NotAnchored);
+            if (settings.KeyProblem is null) logger.LogWarning("Audit checkpoints are off: {Reason}", settings.NotAnchored);
+            else logger.LogError("Audit checkpoints are off: {Reason}", settings.NotAnchored);
             return;
         }
         if (settings.Interval is not { } interval)

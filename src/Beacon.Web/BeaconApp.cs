@@ -30,6 +30,7 @@ public static class BeaconApp
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddBeaconDatabase(contentRoot);
         services.AddScoped<AuditTrail>();
+        services.AddAuditCheckpoints();
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<DemoData>();
         services.AddScoped<Features.Children.ChildRecords>();

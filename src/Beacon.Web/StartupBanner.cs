@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Beacon.Web.Infrastructure.Auditing;
 using Beacon.Web.Infrastructure.Data;
 
 namespace Beacon.Web;
@@ -18,6 +19,10 @@ internal static class StartupBanner
             foreach (var login in DemoData.Logins)
                 Console.WriteLine($"    {login.Email,-28} {login.Description}");
         }
+        var checkpoints = app.Services.GetRequiredService<AuditCheckpointSettings>();
+        Console.WriteLine(checkpoints.Key is null
+            ? "  The audit log is not anchored: set Beacon:Audit:CheckpointKey to write signed checkpoints (see README)."
+            : $"  Audit checkpoints: {checkpoints.FilePath}");
         Console.WriteLine("  Press Ctrl+C to stop.");
         Console.WriteLine();
     }

@@ -11,6 +11,11 @@ public enum AuditBreak
     Removed = 3,
     /// <summary>Entries are present but not in the order they were written.</summary>
     Reordered = 4,
+    /// <summary>
+    /// The chain holds together but contradicts a signed checkpoint: entries up to that checkpoint were rewritten
+    /// (with every later hash recomputed) or removed, or the log was emptied.
+    /// </summary>
+    ContradictsCheckpoint = 5,
 }
 
 /// <summary>Outcome of checking the audit trail.</summary>
@@ -38,4 +43,10 @@ public sealed record AuditVerification
 
     /// <summary>Plain-language result for the auditor.</summary>
     public required string Message { get; init; }
+
+    /// <summary>Signed checkpoints the trail was checked against (0 when none were given).</summary>
+    public int CheckpointsChecked { get; init; }
+
+    /// <summary>The checkpoint with the highest entry number the trail was checked against, if any.</summary>
+    public AuditCheckpoint? LatestCheckpoint { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Beacon.Core.Audit;
+using Beacon.Web.Infrastructure.Auditing;
 using Beacon.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,12 +20,17 @@ public static class BeaconCli
         {
             Description = "The head hash recorded from an earlier run; catches entries removed from the end of the log.",
         };
-        var verify = new Command("verify", "Check the audit log's hash chain; exits 1 at the first altered, inserted or removed entry.");
+        var verify = new Command("verify",
+            "Check the audit log's hash chain and the signed checkpoints in Beacon:Audit:CheckpointFile; exits 1 at the first altered, inserted or removed entry, or forged checkpoint.");
         verify.Options.Add(expectHead);
         verify.SetAction(async (parse, ct) => await VerifyAuditAsync(args, parse.GetValue(expectHead), output, ct));
 
+        var checkpoint = new Command("checkpoint", "Sign the audit log's head now and append it to Beacon:Audit:CheckpointFile (for cron); exits 1 without a key.");
+        checkpoint.SetAction(async (_, ct) => await CheckpointAuditAsync(args, output, ct));
+
         var audit = new Command("audit", "Audit log tools.");
         audit.Subcommands.Add(verify);
+        audit.Subcommands.Add(checkpoint);
 
         var migrate = new Command("migrate", "Apply database migrations (and demo data on a new database when Beacon:DemoData is true).");
         migrate.SetAction(async (_, ct) =>
@@ -43,17 +49,50 @@ public static class BeaconCli
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output });
     }
 
+    /// <summary>
+    /// Checks the chain, and against the signed checkpoints in the checkpoint file when a key is configured. Exits
+    /// 1 when the chain is broken, contradicts a checkpoint or the recorded head, or a checkpoint line is not
+    /// genuine; without a key it warns that the log is not anchored and checks the chain alone.
+    /// </summary>
     public static async Task<int> VerifyAuditAsync(string[] args, string? expectedHead, TextWriter output, CancellationToken ct)
     {
         await using var app = BeaconApp.Build(WebArgs(args));
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
-        var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().ToBlockingEnumerable(ct);
-        var result = AuditChain.Verify(entries, expectedHead);
-        await output.WriteLineAsync(result.Message);
-        await output.WriteLineAsync($"Entries checked: {result.EntriesChecked}");
-        if (result.HeadHash is not null) await output.WriteLineAsync($"Head hash: {result.HeadHash}");
-        return result.IsIntact ? 0 : 1;
+        var settings = app.Services.GetRequiredService<AuditCheckpointSettings>();
+        var loaded = await AuditCheckpointsLoaded.LoadAsync(settings, ct);
+        if (loaded.Problem is not null) await output.WriteLineAsync(loaded.Problem);
+        var sound = loaded.Problem is null;
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
+            var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().ToBlockingEnumerable(ct);
+            var result = AuditChain.Verify(entries, loaded.Checkpoints, expectedHead);
+            await output.WriteLineAsync(result.Message);
+            await output.WriteLineAsync($"Entries checked: {result.EntriesChecked}");
+            if (result.HeadHash is not null) await output.WriteLineAsync($"Head hash: {result.HeadHash}");
+            if (result.CheckpointsChecked > 0) await output.WriteLineAsync($"Checkpoints checked: {result.CheckpointsChecked} (from {settings.FilePath})");
+            sound &= result.IsIntact;
+        }
+        foreach (var warning in loaded.Warnings) await output.WriteLineAsync("Warning: " + warning);
+        return sound ? 0 : 1;
+    }
+
+    /// <summary>Writes a checkpoint of the current head; exits 1 when no usable key is configured.</summary>
+    public static async Task<int> CheckpointAuditAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        await using var app = BeaconApp.Build(WebArgs(args));
+        AuditCheckpointOutcome outcome;
+        try
+        {
+            outcome = await app.Services.GetRequiredService<AuditCheckpointWriter>().WriteAsync(onlyIfHeadMoved: false, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await output.WriteLineAsync($"Cannot write a checkpoint to {app.Services.GetRequiredService<AuditCheckpointSettings>().FilePath}: {e.Message}");
+            return 1;
+        }
+        await output.WriteLineAsync(outcome.Status == AuditCheckpointStatus.NoKey ? "Cannot write a checkpoint: " + outcome.Message : outcome.Message);
+        return outcome.Status == AuditCheckpointStatus.NoKey ? 1 : 0;
     }
 
     /// <summary>Only --Key=value configuration switches are passed to the host.</summary>

@@ -92,24 +92,12 @@ public abstract class AuditTamperTests(BeaconFixture fixture) : DataTestBase(fix
         Assert.Contains($"ends at entry {log[^2].Sequence}", output);
     }
 
-    private string[] ConfigSwitches() =>
-    [
-        $"--Beacon:Database:Provider={Factory.Database.Provider}",
-        $"--ConnectionStrings:Beacon={Factory.Database.ConnectionString}",
-    ];
-
-    /// <summary>`beacon audit verify` as typed on the command line, pointed at this test's database.</summary>
-    private async Task<(int Code, string Output)> CliAsync(params string[] extra)
-    {
-        using var output = new StringWriter();
-        var code = await BeaconCli.RunAsync(["audit", "verify", .. ConfigSwitches(), .. extra], output);
-        return (code, output.ToString());
-    }
+    private Task<(int Code, string Output)> CliAsync(params string[] extra) => AuditCli.RunAsync(Factory, "verify", extra);
 
     private async Task<(int Code, string Output)> VerifyDirectAsync(string? expectedHead)
     {
         using var output = new StringWriter();
-        var code = await BeaconCli.VerifyAuditAsync(ConfigSwitches(), expectedHead, output, Ct);
+        var code = await BeaconCli.VerifyAuditAsync(AuditCli.Switches(Factory), expectedHead, output, Ct);
         return (code, output.ToString());
     }
 }

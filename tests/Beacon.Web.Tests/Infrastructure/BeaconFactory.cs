@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Beacon.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,8 +12,10 @@ namespace Beacon.Web.Tests.Infrastructure;
 /// <summary>
 /// Beacon as it really runs (same Program, same pipeline) on its own fresh database with the demo data
 /// and demo logins. Optionally on a real Kestrel port for the browser.
+/// Audit checkpoints go to a temporary file of its own, signed with a key of its own; the background writer is
+/// off unless asked for, so nothing is written behind a test's back.
 /// </summary>
-public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor = false) : WebApplicationFactory<Program>
+public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor = false, bool auditCheckpoints = false) : WebApplicationFactory<Program>
 {
     /// <summary>Sign-in attempts allowed per 15 minutes; set before starting.</summary>
     public int SignInAttempts { get; init; } = 100_000;
@@ -21,11 +24,18 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
 
     public TestDatabase Database { get; } = database;
 
+    /// <summary>This Beacon's audit checkpoint file (Beacon:Audit:CheckpointFile); it may not exist yet.</summary>
+    public string CheckpointFile { get; } = Path.Combine(Path.GetTempPath(), $"beacon-test-checkpoints-{Guid.NewGuid():N}.log");
+
+    /// <summary>This Beacon's checkpoint signing key (Beacon:Audit:CheckpointKey), base64.</summary>
+    public string CheckpointKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <param name="auditCheckpoints">Run the background checkpoint writer, as Beacon does by default.</param>
     public static async Task<BeaconFactory> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool requireTwoFactor = false, bool kestrel = false,
-        int signInAttempts = 100_000, Dictionary<string, string>? settings = null)
+        bool auditCheckpoints = false, int signInAttempts = 100_000, Dictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var factory = new BeaconFactory(database, requireTwoFactor) { SignInAttempts = signInAttempts, Settings = settings ?? [] };
+        var factory = new BeaconFactory(database, requireTwoFactor, auditCheckpoints) { SignInAttempts = signInAttempts, Settings = settings ?? [] };
         if (kestrel) factory.UseKestrel(0);
         factory.StartServer();
         return factory;
@@ -41,6 +51,9 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
         builder.UseSetting("ConnectionStrings:Beacon", Database.ConnectionString);
         builder.UseSetting("Beacon:DemoData", "true");
         builder.UseSetting("Beacon:Security:RequireTwoFactor", requireTwoFactor ? "true" : "false");
+        builder.UseSetting("Beacon:Audit:CheckpointFile", CheckpointFile);
+        builder.UseSetting("Beacon:Audit:CheckpointKey", CheckpointKey);
+        builder.UseSetting("Beacon:Audit:CheckpointMinutes", auditCheckpoints ? "15" : "0");
         // Every test signs in from the same (absent) address; the limit itself is tested on its own Beacon.
         builder.UseSetting("Beacon:Security:SignInAttemptsPerQuarterHour", SignInAttempts.ToString());
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -59,6 +72,7 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        File.Delete(CheckpointFile);
     }
 
     /// <summary>Runs work with a scoped service provider, as a request would.</summary>

@@ -1,5 +1,6 @@
 using Beacon.Core.Audit;
 using Beacon.Core.Common;
+using Beacon.Web.Infrastructure.Auditing;
 using Beacon.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,12 +10,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Audit;
 
-/// <summary>The auditor's view of the whole log: is the chain intact, and what happened lately.</summary>
+/// <summary>
+/// The auditor's view of the whole log: is the chain intact and in line with the signed checkpoints kept outside
+/// the database, and what happened lately.
+/// </summary>
 [Authorize(Policy = Policies.Auditor)]
-public sealed class IndexModel(BeaconDbContext db) : PageModel
+public sealed class IndexModel(BeaconDbContext db, AuditCheckpointSettings checkpointSettings) : PageModel
 {
     [BindProperty(SupportsGet = true)] public AuditAction? Action { get; set; }
     public AuditVerification Verification { get; private set; } = default!;
+
+    /// <summary>The checkpoint file as read: a checkpoint line that is not genuine, and why the log is not anchored.</summary>
+    public AuditCheckpointsLoaded Checkpoints { get; private set; } = default!;
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
     public IEnumerable<SelectListItem> ActionItems =>
@@ -23,8 +30,9 @@ public sealed class IndexModel(BeaconDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Streamed in sequence order: verification holds only a small window, however long the log.
+        Checkpoints = await AuditCheckpointsLoaded.LoadAsync(checkpointSettings, ct);
         var all = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
-        Verification = await Task.Run(() => AuditChain.Verify(all.ToBlockingEnumerable(ct)), ct);
+        Verification = await Task.Run(() => AuditChain.Verify(all.ToBlockingEnumerable(ct), Checkpoints.Checkpoints), ct);
         var query = db.AuditEntries.AsNoTracking();
         if (Action is { } action) query = query.Where(e => e.Action == action);
         Entries = await query.OrderByDescending(e => e.Sequence).Take(200).ToListAsync(ct);

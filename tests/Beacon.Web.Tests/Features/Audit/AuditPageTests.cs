@@ -1,5 +1,9 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Beacon.Core.Audit;
+using Beacon.Web.Infrastructure.Auditing;
 using Beacon.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Beacon.Web.Tests.Features.Audit;
 
@@ -13,6 +17,31 @@ public sealed class AuditPageTests(SqliteBeacon beacon) : IClassFixture<SqliteBe
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Intact", page.Document.QuerySelector("#chain-status")!.TextContent);
         Assert.Contains(page.Document.QuerySelectorAll("#audit-entries tbody tr"), row => row.TextContent.Contains("Signed in"));
+    }
+
+    [Fact]
+    public async Task The_auditor_sees_whether_the_log_is_anchored_by_genuine_signed_checkpoints()
+    {
+        await using var own = await BeaconFactory.StartAsync();
+        using var auditor = await BeaconClient.SignedInAsync(own, "auditor@beacon.test");
+
+        var page = await auditor.GetAsync("/Audit");
+        Assert.Contains("Intact", page.Document.QuerySelector("#chain-status")!.TextContent);
+        Assert.Contains("no checkpoints yet", page.Document.QuerySelector("#checkpoint-warnings")!.TextContent);
+
+        var written = await own.Services.GetRequiredService<AuditCheckpointWriter>().WriteAsync(onlyIfHeadMoved: false, TestContext.Current.CancellationToken);
+        page = await auditor.GetAsync("/Audit");
+        Assert.Contains($"matches the signed checkpoint kept outside the database; the latest, of {written.Checkpoint!.When}, is for entry {written.Checkpoint.Sequence}",
+            Regex.Replace(page.Document.QuerySelector("#checkpoint-status")!.TextContent, @"\s+", " "));
+        Assert.Null(page.Document.QuerySelector("#checkpoint-warnings"));
+
+        var forged = AuditCheckpoint.Of(AuditEntry.Append(null, new AuditDraft("x", "Forger", null, AuditAction.Viewed, "Child", "1"), DateTime.UtcNow), DateTimeOffset.UtcNow)
+            .ToLine(AuditCheckpointKey.FromBytes(new byte[32]));
+        await File.AppendAllLinesAsync(own.CheckpointFile, [forged], TestContext.Current.CancellationToken);
+        page = await auditor.GetAsync("/Audit");
+        var status = page.Document.QuerySelector("#chain-status")!.TextContent;
+        Assert.Contains("The audit log's checkpoints failed their check", status);
+        Assert.Contains("Line 2 of the checkpoint file, for entry 1 at ", status);
     }
 
     [Theory]

@@ -18,13 +18,15 @@ public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrg
     [BindProperty] public int? ConflictVersion { get; set; }
     /// <summary>After a conflict the person must choose: "Mine" saves their changes over the other person's, "Theirs" keeps the record as it is.</summary>
     [BindProperty] public string? Resolution { get; set; }
-    /// <summary>Where the two versions differ: the field, the value on file now, and this person's value.</summary>
-    public IReadOnlyList<(string Field, string Theirs, string Mine)> Differences { get; private set; } = [];
+    /// <summary>The record as this form first showed it, so a conflict can tell this person's changes from the other's.</summary>
+    [BindProperty] public string? Base { get; set; }
+    /// <summary>Where the versions differ: the field, as it was, the other person's value (on file now) and this person's.</summary>
+    public IReadOnlyList<(string Field, string Before, string Theirs, string Mine)> Differences { get; private set; } = [];
 
     public static readonly IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> ResolutionItems =
     [
         new("Keep the record as it is now (discard my changes)", "Theirs"),
-        new("Save my changes below over theirs", "Mine"),
+        new("Save my changes, shown below on top of theirs", "Mine"),
     ];
     public override bool AsksResponsibleArea => false;
 
@@ -33,6 +35,7 @@ public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrg
         var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.Edit, ct);
         if (refusal is not null) return refusal;
         Input = ChildInput.From(child!);
+        Base = Snapshot(Input);
         ChildName = child!.FullName;
         await audit.RecordViewAsync(child, "child's record, to change it", ct);
         await LoadChoicesAsync(ct);
@@ -89,8 +92,9 @@ public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrg
     }
 
     /// <summary>
-    /// Shows both versions side by side and asks the person to choose; their own input stays in the form. The
-    /// version they were editing is kept, so pressing Save again without choosing is refused again.
+    /// Puts this person's changes (the fields they changed from what their form first showed) on top of the
+    /// version now on file, shows what each person changed, and asks them to choose. Fields only the other person
+    /// changed keep the other person's value, so choosing "mine" never silently undoes someone else's work.
     /// </summary>
     private async Task<IActionResult> ShowConflictAsync(Child current, CancellationToken ct)
     {
@@ -99,27 +103,59 @@ public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrg
         ConflictVersion = current.Version;
         Resolution = null;
         await LoadChoicesAsync(ct);
+        var offered = OrganisationItems.Select(i => Guid.Parse(i.Value)).ToHashSet();
         var theirs = ChildInput.From(current);
-        string Choice(IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> items, string? value) =>
-            items.FirstOrDefault(i => i.Value == (value ?? ""))?.Text ?? value ?? "";
-        string Names(IEnumerable<Guid> ids) => string.Join(", ", ids.Order().Select(id => Choice(OrganisationItems, id.ToString())));
-        string Date(Infrastructure.GovUk.DateInput d) => $"{d.Day}/{d.Month}/{d.Year}";
-        Differences = new (string Field, string Theirs, string Mine)[]
+        theirs.Organisations = theirs.Organisations.Where(offered.Contains).ToList();
+        var before = Read(Base) ?? theirs;
+        before.Organisations = before.Organisations.Where(offered.Contains).ToList();
+        var mine = Input;
+        mine.Organisations = mine.Organisations.Where(offered.Contains).ToList();
+        var merged = Read(Snapshot(theirs))!;
+        var rows = new List<(string, string, string, string)>();
+        foreach (var field in Fields)
         {
-            ("First name", theirs.FirstName ?? "", Input.FirstName ?? ""),
-            ("Last name", theirs.LastName ?? "", Input.LastName ?? ""),
-            ("Date of birth", Date(theirs.DateOfBirth), Date(Input.DateOfBirth)),
-            ("Gender", theirs.Gender?.ToString() ?? "", Input.Gender?.ToString() ?? ""),
-            ("Ethnicity", theirs.Ethnicity?.ToString() ?? "", Input.Ethnicity?.ToString() ?? ""),
-            ("School or college", theirs.School ?? "", Input.School ?? ""),
-            ("Looked after", theirs.IsLookedAfter ? "Yes" : "No", Input.IsLookedAfter ? "Yes" : "No"),
-            ("Placement", theirs.Placement ?? "", Input.Placement ?? ""),
-            ("Placed out of area", theirs.PlacedOutOfArea ? Choice(HostAreaItems, theirs.HostAreaId?.ToString()) : "No",
-                Input.PlacedOutOfArea ? Choice(HostAreaItems, Input.HostAreaId?.ToString()) : "No"),
-            ("Key worker", Choice(KeyWorkerItems, theirs.KeyWorkerUserId), Choice(KeyWorkerItems, Input.KeyWorkerUserId)),
-            ("Organisations working with the child", Names(theirs.Organisations), Names(Input.Organisations)),
-        }.Where(d => !string.Equals(d.Theirs.Trim(), d.Mine.Trim(), StringComparison.Ordinal)).ToList();
-        ModelState.AddModelError(nameof(Resolution), "Someone else changed this record since you opened it. Nothing has been saved: compare the two versions and choose which to keep");
+            string Show(ChildInput i) => field.Show(i, this);
+            var iChanged = Show(mine) != Show(before);
+            var theyChanged = Show(theirs) != Show(before);
+            if (iChanged) field.Copy(mine, merged);
+            if (iChanged || theyChanged) rows.Add((field.Label, Show(before), Show(theirs), Show(mine)));
+        }
+        merged.Version = Input.Version;
+        Input = merged;
+        Base = Snapshot(theirs);
+        Differences = rows;
+        ModelState.AddModelError(nameof(Resolution), "Someone else changed this record since you opened it. Nothing has been saved: check both sets of changes below and choose which to keep");
         return Page();
+    }
+
+    private sealed record Field(string Label, Func<ChildInput, EditModel, string> Show, Action<ChildInput, ChildInput> Copy);
+
+    private string Choice(IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> items, string? value) =>
+        items.FirstOrDefault(i => i.Value == (value ?? ""))?.Text ?? value ?? "";
+
+    private static readonly Field[] Fields =
+    [
+        new("First name", (i, _) => (i.FirstName ?? "").Trim(), (f, t) => t.FirstName = f.FirstName),
+        new("Last name", (i, _) => (i.LastName ?? "").Trim(), (f, t) => t.LastName = f.LastName),
+        new("Date of birth", (i, _) => $"{i.DateOfBirth.Day}/{i.DateOfBirth.Month}/{i.DateOfBirth.Year}", (f, t) => t.DateOfBirth = f.DateOfBirth),
+        new("Gender", (i, _) => i.Gender?.Name() ?? "", (f, t) => t.Gender = f.Gender),
+        new("Ethnicity", (i, _) => i.Ethnicity?.Name() ?? "", (f, t) => t.Ethnicity = f.Ethnicity),
+        new("School or college", (i, _) => (i.School ?? "").Trim(), (f, t) => t.School = f.School),
+        new("Looked after", (i, _) => i.IsLookedAfter ? "Yes" : "No", (f, t) => t.IsLookedAfter = f.IsLookedAfter),
+        new("Placement", (i, _) => (i.Placement ?? "").Trim(), (f, t) => t.Placement = f.Placement),
+        new("Placed out of area", (i, m) => i.PlacedOutOfArea ? m.Choice(m.HostAreaItems, i.HostAreaId?.ToString()) : "No",
+            (f, t) => { t.PlacedOutOfArea = f.PlacedOutOfArea; t.HostAreaId = f.HostAreaId; }),
+        new("Key worker", (i, m) => m.Choice(m.KeyWorkerItems, i.KeyWorkerUserId), (f, t) => t.KeyWorkerUserId = f.KeyWorkerUserId),
+        new("Organisations working with the child", (i, m) => string.Join(", ", i.Organisations.Select(o => m.Choice(m.OrganisationItems, o.ToString())).Order()),
+            (f, t) => t.Organisations = f.Organisations.ToList()),
+    ];
+
+    private static string Snapshot(ChildInput input) =>
+        Convert.ToBase64String(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input));
+
+    private static ChildInput? Read(string? snapshot)
+    {
+        try { return string.IsNullOrEmpty(snapshot) ? null : System.Text.Json.JsonSerializer.Deserialize<ChildInput>(Convert.FromBase64String(snapshot)); }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException) { return null; }
     }
 }

@@ -177,6 +177,28 @@ public abstract class ChildRecordTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task Saving_over_a_conflict_keeps_the_other_persons_changes_to_fields_this_person_left_alone()
+    {
+        using var first = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        using var second = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        var location = await CreateChildAsync(first, NewChild("Theodora", "Wrenfield"));
+        var firstForm = await first.GetAsync(location + "/Edit");
+        var secondForm = await second.GetAsync(location + "/Edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(firstForm, "main form", new() { ["Input.School"] = "Harbourside Academy (fictional)" }, location + "/Edit")).Status);
+
+        var conflict = await second.SubmitAsync(secondForm, "main form", new() { ["Input.LastName"] = "Wrenfield-Ashby" }, location + "/Edit");
+        var rows = conflict.Document.QuerySelectorAll("#differences tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("School or college") && r.Contains("Harbourside Academy (fictional)"));
+        Assert.Contains(rows, r => r.Contains("Last name") && r.Contains("Wrenfield-Ashby"));
+        Assert.Equal(2, rows.Count);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await second.SubmitAsync(conflict, "main form", new() { ["Resolution"] = "Mine" }, location + "/Edit")).Status);
+        var record = await first.GetAsync(location);
+        Assert.Contains("Theodora Wrenfield-Ashby", record.Document.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Harbourside Academy (fictional)", record.Text);
+    }
+
+    [Fact]
     public async Task Only_an_auditor_sees_who_viewed_and_changed_the_record()
     {
         using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");

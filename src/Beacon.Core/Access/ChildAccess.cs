@@ -59,6 +59,7 @@ public static class ChildAccess
         // restricted record's history is as restricted as the record.
         ChildOperation.ViewAccessHistory => Capabilities.IsAuditor(actor) && MayView(actor, child),
         ChildOperation.ManageAccess => actor.IsIn(BeaconRoles.TeamManager) && MayView(actor, child),
+        ChildOperation.ManageCareAndInvolvement => RecordAccess.IsResponsibleSocialCare(actor, child),
         _ => false,
     };
 

@@ -9,4 +9,9 @@ public enum ChildOperation
     ViewAccessHistory,
     /// <summary>Restrict the record and name who may see it.</summary>
     ManageAccess,
+    /// <summary>
+    /// Change looked-after status, placement and which organisations work with the child: the responsible local
+    /// authority's decisions, which decide who else sees the record.
+    /// </summary>
+    ManageCareAndInvolvement,
 }

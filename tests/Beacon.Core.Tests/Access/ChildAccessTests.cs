@@ -112,6 +112,9 @@ public sealed class ChildAccessTests
             // Who looked at a record is for the board's auditors of the child's areas; restricted means restricted.
             ChildOperation.ViewAccessHistory => auditor && mayView,
             ChildOperation.ManageAccess => mayView && role == BeaconRoles.TeamManager,
+            // Looked-after status, placement and involvements: the responsible authority's social workers and managers.
+            ChildOperation.ManageCareAndInvolvement => mayView && role is BeaconRoles.SocialWorker or BeaconRoles.TeamManager
+                && organisation.Kind == Agency.ChildrensSocialCare && organisation.Serves(ChildIn(situation).ResponsibleAreaId),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
     }

@@ -20,6 +20,11 @@ public abstract class ChildFormModel(BeaconDbContext db, ChildOrganisations orga
     public IReadOnlyList<SelectListItem> HostAreaItems { get; private set; } = [];
     /// <summary>The responsible area is chosen when the record is made; the change page shows it.</summary>
     public virtual bool AsksResponsibleArea => true;
+    /// <summary>
+    /// May this person set looked-after status, placement and the organisations involved? Anyone recording a new
+    /// child may; on an existing record only the responsible authority's social care may.
+    /// </summary>
+    public bool ManagesCare { get; protected set; } = true;
 
     protected BeaconDbContext Db => db;
     protected ChildOrganisations Organisations => organisations;
@@ -38,7 +43,7 @@ public abstract class ChildFormModel(BeaconDbContext db, ChildOrganisations orga
             .Select(p => new SelectListItem($"{p.DisplayName} ({p.OrganisationName})", p.Id))];
         OrganisationItems = await organisations.InvolvementChoicesAsync(ct);
         AreaItems = await organisations.AreaChoicesAsync("Select the local authority", ct);
-        HostAreaItems = await organisations.AreaChoicesAsync("An area not listed here", ct);
+        HostAreaItems = await organisations.AreaChoicesAsync("An area not using Beacon (nobody is told)", ct);
         // Someone whose organisation serves one area is almost always recording a child of that area.
         var actor = User.ToActor();
         if (Input.ResponsibleAreaId is null && actor.AreaIds.Count == 1) Input.ResponsibleAreaId = actor.AreaIds[0];

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Beacon.Core.Children;
 using Beacon.Core.Common;
 using Beacon.Web.Infrastructure.Data;
@@ -7,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Children;
 
-public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrganisations organisations, Infrastructure.Auditing.AuditTrail audit, TimeProvider clock)
+public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrganisations organisations, Infrastructure.Auditing.AuditTrail audit,
+    IAuthorizationService authorization, TimeProvider clock)
     : ChildFormModel(db, organisations, clock)
 {
     [FromRoute] public Guid Id { get; set; }
@@ -36,6 +38,7 @@ public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrg
         if (refusal is not null) return refusal;
         Input = ChildInput.From(child!);
         Base = Snapshot(Input);
+        ManagesCare = await MayManageCareAsync(child!);
         ChildName = child!.FullName;
         await audit.RecordViewAsync(child, "child's record, to change it", ct);
         await LoadChoicesAsync(ct);
@@ -48,6 +51,14 @@ public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrg
         var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.Edit, ct);
         if (refusal is not null) return refusal;
         ChildName = child!.FullName;
+        ManagesCare = await MayManageCareAsync(child);
+        if (!ManagesCare)
+        {
+            // Looked-after status, placement and involvements stay as the responsible authority set them, whatever is posted.
+            var kept = ChildInput.From(child);
+            (Input.IsLookedAfter, Input.Placement, Input.PlacedOutOfArea, Input.HostAreaId) = (kept.IsLookedAfter, kept.Placement, kept.PlacedOutOfArea, kept.HostAreaId);
+            Input.Organisations = kept.Organisations;
+        }
         if (Input.Version != child.Version)
         {
             // Someone saved since this form was opened. Saving anyway needs the person to have seen both versions
@@ -70,7 +81,7 @@ public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrg
             try
             {
                 child.UpdateDetails(details, Today);
-                await Organisations.ApplyTickedAsync(child, Input.Organisations, Now, endUnticked: true, ct);
+                if (ManagesCare) await Organisations.ApplyTickedAsync(child, Input.Organisations, Now, endUnticked: true, ct);
                 await Organisations.InformHostAreaAsync(child, hostBefore, Now, ct);
                 await Db.SaveChangesAsync(ct);
                 TempData["Saved"] = "Details saved";
@@ -127,6 +138,9 @@ public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrg
         ModelState.AddModelError(nameof(Resolution), "Someone else changed this record since you opened it. Nothing has been saved: check both sets of changes below and choose which to keep");
         return Page();
     }
+
+    private async Task<bool> MayManageCareAsync(Child child) =>
+        (await authorization.AuthorizeAsync(User, child, ChildOperations.ManageCareAndInvolvement)).Succeeded;
 
     private sealed record Field(string Label, Func<ChildInput, EditModel, string> Show, Action<ChildInput, ChildInput> Copy);
 

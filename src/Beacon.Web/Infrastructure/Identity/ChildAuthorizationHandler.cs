@@ -11,6 +11,7 @@ public static class ChildOperations
     public static readonly OperationAuthorizationRequirement Edit = Operations<ChildOperation>.For(ChildOperation.Edit);
     public static readonly OperationAuthorizationRequirement ViewAccessHistory = Operations<ChildOperation>.For(ChildOperation.ViewAccessHistory);
     public static readonly OperationAuthorizationRequirement ManageAccess = Operations<ChildOperation>.For(ChildOperation.ManageAccess);
+    public static readonly OperationAuthorizationRequirement ManageCareAndInvolvement = Operations<ChildOperation>.For(ChildOperation.ManageCareAndInvolvement);
 }
 
 internal sealed class ChildAuthorizationHandler() : RecordAuthorizationHandler<Child, ChildOperation>(ChildAccess.Allows);

@@ -49,6 +49,44 @@ public abstract class OrganisationAccessTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task Only_the_responsible_authority_changes_looked_after_status_placement_and_who_is_involved()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var location = await ChildRecordTests.CreateChildAsync(worker, new(Child("Seraphine", "Oakhanger"))
+        {
+            ["Input.Organisations"] = DemoWorld.Organisation(Org.NorthgateAcademy).ToString(),
+        });
+        var placed = await worker.SubmitAsync(location + "/Edit", "main form", new()
+        {
+            ["Input.IsLookedAfter"] = "true", ["Input.Placement"] = "Foster care", ["Input.PlacedOutOfArea"] = "true",
+            ["Input.HostAreaId"] = DemoWorld.Southvale.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, placed.Status);
+
+        // The school may correct the child's details, but its form has no placement or involvement questions, and a
+        // forged post cannot change them: the police and the host authority keep their access.
+        using var school = await BeaconClient.SignedInAsync(Factory, "school.lead@beacon.test");
+        var form = await school.GetAsync(location + "/Edit");
+        Assert.NotNull(form.Document.QuerySelector("#care-managed-elsewhere"));
+        Assert.Null(form.Document.QuerySelector("[name='Input.Organisations']"));
+        var forged = await school.SubmitAsync(form, "main form", new()
+        {
+            ["Input.School"] = "Northgate Academy", ["Input.IsLookedAfter"] = "false", ["Input.PlacedOutOfArea"] = "false",
+            ["Input.Organisations"] = DemoWorld.Organisation(Org.SouthvaleHigh).ToString(),
+        }, location + "/Edit");
+        Assert.Equal(HttpStatusCode.Redirect, forged.Status);
+        var record = await worker.GetAsync(location);
+        Assert.Contains("in Southvale", record.Document.QuerySelector("#looked-after")!.TextContent);
+        Assert.DoesNotContain(Org.SouthvaleHigh, record.Document.QuerySelector("#organisations")!.TextContent);
+        Assert.Contains("Northgate Academy", record.Text);
+        using var police = await BeaconClient.SignedInAsync(Factory, "police.officer@beacon.test");
+        Assert.Equal(HttpStatusCode.OK, (await police.GetAsync(location)).Status);
+        // The host authority sees the child but does not take over the responsible authority's decisions.
+        using var southvale = await BeaconClient.SignedInAsync(Factory, "southvale.worker@beacon.test");
+        Assert.NotNull((await southvale.GetAsync(location + "/Edit")).Document.QuerySelector("#care-managed-elsewhere"));
+    }
+
+    [Fact]
     public async Task Timescale_breaches_are_each_local_authoritys_own()
     {
         using var northgate = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");

@@ -89,7 +89,7 @@ public static class BeaconApp
             };
         });
 
-        SessionSecurity.AddSignInRateLimits(services, configuration);
+        services.AddSingleton<SignInThrottle>();
 
         services.AddAuthorization(options =>
         {
@@ -132,7 +132,6 @@ public static class BeaconApp
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorRequirement>();
         app.UseAuthorization();
@@ -190,6 +189,6 @@ public sealed class SecurityOptions
     public bool RequireTwoFactor { get; set; }
     /// <summary>However active, a session ends this many hours after signing in.</summary>
     public int AbsoluteSessionHours { get; set; } = 12;
-    /// <summary>Sign-in, two-factor and password-reset attempts allowed from one address per 15 minutes.</summary>
-    public int SignInAttemptsPerQuarterHour { get; set; } = 20;
+    /// <summary>Failed sign-in and two-factor attempts, and password-reset requests, allowed from one address per 15 minutes.</summary>
+    public int FailedSignInsPerQuarterHour { get; set; } = 20;
 }

@@ -12,7 +12,7 @@ namespace Beacon.Web.Features.Account;
 /// Asks for a password reset link. The answer is the same whether or not the address has an account, so the page
 /// cannot be used to find out who has one. Disabled accounts are sent nothing.
 /// </summary>
-public sealed class ForgotPasswordModel(UserManager<BeaconUser> users, PasswordEmails emails, AuditTrail audit) : PageModel
+public sealed class ForgotPasswordModel(UserManager<BeaconUser> users, PasswordEmails emails, AuditTrail audit, SignInThrottle throttle) : PageModel
 {
     [BindProperty] public EmailInput Input { get; set; } = new();
     public bool Sent { get; private set; }
@@ -28,6 +28,14 @@ public sealed class ForgotPasswordModel(UserManager<BeaconUser> users, PasswordE
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
+        if (throttle.IsBlocked(HttpContext))
+        {
+            ModelState.AddModelError("", SignInThrottle.Message);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+        // Each request may send an email: every one counts.
+        throttle.RecordFailure(HttpContext);
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is { IsDisabled: false, Email: not null })
         {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Beacon.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<BeaconUser> signIn, UserManager<BeaconUser> users, AuditTrail audit) : PageModel
+public sealed class LoginModel(SignInManager<BeaconUser> signIn, UserManager<BeaconUser> users, AuditTrail audit, SignInThrottle throttle) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -26,6 +26,12 @@ public sealed class LoginModel(SignInManager<BeaconUser> signIn, UserManager<Bea
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
+        if (throttle.IsBlocked(HttpContext))
+        {
+            ModelState.AddModelError("", SignInThrottle.Message);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         var user = await users.FindByEmailAsync(Input.Email);
         // An address with no account costs a password check too, so the time taken does not tell real accounts apart.
         if (user is null) users.PasswordHasher.VerifyHashedPassword(new BeaconUser(), NoAccountHash.Value, Input.Password);
@@ -43,6 +49,7 @@ public sealed class LoginModel(SignInManager<BeaconUser> signIn, UserManager<Bea
             await audit.RecordAsync(AuditAction.SignInFailed, "Account", user.Id, null,
                 disabled ? $"{user.Email} tried to sign in to a disabled account"
                 : result.IsLockedOut ? $"{user.Email} is locked out after repeated failed sign-ins" : $"Failed sign-in for {user.Email}");
+        throttle.RecordFailure(HttpContext);
         // One answer for a wrong password, a made-up address, a locked and a disabled account: the page never
         // confirms that an account exists. What happened is in the audit log for administrators.
         ModelState.AddModelError("Input.Email", RefusedMessage);

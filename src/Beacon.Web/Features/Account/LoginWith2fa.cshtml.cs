@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Beacon.Web.Features.Account;
 
-public sealed class LoginWith2faModel(SignInManager<BeaconUser> signIn, AuditTrail audit) : PageModel
+public sealed class LoginWith2faModel(SignInManager<BeaconUser> signIn, AuditTrail audit, SignInThrottle throttle) : PageModel
 {
     [BindProperty] public CodeInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -27,6 +27,12 @@ public sealed class LoginWith2faModel(SignInManager<BeaconUser> signIn, AuditTra
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToPage("Login");
         if (!ModelState.IsValid) return Page();
+        if (throttle.IsBlocked(HttpContext))
+        {
+            ModelState.AddModelError("", SignInThrottle.Message);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         var code = Input.Code.Replace(" ", "");
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
@@ -34,6 +40,7 @@ public sealed class LoginWith2faModel(SignInManager<BeaconUser> signIn, AuditTra
             await audit.RecordAsync(AuditAction.SignedIn, "Account", user.Id, null, $"{user.Email} signed in with two-factor");
             return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
         }
+        throttle.RecordFailure(HttpContext);
         await audit.RecordAsync(AuditAction.SignInFailed, "Account", user.Id, null,
             result.IsLockedOut ? $"{user.Email} is locked out after repeated wrong security codes" : $"Wrong or reused security code for {user.Email}");
         ModelState.AddModelError("Input.Code",

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Beacon.Web.Features.Account;
 
 /// <summary>The second step of sign-in without the authenticator app: one of the recovery codes, each good once.</summary>
-public sealed class LoginWithRecoveryCodeModel(SignInManager<BeaconUser> signIn, UserManager<BeaconUser> users, AuditTrail audit) : PageModel
+public sealed class LoginWithRecoveryCodeModel(SignInManager<BeaconUser> signIn, UserManager<BeaconUser> users, AuditTrail audit, SignInThrottle throttle) : PageModel
 {
     [BindProperty] public RecoveryCodeInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -28,6 +28,12 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<BeaconUser> signIn,
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToPage("Login");
         if (!ModelState.IsValid) return Page();
+        if (throttle.IsBlocked(HttpContext))
+        {
+            ModelState.AddModelError("", SignInThrottle.Message);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Normalise(Input.RecoveryCode));
         if (result.Succeeded)
         {
@@ -35,6 +41,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<BeaconUser> signIn,
             await audit.RecordAsync(AuditAction.SignedIn, "Account", user.Id, null, $"{user.Email} signed in with a recovery code ({left} left)", ct);
             return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
         }
+        throttle.RecordFailure(HttpContext);
         await audit.RecordAsync(AuditAction.SignInFailed, "Account", user.Id, null, $"Wrong or used recovery code for {user.Email}", ct);
         ModelState.AddModelError("Input.RecoveryCode",
             result.IsNotAllowed ? LoginModel.DisabledMessage

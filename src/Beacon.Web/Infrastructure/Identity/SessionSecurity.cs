@@ -1,22 +1,17 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Beacon.Web.Infrastructure.Identity;
 
 /// <summary>
 /// How long a sign-in lasts and how often anyone may try one. Sessions slide for 8 hours of use but never outlive
 /// <see cref="SecurityOptions.AbsoluteSessionHours"/> from the moment of signing in; cookies are Secure whenever
-/// Beacon is reached over HTTPS; sign-in, two-factor and password-reset attempts are limited per address.
+/// Beacon is reached over HTTPS. (Failed sign-in attempts are limited per address by <see cref="SignInThrottle"/>.)
 /// </summary>
 public static class SessionSecurity
 {
     /// <summary>When the person signed in, kept in the cookie's properties (which survive sliding renewals).</summary>
     private const string SignedInAt = "beacon:signed-in-at";
-
-    private static readonly string[] AttemptPaths =
-        ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/ForgotPassword", "/Account/ResetPassword"];
 
     public static void ConfigureCookie(CookieAuthenticationOptions options)
     {
@@ -43,27 +38,5 @@ public static class SessionSecurity
             }
             await stampCheck(context);
         };
-    }
-
-    public static void AddSignInRateLimits(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method) || !AttemptPaths.Any(p => context.Request.Path.StartsWithSegments(p)))
-                    return RateLimitPartition.GetNoLimiter("");
-                var perQuarterHour = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<SecurityOptions>>()
-                    .CurrentValue.SignInAttemptsPerQuarterHour;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perQuarterHour, Window = TimeSpan.FromMinutes(15), QueueLimit = 0 });
-            });
-            options.OnRejected = async (context, ct) =>
-            {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("Too many attempts from this address. Wait 15 minutes and try again.", ct);
-            };
-        });
     }
 }

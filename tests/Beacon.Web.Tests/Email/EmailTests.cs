@@ -88,3 +88,17 @@ public sealed class EmailTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon
         Assert.Contains("team-only API key", kept.DeliveryError);
     }
 }
+
+public sealed class OutboxDisplayTests
+{
+    [Fact]
+    public void Links_in_emails_Notify_delivered_are_hidden_from_the_administrator_and_shown_only_where_the_outbox_is_the_delivery()
+    {
+        var body = "Set your password: https://beacon.example/Account/ResetPassword?userId=1&code=secret";
+        var delivered = new Beacon.Web.Infrastructure.Email.OutboxEmail { Body = body, DeliveredVia = "GOV.UK Notify" };
+        Assert.DoesNotContain("secret", Beacon.Web.Features.Admin.OutboxModel.Shown(delivered));
+        Assert.Contains("[link hidden", Beacon.Web.Features.Admin.OutboxModel.Shown(delivered));
+        var kept = new Beacon.Web.Infrastructure.Email.OutboxEmail { Body = body, DeliveredVia = "Outbox" };
+        Assert.Equal(body, Beacon.Web.Features.Admin.OutboxModel.Shown(kept));
+    }
+}

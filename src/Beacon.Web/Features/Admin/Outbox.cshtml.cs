@@ -29,4 +29,15 @@ public sealed class OutboxModel(BeaconDbContext db, AuditTrail audit) : PageMode
         await audit.RecordAsync(AuditAction.Viewed, "Outbox", "-", null,
             $"Viewed the email outbox, page {Emails.PageNumber}: {Emails.Items.Count} emails", ct);
     }
+
+    /// <summary>
+    /// Emails carry live set-password and reset links. Where GOV.UK Notify delivered the email, the administrator
+    /// sees that it was sent but never the link, so reading the outbox is not a way into someone's account. Only
+    /// where the outbox is the delivery (no Notify: the demo, a closed network) is the link shown, for the
+    /// administrator to pass on.
+    /// </summary>
+    public static string Shown(Infrastructure.Email.OutboxEmail email) => email.DeliveredVia == "Outbox" ? email.Body : WithoutLinks(email.Body);
+
+    public static string WithoutLinks(string body) =>
+        System.Text.RegularExpressions.Regex.Replace(body, @"https?://\S+", "[link hidden: only the recipient can use it]");
 }

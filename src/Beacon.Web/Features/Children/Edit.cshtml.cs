@@ -48,6 +48,8 @@ public sealed class EditModel(ChildRecords records, BeaconDbContext db, ChildOrg
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        // The snapshot is the form's own; anything else in it did not come from this form.
+        if (!string.IsNullOrEmpty(Base) && Read(Base) is null) return BadRequest();
         var (child, refusal) = await records.LoadAsync(Id, User, ChildOperations.Edit, ct);
         if (refusal is not null) return refusal;
         ChildName = child!.FullName;

@@ -47,7 +47,7 @@ public sealed class DetailsModel(
         ChangeAsync(id, async user => { await accounts.UnlockAsync(user, ct); return "Account unlocked"; }, ct);
 
     public Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken ct) =>
-        ChangeAsync(id, async user => { await accounts.ResetTwoFactorAsync(user, ct); return "Two-factor sign-in reset. The person must set it up again."; }, ct);
+        ChangeAsync(id, async user => { await accounts.ResetTwoFactorAsync(user, ct); return "Two-factor sign-in reset. The person signs in with their password alone until they set it up again (or at once, where Beacon requires two-factor sign-in)."; }, ct);
 
     private async Task<IActionResult> ChangeAsync(string id, Func<BeaconUser, Task<string>> change, CancellationToken ct)
     {

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Net;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Tests.Performance;
+
+/// <summary>
+/// Every page issues a small, bounded number of SQL commands whatever the data size: an N+1 (a query per row)
+/// fails here on the demo data, not in front of a user at a borough's volume. Commands are counted from EF Core's
+/// own diagnostic events while one request runs.
+/// </summary>
+public sealed class QueryBudgetTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>, IDisposable
+{
+    /// <summary>
+    /// The most commands any page may issue: the per-request sign-in check (security stamp and claims, about 5),
+    /// the page's own queries and the view audit. Measured on the demo: 6 for the home page, 15–17 for My work,
+    /// 19 for a child's record (the most).
+    /// </summary>
+    private const int Budget = 25;
+
+    // Only this class's Beacon is counted: other test classes run at the same time, against databases of their own.
+    private readonly CommandCounter _counter = new(beacon.Require().Database.ConnectionString);
+
+    public static TheoryData<string, string> Pages() => new()
+    {
+        { "social.worker@beacon.test", "/" },
+        { "social.worker@beacon.test", "/Children" },
+        { "social.worker@beacon.test", "/Children?Name=a" },
+        { "social.worker@beacon.test", "/MyWork" },
+        { "social.worker@beacon.test", "/MyWork/Breaches" },
+        { "social.worker@beacon.test", "/Referrals/Queue" },
+        { "social.worker@beacon.test", "/Referrals" },
+        { "social.worker@beacon.test", "/RiskAssessment" },
+        { "social.worker@beacon.test", "/RiskAssessment/Panel" },
+        { "social.worker@beacon.test", "/Missing/ReturnHomeInterviews" },
+        { "team.manager@beacon.test", "/MyWork" },
+        { "police.officer@beacon.test", "/Children" },
+        { "auditor@beacon.test", "/Children" },
+        { "admin@beacon.test", "/Admin/Accounts" },
+        { "admin@beacon.test", "/Admin/Organisations" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_list_or_work_page_stays_within_its_query_budget(string login, string url)
+    {
+        using var client = await BeaconClient.SignedInAsync(beacon.Require(), login);
+        var commands = await CountAsync(() => client.GetAsync(url));
+        Assert.True(commands <= Budget, $"{url} as {login} issued {commands} SQL commands (budget {Budget})");
+    }
+
+    [Fact]
+    public async Task Each_page_of_a_childs_record_stays_within_its_query_budget()
+    {
+        using var client = await BeaconClient.SignedInAsync(beacon.Require(), "social.worker@beacon.test");
+        // The demo child with the most history: cases, referrals, assessments and missing episodes.
+        var childId = await Features.Referrals.ReferralSteps.WithDbAsync(beacon.Require(), db => db.MissingEpisodes
+            .GroupBy(e => e.ChildId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync());
+        foreach (var page in new[] { "", "/Chronology", "/Missing", "/RiskAssessments", "/Edit" })
+        {
+            var commands = await CountAsync(() => client.GetAsync($"/Children/{childId}{page}"));
+            Assert.True(commands <= Budget, $"/Children/{{id}}{page} issued {commands} SQL commands (budget {Budget})");
+        }
+    }
+
+    private async Task<int> CountAsync(Func<Task<BeaconClient.PageResponse>> request)
+    {
+        _counter.Start();
+        _counter.Reset();
+        var page = await request();
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        // Every signed-in page reads the database at least to check the session: zero means nothing was counted.
+        Assert.True(_counter.Count > 0, "No SQL commands were counted: the diagnostic listener is not attached");
+        return _counter.Count;
+    }
+
+    public void Dispose() => _counter.Dispose();
+
+    /// <summary>Counts EF Core's "command executing" events against one database, between resets.</summary>
+    private sealed class CommandCounter(string connectionString) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> _subscriptions = [];
+        private int _count;
+
+        private IDisposable? _all;
+        public void Start() => _all ??= DiagnosticListener.AllListeners.Subscribe(this);
+        public int Count => Volatile.Read(ref _count);
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+                lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> e)
+        {
+            if (e.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name
+                && e.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data
+                && data.Context?.Database.GetConnectionString() is { } used && Matches(used))
+                Interlocked.Increment(ref _count);
+        }
+
+        // SQLite's connection string is made absolute by the app; compare the database file (or name) it points at.
+        private bool Matches(string used) => used == connectionString || used.Contains(Path.GetFileName(connectionString.Split('=').Last()));
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            _all?.Dispose();
+            lock (_subscriptions) _subscriptions.ForEach(s => s.Dispose());
+        }
+    }
+}

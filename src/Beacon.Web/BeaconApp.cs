@@ -146,8 +146,13 @@ public static class BeaconApp
         headers["X-Frame-Options"] = "DENY";
         headers["Content-Security-Policy"] =
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
-        // Children's records must not linger in shared browser caches.
-        headers.CacheControl = "no-store";
+        // Children's records must not linger in shared browser caches. Static files are the same for everyone: a
+        // file named with its content hash (asp-append-version) never changes, so it is cached for a year; other
+        // static files (fonts, images the stylesheet names) for an hour.
+        var path = context.Request.Path;
+        headers.CacheControl = !(path.StartsWithSegments("/lib") || path.StartsWithSegments("/js")) ? "no-store"
+            : context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable"
+            : "public, max-age=3600";
         return next();
     }
 }

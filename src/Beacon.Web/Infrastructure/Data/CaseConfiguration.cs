@@ -27,6 +27,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The filter names the stored number of CaseStage.Closed; quoted identifiers suit SQLite and PostgreSQL alike.
         @case.HasIndex(c => c.ChildId).IsUnique().HasFilter($"\"Stage\" <> {(int)CaseStage.Closed}").HasDatabaseName("IX_Cases_ChildId_Open");
         @case.HasIndex(c => new { c.AllocatedWorkerUserId, c.Stage });
+        // A child's cases, open or closed (chronology, the child's page): the filtered index above covers open ones only.
+        @case.HasIndex(c => c.ChildId, "IX_Cases_ChildId");
         @case.HasIndex(c => c.ReferralId);
 
         @case.HasMany(c => c.StrategyDiscussions).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Restrict);

@@ -176,6 +176,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("AllocatedWorkerUserId", "Stage");
 
+                    b.HasIndex(new[] { "ChildId" }, "IX_Cases_ChildId");
+
                     b.ToTable("Cases");
                 });
 

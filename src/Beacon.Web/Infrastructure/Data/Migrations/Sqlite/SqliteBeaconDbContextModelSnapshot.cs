@@ -171,6 +171,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("AllocatedWorkerUserId", "Stage");
 
+                    b.HasIndex(new[] { "ChildId" }, "IX_Cases_ChildId");
+
                     b.ToTable("Cases");
                 });
 

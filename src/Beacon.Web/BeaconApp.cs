@@ -71,6 +71,7 @@ public static class BeaconApp
         // Every request checks the cookie's security stamp against the account, so disabling an account, changing
         // its roles or its password ends its other sessions at once (one small query per request).
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<ISecurityStampValidator, SessionStampValidator>();
 
         services.ConfigureApplicationCookie(options =>
         {

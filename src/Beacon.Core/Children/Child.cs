@@ -53,8 +53,6 @@ public class Child : IVersioned
     public ChildAddress? CurrentAddress => _addresses.Where(a => a.To is null).OrderByDescending(a => a.From).FirstOrDefault();
     public IEnumerable<ChildAlias> CurrentAliases => _aliases.Where(a => a.WithdrawnAtUtc is null);
     public IEnumerable<OrganisationInvolvement> CurrentInvolvements => _involvements.Where(a => a.EndedAtUtc is null);
-    /// <summary>The kinds of agency currently involved (through any of their organisations).</summary>
-    public IEnumerable<Agency> InvolvedAgencies => CurrentInvolvements.Select(a => a.Agency).Distinct();
     public bool IsInvolved(Guid organisationId) => CurrentInvolvements.Any(i => i.OrganisationId == organisationId);
 
     public int AgeOn(DateOnly day)

@@ -35,7 +35,8 @@ public sealed class LoginModel(SignInManager<BeaconUser> signIn, UserManager<Bea
         var user = await users.FindByEmailAsync(Input.Email);
         // An address with no account costs a password check too, so the time taken does not tell real accounts apart.
         if (user is null) users.PasswordHasher.VerifyHashedPassword(new BeaconUser(), NoAccountHash.Value, Input.Password);
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
             return RedirectToPage("LoginWith2fa", new { ReturnUrl });
         if (result.Succeeded)

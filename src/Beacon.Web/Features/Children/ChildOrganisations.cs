@@ -40,7 +40,7 @@ public sealed class ChildOrganisations(BeaconDbContext db)
     /// </summary>
     public async Task ApplyTickedAsync(Child child, IReadOnlyCollection<Guid> ticked, DateTime nowUtc, bool endUnticked, CancellationToken ct)
     {
-        var offered = await db.Organisations.Include(o => o.Areas)
+        var offered = await db.Organisations
             .Where(o => o.Kind != Agency.ChildrensSocialCare && o.Kind != Agency.SafeguardingBoard)
             .ToListAsync(ct);
         if (ticked.Except(offered.Select(o => o.Id)).Any())

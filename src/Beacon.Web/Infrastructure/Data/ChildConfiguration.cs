@@ -24,7 +24,6 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         child.Ignore(c => c.FullName);
         child.Ignore(c => c.CurrentAddress);
         child.Ignore(c => c.CurrentAliases);
-        child.Ignore(c => c.InvolvedAgencies);
         child.Ignore(c => c.CurrentInvolvements);
 
         child.HasMany(c => c.Aliases).WithOne().HasForeignKey(a => a.ChildId);

@@ -13,8 +13,6 @@ public sealed class Person
     public Guid OrganisationId { get; init; }
     public string OrganisationName { get; init; } = "";
     public Agency Kind { get; init; }
-
-    public string NameAndOrganisation => $"{DisplayName} ({OrganisationName})";
 }
 
 public static class PeopleQueries

@@ -18,10 +18,12 @@ public sealed class SignInThrottle(IOptionsMonitor<SecurityOptions> options, Tim
 
     public bool IsBlocked(HttpContext context)
     {
-        var queue = _failures.GetOrAdd(KeyOf(context), _ => new Queue<DateTimeOffset>());
+        // Addresses with no recent failure are not kept: the table holds only those being counted.
+        if (!_failures.TryGetValue(KeyOf(context), out var queue)) return false;
         lock (queue)
         {
             Prune(queue);
+            if (queue.Count == 0) _failures.TryRemove(KeyOf(context), out _);
             return queue.Count >= options.CurrentValue.FailedSignInsPerQuarterHour;
         }
     }

@@ -9,7 +9,7 @@ namespace Beacon.Web.Cli;
 /// <summary>Command-line verbs, run as `dotnet run --project src/Beacon.Web -- VERB`.</summary>
 public static class BeaconCli
 {
-    private static readonly string[] Verbs = ["audit", "migrate", "--help", "-h"];
+    private static readonly string[] Verbs = ["audit", "migrate", "generate", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -41,9 +41,17 @@ public static class BeaconCli
             return 0;
         });
 
+        var childrenOption = new Option<int>("--children") { Description = "How many children to add (with their referrals, cases, missing episodes and assessments).", DefaultValueFactory = _ => 100_000 };
+        var seedOption = new Option<int>("--seed") { Description = "Seed for the generated data; the same seed gives the same people.", DefaultValueFactory = _ => 2014 };
+        var generate = new Command("generate", "Add a borough's volume of synthetic records to the configured database (demo logins first on a new one), for measuring Beacon at scale.");
+        generate.Options.Add(childrenOption);
+        generate.Options.Add(seedOption);
+        generate.SetAction(async (parse, ct) => await GenerateAsync(args, parse.GetValue(childrenOption), parse.GetValue(seedOption), output, ct));
+
         var root = new RootCommand("Beacon: multi-agency safeguarding for children at risk of sexual exploitation.");
         root.Subcommands.Add(audit);
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(generate);
         // Configuration switches such as --ConnectionStrings:Beacon=... pass through to the app.
         root.TreatUnmatchedTokensAsErrors = false;
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output });
@@ -93,6 +101,25 @@ public static class BeaconCli
         }
         await output.WriteLineAsync(outcome.Status == AuditCheckpointStatus.NoKey ? "Cannot write a checkpoint: " + outcome.Message : outcome.Message);
         return outcome.Status == AuditCheckpointStatus.NoKey ? 1 : 0;
+    }
+
+    /// <summary>Migrates (adding the demo on a new database), then adds the generated volume and says what it added.</summary>
+    public static async Task<int> GenerateAsync(string[] args, int children, int seed, TextWriter output, CancellationToken ct)
+    {
+        if (children is < 1 or > 2_000_000)
+        {
+            await output.WriteLineAsync("--children must be between 1 and 2,000,000.");
+            return 1;
+        }
+        await using var app = BeaconApp.Build(WebArgs(args));
+        await app.InitialiseDatabaseAsync(ct);
+        await output.WriteLineAsync($"Generating {children:N0} children...");
+        var volume = new VolumeData(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<TimeProvider>());
+        var totals = await volume.GenerateAsync(children, seed, output, ct);
+        await output.WriteLineAsync(
+            $"Added {totals.Children:N0} children, {totals.Referrals:N0} referrals, {totals.Cases:N0} cases, {totals.MissingEpisodes:N0} missing episodes " +
+            $"and {totals.Assessments:N0} signed-off risk assessments in {totals.Took.TotalSeconds:N0} s.");
+        return 0;
     }
 
     /// <summary>Only --Key=value configuration switches are passed to the host.</summary>

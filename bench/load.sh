@@ -24,13 +24,14 @@ if ! command -v wrk >/dev/null; then
 fi
 
 port="${BEACON_LOAD_PORT:-5099}"
-dotnet build -c Release -v q --nologo src/Beacon.Web >/dev/null
-dotnet build -c Release -v q --nologo bench/Beacon.Load >/dev/null
+dotnet build -c Release -v q --nologo src/Beacon.Web >/dev/null || { echo "Building Beacon failed"; exit 1; }
+dotnet build -c Release -v q --nologo bench/Beacon.Load >/dev/null || { echo "Building the load tool failed"; exit 1; }
 
 log="$(mktemp)"; mem="$(mktemp)"
-ASPNETCORE_ENVIRONMENT=Production dotnet src/Beacon.Web/bin/Release/net10.0/Beacon.Web.dll \
+# Started from the project folder (its content root), so its appsettings.json and wwwroot are the ones used.
+(cd src/Beacon.Web && exec env ASPNETCORE_ENVIRONMENT=Production dotnet bin/Release/net10.0/Beacon.Web.dll \
   --urls "http://127.0.0.1:$port" --Beacon:DemoData=false --Beacon:Security:FailedSignInsPerQuarterHour=1000 \
-  --Beacon:Audit:CheckpointMinutes=0 "${app_args[@]}" >"$log" 2>&1 &
+  --Beacon:Audit:CheckpointMinutes=0 "${app_args[@]}") >"$log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; kill $sampler 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
@@ -49,5 +50,9 @@ peak=$(sort -n "$mem" | tail -1)
 echo
 echo "Peak resident memory of Beacon during the run: $((peak / 1024)) MB"
 echo "Log lines written by Beacon during the run: $(wc -l <"$log") (warnings: $(grep -c '^warn' "$log" || true), errors: $(grep -c '^fail' "$log" || true))"
+if grep -qE '^(warn|fail)' "$log"; then
+  echo "Most frequent warnings and errors:"
+  grep -A1 -E '^(warn|fail)' "$log" | grep -vE '^(warn|fail|--)' | sed 's/^ *//' | cut -c1-160 | sort | uniq -c | sort -rn | head -5
+fi
 rm -f "$log" "$mem"
 exit $status

@@ -52,10 +52,12 @@ foreach (var page in pages)
     {
         var signIn = results.Single(x => x.Page.Name == "sign-in page (reference)" && x.Connections == r.Connections);
         var ratio = signIn.RequestsPerSecond > 0 ? r.RequestsPerSecond / signIn.RequestsPerSecond : 0;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {page.Name} | {r.Connections} | {r.RequestsPerSecond:N1} | {r.P50Ms:N1} | {r.P95Ms:N1} | {r.P99Ms:N1} | {r.Errors} | {ratio:P0} |"));
+        Console.WriteLine(r.Requests == 0
+            ? $"| {page.Name} | {r.Connections} | none completed in {options.Duration} s | | | | {r.Errors} | 0 % |"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"| {page.Name} | {r.Connections} | {r.RequestsPerSecond:N1} | {r.P50Ms:N1} | {r.P95Ms:N1} | {r.P99Ms:N1} | {r.Errors} | {ratio:P0} |"));
     }
-var failed = results.Where(r => r.Errors > 0).ToList();
+var failed = results.Where(r => r.Errors > 0 || r.Requests == 0).ToList();
 return failed.Count == 0 ? 0 : 1;
 
 static async Task SignInAsync(HttpClient http, Options options)
@@ -103,13 +105,15 @@ static async Task<List<Page>> DiscoverPagesAsync(HttpClient http, Options option
         new("audit log", "/Audit"),
     };
     var wanted = options.Pages is null ? all : all.Where(p => p.Name.StartsWith("sign-in") || options.Pages.Any(n => p.Name.Contains(n, StringComparison.OrdinalIgnoreCase))).ToList();
-    // A page this user may not open is left out rather than measured as a refusal.
+    // A page this user may not open (403, 404) is left out rather than measured as a refusal; a failing page is
+    // measured, so its errors show in the table.
     var usable = new List<Page>();
     foreach (var page in wanted)
     {
         using var response = await http.GetAsync(page.Path);
-        if (response.StatusCode == HttpStatusCode.OK) usable.Add(page);
-        else Console.Error.WriteLine($"  leaving out {page.Name} ({page.Path}): {(int)response.StatusCode}");
+        if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+            Console.Error.WriteLine($"  leaving out {page.Name} ({page.Path}): {(int)response.StatusCode}");
+        else usable.Add(page);
     }
     return usable;
 }
@@ -133,12 +137,12 @@ static async Task<Result> RunWrkAsync(Page page, int connections, int duration, 
         ?? throw new InvalidOperationException($"wrk gave no result for {page.Path}:\n{output}\n{await wrk.StandardError.ReadToEndAsync()}");
     var r = JsonDocument.Parse(json).RootElement;
     double Ms(string name) => r.GetProperty(name).GetDouble() / 1000.0;
-    return new Result(page, connections, r.GetProperty("rps").GetDouble(), Ms("p50"), Ms("p95"), Ms("p99"), r.GetProperty("errors").GetInt64());
+    return new Result(page, connections, r.GetProperty("requests").GetInt64(), r.GetProperty("rps").GetDouble(), Ms("p50"), Ms("p95"), Ms("p99"), r.GetProperty("errors").GetInt64());
 }
 
 sealed record Page(string Name, string Path, bool Anonymous = false);
 
-sealed record Result(Page Page, int Connections, double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms, long Errors);
+sealed record Result(Page Page, int Connections, long Requests, double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms, long Errors);
 
 sealed record Options(Uri Url, int Duration, int[] Connections, string User, string Password, string Surname, string[]? Pages)
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Beacon.Core.Access;
 using Beacon.Web.Infrastructure.Auditing;
 using Beacon.Web.Infrastructure.Data;
@@ -29,12 +30,15 @@ public static class BeaconApp
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddBeaconDatabase(contentRoot);
+        // Keys live in the database, so every web instance behind a load balancer reads the others' cookies and forms.
+        services.AddDataProtection().SetApplicationName("Beacon").PersistKeysToDbContext<BeaconDbContext>();
         services.AddScoped<AuditTrail>();
         services.AddAuditCheckpoints();
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<DemoData>();
         services.AddScoped<Features.Children.ChildRecords>();
         services.AddScoped<Features.Children.ChildOrganisations>();
+        services.AddScoped<IReadModelProjector, Features.Children.ChildNameIndexProjector>();
         services.AddScoped<AccountActors>();
         services.AddScoped<Features.Missing.MissingEpisodeRecords>();
         services.AddScoped<Features.Account.PasswordEmails>();
@@ -91,6 +95,7 @@ public static class BeaconApp
         });
 
         services.AddSingleton<SignInThrottle>();
+        Infrastructure.Web.RequestLimits.Add(services, configuration);
 
         services.AddAuthorization(options =>
         {
@@ -133,9 +138,11 @@ public static class BeaconApp
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestTimeouts();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorRequirement>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapRazorPages();
     }
 
@@ -150,10 +157,14 @@ public static class BeaconApp
         // Children's records must not linger in shared browser caches. Static files are the same for everyone: a
         // file named with its content hash (asp-append-version) never changes, so it is cached for a year; other
         // static files (fonts, images the stylesheet names) for an hour.
+        // Records say exactly what antiforgery would (no-cache, no-store; Pragma no-cache), so a page with a form
+        // is not logged as having its cache headers overridden, once per request.
         var path = context.Request.Path;
-        headers.CacheControl = !(path.StartsWithSegments("/lib") || path.StartsWithSegments("/js")) ? "no-store"
+        var isStatic = path.StartsWithSegments("/lib") || path.StartsWithSegments("/js");
+        headers.CacheControl = !isStatic ? "no-cache, no-store"
             : context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable"
             : "public, max-age=3600";
+        if (!isStatic) headers.Pragma = "no-cache";
         return next();
     }
 }

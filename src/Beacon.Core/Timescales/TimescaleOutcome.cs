@@ -32,6 +32,9 @@ public sealed record TimescaleOutcome(
     int Amount,
     TimescaleUnit Unit)
 {
+    /// <summary>The England date the step was done, when it has been.</summary>
+    public DateOnly? MetOn { get; init; }
+
     public bool IsBreach => State is TimescaleState.Overdue or TimescaleState.MetLate;
     public bool IsOutstanding => State is TimescaleState.Due or TimescaleState.Overdue;
 
@@ -41,8 +44,8 @@ public sealed record TimescaleOutcome(
     {
         if (metOn is { } met)
             return met <= dueOn
-                ? new(step, TimescaleState.MetOnTime, dueOn, null, 0, TimescaleUnit.WorkingDays)
-                : new(step, TimescaleState.MetLate, dueOn, null, Late(calendar.WorkingDaysBetween(dueOn, met)), TimescaleUnit.WorkingDays);
+                ? new(step, TimescaleState.MetOnTime, dueOn, null, 0, TimescaleUnit.WorkingDays) { MetOn = met }
+                : new(step, TimescaleState.MetLate, dueOn, null, Late(calendar.WorkingDaysBetween(dueOn, met)), TimescaleUnit.WorkingDays) { MetOn = met };
         return today <= dueOn
             ? new(step, TimescaleState.Due, dueOn, null, calendar.WorkingDaysBetween(today, dueOn), TimescaleUnit.WorkingDays)
             : new(step, TimescaleState.Overdue, dueOn, null, Late(calendar.WorkingDaysBetween(dueOn, today)), TimescaleUnit.WorkingDays);
@@ -53,8 +56,8 @@ public sealed record TimescaleOutcome(
     {
         if (metOn is { } met)
             return met <= dueOn
-                ? new(step, TimescaleState.MetOnTime, dueOn, null, 0, TimescaleUnit.CalendarDays)
-                : new(step, TimescaleState.MetLate, dueOn, null, met.DayNumber - dueOn.DayNumber, TimescaleUnit.CalendarDays);
+                ? new(step, TimescaleState.MetOnTime, dueOn, null, 0, TimescaleUnit.CalendarDays) { MetOn = met }
+                : new(step, TimescaleState.MetLate, dueOn, null, met.DayNumber - dueOn.DayNumber, TimescaleUnit.CalendarDays) { MetOn = met };
         return today <= dueOn
             ? new(step, TimescaleState.Due, dueOn, null, dueOn.DayNumber - today.DayNumber, TimescaleUnit.CalendarDays)
             : new(step, TimescaleState.Overdue, dueOn, null, today.DayNumber - dueOn.DayNumber, TimescaleUnit.CalendarDays);
@@ -69,8 +72,8 @@ public sealed record TimescaleOutcome(
         {
             var met = Guard.AsUtc(metRaw);
             return met <= dueAtUtc
-                ? new(step, TimescaleState.MetOnTime, dueOn, dueAtUtc, 0, TimescaleUnit.Hours)
-                : new(step, TimescaleState.MetLate, dueOn, dueAtUtc, HoursLate(met - dueAtUtc), TimescaleUnit.Hours);
+                ? new(step, TimescaleState.MetOnTime, dueOn, dueAtUtc, 0, TimescaleUnit.Hours) { MetOn = UkTime.ToUkDate(met) }
+                : new(step, TimescaleState.MetLate, dueOn, dueAtUtc, HoursLate(met - dueAtUtc), TimescaleUnit.Hours) { MetOn = UkTime.ToUkDate(met) };
         }
         var now = Guard.AsUtc(nowUtc);
         return now <= dueAtUtc

@@ -9,7 +9,7 @@ namespace Beacon.Web.Cli;
 /// <summary>Command-line verbs, run as `dotnet run --project src/Beacon.Web -- VERB`.</summary>
 public static class BeaconCli
 {
-    private static readonly string[] Verbs = ["audit", "migrate", "generate", "--help", "-h"];
+    private static readonly string[] Verbs = ["audit", "migrate", "generate", "readmodels", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -48,10 +48,24 @@ public static class BeaconCli
         generate.Options.Add(seedOption);
         generate.SetAction(async (parse, ct) => await GenerateAsync(args, parse.GetValue(childrenOption), parse.GetValue(seedOption), output, ct));
 
+        var rebuild = new Command("rebuild",
+            "Work the stored clocks, risk positions and search words out again from the records: after changing RiskReassessment, or after correcting records in the database by hand.");
+        rebuild.SetAction(async (_, ct) =>
+        {
+            await using var app = BeaconApp.Build(WebArgs(args));
+            await app.InitialiseDatabaseAsync(ct);
+            await ReadModels.RebuildAllAsync(app.Services, ct);
+            await output.WriteLineAsync("Read models rebuilt from the records.");
+            return 0;
+        });
+        var readModels = new Command("readmodels", "The tables Beacon derives from its records for lists and counts.");
+        readModels.Subcommands.Add(rebuild);
+
         var root = new RootCommand("Beacon: multi-agency safeguarding for children at risk of sexual exploitation.");
         root.Subcommands.Add(audit);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(generate);
+        root.Subcommands.Add(readModels);
         // Configuration switches such as --ConnectionStrings:Beacon=... pass through to the app.
         root.TreatUnmatchedTokensAsErrors = false;
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output });

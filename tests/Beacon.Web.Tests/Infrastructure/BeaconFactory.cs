@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Beacon.Web.Tests.Infrastructure;
 
@@ -23,6 +24,12 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
     public Dictionary<string, string> Settings { get; init; } = [];
 
     public TestDatabase Database { get; } = database;
+
+    /// <summary>False for a second Beacon on another's database (two web instances): the first one drops it.</summary>
+    public bool OwnsDatabase { get; init; } = true;
+
+    /// <summary>Everything this Beacon logs at warning level or above, as "Category: message".</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Warnings { get; } = new();
 
     /// <summary>This Beacon's audit checkpoint file (Beacon:Audit:CheckpointFile); it may not exist yet.</summary>
     public string CheckpointFile { get; } = Path.Combine(Path.GetTempPath(), $"beacon-test-checkpoints-{Guid.NewGuid():N}.log");
@@ -57,6 +64,7 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
         // Every test signs in from the same (absent) address; the limit itself is tested on its own Beacon.
         builder.UseSetting("Beacon:Security:FailedSignInsPerQuarterHour", SignInAttempts.ToString());
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(new WarningCollector(Warnings)));
     }
 
     protected override IHost CreateHost(IHostBuilder builder)
@@ -71,7 +79,7 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (OwnsDatabase) await Database.DisposeAsync();
         File.Delete(CheckpointFile);
     }
 
@@ -80,5 +88,22 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
     {
         using var scope = Services.CreateScope();
         return await work(scope.ServiceProvider);
+    }
+}
+
+/// <summary>Keeps what a Beacon logs at warning level or above, so a test can insist the log stays quiet.</summary>
+internal sealed class WarningCollector(System.Collections.Concurrent.ConcurrentQueue<string> warnings) : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName, warnings);
+    public void Dispose() { }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> warnings) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) warnings.Enqueue($"{category}: {formatter(state, exception)}");
+        }
     }
 }

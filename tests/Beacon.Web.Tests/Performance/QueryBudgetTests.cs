@@ -18,7 +18,7 @@ public sealed class QueryBudgetTests(SqliteBeacon beacon) : IClassFixture<Sqlite
     /// page's own queries and the view audit. Measured on the demo: 1 for the home page, 10–12 for My work, 14 for a
     /// child's record (the most).
     /// </summary>
-    private const int Budget = 20;
+    public const int Budget = 20;
 
     // Only this class's Beacon is counted: other test classes run at the same time, against databases of their own.
     private readonly CommandCounter _counter = new(beacon.Require().Database.ConnectionString);
@@ -65,54 +65,57 @@ public sealed class QueryBudgetTests(SqliteBeacon beacon) : IClassFixture<Sqlite
         }
     }
 
-    private async Task<int> CountAsync(Func<Task<BeaconClient.PageResponse>> request)
+    private Task<int> CountAsync(Func<Task<BeaconClient.PageResponse>> request) => _counter.CountAsync(request);
+
+    public void Dispose() => _counter.Dispose();
+}
+
+/// <summary>Counts EF Core's "command executing" events against one database, between resets.</summary>
+internal sealed class CommandCounter(string connectionString) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly List<IDisposable> _subscriptions = [];
+
+    /// <summary>The SQL commands one request issued; the request must succeed.</summary>
+    public async Task<int> CountAsync(Func<Task<BeaconClient.PageResponse>> request)
     {
-        _counter.Start();
-        _counter.Reset();
+        Start();
+        Reset();
         var page = await request();
         Assert.Equal(HttpStatusCode.OK, page.Status);
         // Every signed-in page reads the database at least to check the session: zero means nothing was counted.
-        Assert.True(_counter.Count > 0, "No SQL commands were counted: the diagnostic listener is not attached");
-        return _counter.Count;
+        Assert.True(Count > 0, "No SQL commands were counted: the diagnostic listener is not attached");
+        return Count;
+    }
+    private int _count;
+
+    private IDisposable? _all;
+    public void Start() => _all ??= DiagnosticListener.AllListeners.Subscribe(this);
+    public int Count => Volatile.Read(ref _count);
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public void OnNext(DiagnosticListener listener)
+    {
+        if (listener.Name == DbLoggerCategory.Name)
+            lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
     }
 
-    public void Dispose() => _counter.Dispose();
-
-    /// <summary>Counts EF Core's "command executing" events against one database, between resets.</summary>
-    private sealed class CommandCounter(string connectionString) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    public void OnNext(KeyValuePair<string, object?> e)
     {
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _count;
+        if (e.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name
+            && e.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data
+            && data.Context?.Database.GetConnectionString() is { } used && Matches(used))
+            Interlocked.Increment(ref _count);
+    }
 
-        private IDisposable? _all;
-        public void Start() => _all ??= DiagnosticListener.AllListeners.Subscribe(this);
-        public int Count => Volatile.Read(ref _count);
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
+    // SQLite's connection string is made absolute by the app; compare the database file (or name) it points at.
+    private bool Matches(string used) => used == connectionString || used.Contains(Path.GetFileName(connectionString.Split('=').Last()));
 
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-                lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
-        }
+    public void OnCompleted() { }
+    public void OnError(Exception error) { }
 
-        public void OnNext(KeyValuePair<string, object?> e)
-        {
-            if (e.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name
-                && e.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data
-                && data.Context?.Database.GetConnectionString() is { } used && Matches(used))
-                Interlocked.Increment(ref _count);
-        }
-
-        // SQLite's connection string is made absolute by the app; compare the database file (or name) it points at.
-        private bool Matches(string used) => used == connectionString || used.Contains(Path.GetFileName(connectionString.Split('=').Last()));
-
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            _all?.Dispose();
-            lock (_subscriptions) _subscriptions.ForEach(s => s.Dispose());
-        }
+    public void Dispose()
+    {
+        _all?.Dispose();
+        lock (_subscriptions) _subscriptions.ForEach(s => s.Dispose());
     }
 }

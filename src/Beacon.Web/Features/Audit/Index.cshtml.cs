@@ -15,6 +15,7 @@ namespace Beacon.Web.Features.Audit;
 /// the database, and what happened lately.
 /// </summary>
 [Authorize(Policy = Policies.Auditor)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Web.RequestLimits.HeavyReport)]
 public sealed class IndexModel(BeaconDbContext db, AuditCheckpointSettings checkpointSettings) : PageModel
 {
     [BindProperty(SupportsGet = true)] public AuditAction? Action { get; set; }

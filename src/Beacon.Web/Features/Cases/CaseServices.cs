@@ -12,6 +12,7 @@ public static class CaseServices
     public static void Add(IServiceCollection services)
     {
         services.TryAddSingleton(StatutoryTimescales.EnglandAndWales);
+        services.AddScoped<Infrastructure.Data.IReadModelProjector, Timescales.StatutoryClockProjector>();
         services.AddScoped<CaseRecords>();
         services.AddScoped<Referrals.LikelyDuplicates>();
         services.AddScoped<MyWork.Workload>();

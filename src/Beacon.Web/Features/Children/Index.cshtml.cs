@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Beacon.Web.Features.Children;
 
 [Authorize(Policy = Policies.SeesChildRecords)]
-public sealed class IndexModel(ChildRecords records, AuditTrail audit) : PageModel
+public sealed class IndexModel(ChildRecords records, AuditTrail audit, Infrastructure.Data.BeaconDbContext db) : PageModel
 {
     public const int MaxResults = 50;
 
@@ -26,8 +26,10 @@ public sealed class IndexModel(ChildRecords records, AuditTrail audit) : PageMod
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        // Each word typed, folded as names are stored for search; the longest (most telling) first.
         var terms = (Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(t => t.ToLowerInvariant()).ToList();
+            .Select(t => ChildNameToken.Words(t.Replace("-", "")).FirstOrDefault()).OfType<string>().Distinct()
+            .OrderByDescending(t => t.Length).ToList();
         DateOnly? dateOfBirth = null;
         if (!DateOfBirth.IsEmpty)
         {
@@ -48,10 +50,18 @@ public sealed class IndexModel(ChildRecords records, AuditTrail audit) : PageMod
     {
         var query = records.VisibleTo(User);
         if (dateOfBirth is { } dob) query = query.Where(c => c.DateOfBirth == dob);
-        // Every word typed must match a first name, last name or current alias.
-        foreach (var term in terms)
-            query = query.Where(c => c.FirstName.ToLower().Contains(term) || c.LastName.ToLower().Contains(term)
-                || c.Aliases.Any(a => a.WithdrawnAtUtc == null && a.Name.ToLower().Contains(term)));
+        // Every word typed must start a word of the first name, last name or a current alias. The name words are
+        // indexed, so the longest term picks its children by an index range and the others are checked on those.
+        var tokens = db.Set<ChildNameToken>();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var term = terms[i];
+            var after = ChildNameToken.UpperBound(term);
+            var matching = tokens.Where(t => t.Token.CompareTo(term) >= 0 && t.Token.CompareTo(after) < 0);
+            query = i == 0
+                ? query.Where(c => matching.Select(t => t.ChildId).Contains(c.Id))
+                : query.Where(c => matching.Any(t => t.ChildId == c.Id));
+        }
         return query.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Take(MaxResults)
             .Select(c => new ChildSearchResult(c.Id, c.FirstName, c.LastName, c.DateOfBirth, c.IsLookedAfter, c.IsRestricted,
                 c.Aliases.Where(a => a.WithdrawnAtUtc == null).Select(a => a.Name).ToList()));

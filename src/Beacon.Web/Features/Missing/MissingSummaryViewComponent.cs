@@ -12,7 +12,10 @@ public sealed class MissingSummaryViewComponent(MissingEpisodeRecords missing) :
 
     public async Task<IViewComponentResult> InvokeAsync(Guid childId, bool mayEdit, bool alertsOnly)
     {
-        var picture = missing.Picture(await missing.ForChildAsync(childId, HttpContext.RequestAborted));
+        // The record page shows the alerts at the top and the section further down: one query serves both.
+        var key = (typeof(MissingPicture), childId);
+        if (HttpContext.Items[key] is not MissingPicture picture)
+            HttpContext.Items[key] = picture = missing.Picture(await missing.ForChildAsync(childId, HttpContext.RequestAborted));
         return View("~/Features/Missing/_MissingSummary.cshtml", new Summary(childId, mayEdit, alertsOnly, picture));
     }
 }

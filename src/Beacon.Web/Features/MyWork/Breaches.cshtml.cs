@@ -1,6 +1,7 @@
 using Beacon.Core.Access;
 using Beacon.Core.Timescales;
 using Beacon.Web.Features.Cases;
+using Beacon.Web.Infrastructure.GovUk;
 using Beacon.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,18 +11,18 @@ namespace Beacon.Web.Features.MyWork;
 
 /// <summary>Every timescale breach (who, what, by how long), counted by step: late work is never invisible.</summary>
 [Authorize(Policy = Policies.SeesTimescaleBreaches)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Web.RequestLimits.HeavyReport)]
 public sealed class BreachesModel(Workload workload) : PageModel
 {
-    public IReadOnlyList<Workload.Breach> Breaches { get; private set; } = [];
-    public IReadOnlyList<(StatutoryStep Step, int Overdue, int Late)> Counts { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    public Paged<Workload.Breach> Breaches { get; private set; } = new([], 1, 1, 0);
+    public IReadOnlyList<Workload.StepCount> Counts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = User.ToActor();
-        Breaches = await workload.BreachesAsync(actor, ct);
-        Counts = Breaches.GroupBy(b => b.Timescale.Step).OrderBy(g => g.Key)
-            .Select(g => (g.Key, g.Count(b => b.Timescale.State == TimescaleState.Overdue), g.Count(b => b.Timescale.State == TimescaleState.MetLate)))
-            .ToList();
+        Counts = await workload.BreachCountsAsync(actor, ct);
+        Breaches = await workload.BreachesAsync(actor, PageNumber, ct);
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using Beacon.Core.Access;
 using Beacon.Web.Features.Cases;
 using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.GovUk;
 using Beacon.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,10 @@ namespace Beacon.Web.Features.MyWork;
 [Authorize(Policy = Policies.Practitioner)]
 public sealed class IndexModel(Workload workload, Notifications notifications, BeaconDbContext db) : PageModel
 {
-    public Workload.Caseload Work { get; private set; } = new([], []);
+    [BindProperty(SupportsGet = true)] public int DuePage { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public int CasePage { get; set; } = 1;
+    public Paged<Workload.DueItem> Due { get; private set; } = new([], 1, 1, 0);
+    public Paged<Workload.CaseRow> Cases { get; private set; } = new([], 1, 1, 0);
     public IReadOnlyList<Notifications.Item> Told { get; private set; } = [];
     public string? Team { get; private set; }
 
@@ -27,7 +31,8 @@ public sealed class IndexModel(Workload workload, Notifications notifications, B
             if (Team is not null)
                 workers = await db.Users.Where(u => u.Team == Team && u.OrganisationId == actor.OrganisationId).Select(u => u.Id).ToListAsync(ct);
         }
-        Work = await workload.ForAsync(actor, workers, ct);
+        Due = await workload.DueAsync(actor, workers, DuePage, ct);
+        Cases = await workload.CaseloadAsync(actor, workers, CasePage, ct);
         Told = await notifications.UnseenAsync(actor, ct);
     }
 

@@ -4,109 +4,157 @@ using Beacon.Core.Common;
 using Beacon.Core.Referrals;
 using Beacon.Core.Timescales;
 using Beacon.Web.Features.Cases;
+using Beacon.Web.Features.Timescales;
 using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.GovUk;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.MyWork;
 
 /// <summary>
-/// Caseloads, what is due, and every timescale breach, computed from the domain's own clocks
-/// (Case.TimescaleOutcomes, Referral.DecisionTimescale) so the lists can never disagree with the case pages.
+/// Caseloads, what is due, and every timescale breach. The clocks are the domain's own (Case.TimescaleOutcomes,
+/// Referral.DecisionTimescale), stored with their due dates whenever a case or referral changes
+/// (<see cref="StatutoryClock"/>), so the lists can never disagree with the case pages and the database counts
+/// and pages them: a page costs the same whether a borough has a hundred cases or a hundred thousand.
 /// </summary>
 public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales, TimeProvider clock)
 {
+    public const int PageSize = 25;
+
     public sealed record CaseRow(Guid CaseId, Guid ChildId, string ChildName, CaseStage Stage, string WorkerName, int Outstanding, int Overdue);
     public sealed record DueItem(string ChildName, string What, string Link, string WorkerName, TimescaleOutcome Timescale);
     public sealed record Breach(string ChildName, string Responsible, string Link, TimescaleOutcome Timescale);
-    public sealed record Caseload(IReadOnlyList<CaseRow> Cases, IReadOnlyList<DueItem> Due);
+    public sealed record StepCount(StatutoryStep Step, int Overdue, int Late);
 
     public const string RestrictedName = "Restricted record";
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateOnly Today => UkTime.ToUkDate(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>One page of the open cases allocated to these workers, with how many steps are running and overdue on each.</summary>
+    public async Task<Paged<CaseRow>> CaseloadAsync(Actor actor, IReadOnlyCollection<string> workerIds, int pageNumber, CancellationToken ct)
+    {
+        var today = Today;
+        var clocks = db.Set<StatutoryClock>();
+        var rows = from c in db.Cases
+                   where c.Stage != CaseStage.Closed && c.AllocatedWorkerUserId != null && workerIds.Contains(c.AllocatedWorkerUserId)
+                   join child in db.Children.Where(ChildAccess.VisibleTo(actor)) on c.ChildId equals child.Id
+                   join worker in db.Users on c.AllocatedWorkerUserId equals worker.Id
+                   orderby worker.DisplayName, child.LastName, child.FirstName, c.Id
+                   select new CaseRow(c.Id, c.ChildId, child.FirstName + " " + child.LastName, c.Stage, worker.DisplayName,
+                       clocks.Count(k => k.RecordId == c.Id && k.MetOn == null),
+                       clocks.Count(k => k.RecordId == c.Id && k.MetOn == null && k.DueOn < today));
+        return await Paged<CaseRow>.ReadAsync(rows, pageNumber, PageSize, ct);
+    }
 
     /// <summary>
-    /// The open cases allocated to these workers and everything due or overdue on them, plus (for the
-    /// person themself) the decisions awaited on their own referrals and, for social care, the front door's.
+    /// Everything due or overdue, oldest first: steps on these workers' cases, decisions awaited on the person's own
+    /// referrals and, for social care, on the front door's (its own area's children: a host authority is told of a
+    /// placement, not given the case). Children the person may not see are left out.
     /// </summary>
-    public async Task<Caseload> ForAsync(Actor actor, IReadOnlyCollection<string> workerIds, CancellationToken ct)
+    public async Task<Paged<DueItem>> DueAsync(Actor actor, IReadOnlyCollection<string> workerIds, int pageNumber, CancellationToken ct)
     {
-        var cases = await db.Cases.Include(c => c.StrategyDiscussions).Include(c => c.ReviewConferences).AsSplitQuery()
-            .Where(c => c.Stage != CaseStage.Closed && c.AllocatedWorkerUserId != null && workerIds.Contains(c.AllocatedWorkerUserId))
-            .ToListAsync(ct);
-        var names = await ChildNamesAsync(actor, cases.Select(c => c.ChildId), ct);
-        var workers = await UserNames.ForAsync(db, cases.Select(c => c.AllocatedWorkerUserId), ct);
-        var now = Now;
-        var rows = new List<CaseRow>();
-        var due = new List<DueItem>();
-        foreach (var c in cases.Where(c => names.ContainsKey(c.ChildId)))
-        {
-            var outcomes = c.TimescaleOutcomes(timescales, now).Where(o => o.IsOutstanding).ToList();
-            rows.Add(new CaseRow(c.Id, c.ChildId, names[c.ChildId], c.Stage, workers.Name(c.AllocatedWorkerUserId), outcomes.Count,
-                outcomes.Count(o => o.State == TimescaleState.Overdue)));
-            due.AddRange(outcomes.Select(o => new DueItem(names[c.ChildId], o.Step.Name(), $"/Cases/{c.Id}", workers.Name(c.AllocatedWorkerUserId), o)));
-        }
-
-        // Referrals the person raised that still wait for a decision, and the front door's queue for social care.
-        // The front door's queue is its own area's children (a host authority is told of a placement, not given the case).
+        var today = Today;
         var isSocialCare = Capabilities.IsSocialCare(actor);
         var areas = actor.AreaIds.ToList();
-        var waiting = await (from r in db.Referrals
-                             join c in db.Children on r.ChildId equals c.Id
-                             where r.Status != ReferralStatus.Decided
-                                 && (r.ReferrerUserId == actor.UserId || (isSocialCare && areas.Contains(c.ResponsibleAreaId)))
-                             select r)
-            .ToListAsync(ct);
-        var referralNames = await ChildNamesAsync(actor, waiting.Select(r => r.ChildId), ct);
-        foreach (var r in waiting.Where(r => referralNames.ContainsKey(r.ChildId)))
+        var me = actor.UserId;
+        var visible = db.Children.Where(ChildAccess.VisibleTo(actor));
+        var outstanding = db.Set<StatutoryClock>().Where(k => k.MetOn == null);
+
+        var onCases = from k in outstanding
+                      where k.Record == ClockedRecord.Case && k.ResponsibleUserId != null && workerIds.Contains(k.ResponsibleUserId)
+                      join child in visible on k.ChildId equals child.Id
+                      join worker in db.Users on k.ResponsibleUserId equals worker.Id
+                      select new DueRow { RecordId = k.RecordId, Record = k.Record, Step = k.Step, Unit = k.Unit, DueOn = k.DueOn,
+                          FirstName = child.FirstName, LastName = child.LastName, Who = worker.DisplayName, Status = null };
+        var onReferrals = from k in outstanding
+                          where k.Record == ClockedRecord.Referral
+                          join r in db.Referrals on k.RecordId equals r.Id
+                          join child in visible on k.ChildId equals child.Id
+                          where r.ReferrerUserId == me || (isSocialCare && areas.Contains(child.ResponsibleAreaId))
+                          select new DueRow { RecordId = k.RecordId, Record = k.Record, Step = k.Step, Unit = k.Unit, DueOn = k.DueOn,
+                              FirstName = child.FirstName, LastName = child.LastName, Who = r.ReferrerUserId == me ? "mine" : "", Status = r.Status };
+        var page = await Paged<DueRow>.ReadAsync(
+            onCases.Concat(onReferrals).OrderBy(d => d.DueOn).ThenBy(d => d.LastName).ThenBy(d => d.FirstName).ThenBy(d => d.RecordId),
+            pageNumber, PageSize, ct);
+
+        var items = page.Items.Select(d =>
         {
-            var what = r.Status == ReferralStatus.AwaitingManagerApproval ? "Decision on referral (no further action awaiting manager)"
-                : r.ReferrerUserId == actor.UserId ? "Decision on your referral" : "Decision on referral (front door)";
-            due.Add(new DueItem(referralNames[r.ChildId], what, $"/Referrals/{r.Id}", "Front door", r.DecisionTimescale(timescales, now)));
-        }
-        return new(rows.OrderBy(r => r.WorkerName).ThenBy(r => r.ChildName).ToList(), due.OrderBy(d => d.Timescale.DueOn).ThenBy(d => d.ChildName).ToList());
+            var timescale = StatutoryClock.Outcome(d.Step, d.Unit, d.DueOn, null, today, timescales.Calendar);
+            var name = $"{d.FirstName} {d.LastName}";
+            if (d.Record == ClockedRecord.Case) return new DueItem(name, d.Step.Name(), $"/Cases/{d.RecordId}", d.Who, timescale);
+            var what = d.Status == ReferralStatus.AwaitingManagerApproval ? "Decision on referral (no further action awaiting manager)"
+                : d.Who == "mine" ? "Decision on your referral" : "Decision on referral (front door)";
+            return new DueItem(name, what, $"/Referrals/{d.RecordId}", "Front door", timescale);
+        }).ToList();
+        return new Paged<DueItem>(items, page.PageNumber, page.PageCount, page.Total);
+    }
+
+    // A class with setters: EF Core matches the two sides of a UNION by member, not by constructor.
+    private sealed class DueRow
+    {
+        public Guid RecordId { get; init; }
+        public ClockedRecord Record { get; init; }
+        public StatutoryStep Step { get; init; }
+        public TimescaleUnit Unit { get; init; }
+        public DateOnly DueOn { get; init; }
+        public string FirstName { get; init; } = "";
+        public string LastName { get; init; } = "";
+        public string Who { get; init; } = "";
+        public ReferralStatus? Status { get; init; }
     }
 
     /// <summary>
-    /// Every breach on record: late or overdue referral decisions and case steps, open or closed. The child is
-    /// named only to those who may see the record.
+    /// The breaches of the person's own areas (late or overdue referral decisions and case steps, open or closed),
+    /// oldest first: a restricted child there is counted without a name; a child of another local authority is
+    /// that authority's to count.
     /// </summary>
-    public async Task<IReadOnlyList<Breach>> BreachesAsync(Actor actor, CancellationToken ct)
+    public async Task<Paged<Breach>> BreachesAsync(Actor actor, int pageNumber, CancellationToken ct)
     {
-        var now = Now;
-        // The breaches of the person's own areas: a restricted child there is counted without a name, a child of
-        // another local authority is that authority's to see.
-        var areas = actor.AreaIds.ToList();
-        var ours = db.Children.Where(c => areas.Contains(c.ResponsibleAreaId) || (c.HostAreaId != null && areas.Contains(c.HostAreaId.Value))).Select(c => c.Id);
-        var cases = await db.Cases.Include(c => c.StrategyDiscussions).Include(c => c.ReviewConferences).AsSplitQuery()
-            .Where(c => ours.Contains(c.ChildId)).ToListAsync(ct);
-        var referrals = await db.Referrals.Where(r => ours.Contains(r.ChildId)).ToListAsync(ct);
-        var names = await ChildNamesAsync(actor, cases.Select(c => c.ChildId).Concat(referrals.Select(r => r.ChildId)), ct);
-        var people = await UserNames.ForAsync(db, cases.Select(c => c.AllocatedWorkerUserId).Concat(referrals.Select(r => r.DecidedByUserId)), ct);
-        var breaches = new List<Breach>();
-        foreach (var r in referrals)
+        var today = Today;
+        var breaching = Breaching(actor, today);
+        var total = await breaching.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var number = Math.Clamp(pageNumber, 1, pageCount);
+        var page = await (from k in breaching
+                          join person in db.Users on k.ResponsibleUserId equals person.Id into people
+                          from responsible in people.DefaultIfEmpty()
+                          orderby k.DueOn, k.RecordId, k.Slot
+                          select new { k.RecordId, k.Record, k.ChildId, k.Step, k.Unit, k.DueOn, k.MetOn, k.ResponsibleUserId, Responsible = responsible != null ? responsible.DisplayName : null })
+            .Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        // Named only where the person may see the record: one query for the page's children.
+        var childIds = page.Select(b => b.ChildId).Distinct().ToList();
+        var names = await db.Children.Where(ChildAccess.VisibleTo(actor)).Where(c => childIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, ct);
+        var items = page.Select(b =>
         {
-            var outcome = r.DecisionTimescale(timescales, now);
-            if (!outcome.IsBreach) continue;
-            var named = names.TryGetValue(r.ChildId, out var name);
-            breaches.Add(new Breach(named ? name! : RestrictedName, r.DecidedByUserId is null ? "Front door" : $"Front door ({people.Name(r.DecidedByUserId)})",
-                named ? $"/Referrals/{r.Id}" : "", outcome));
-        }
-        foreach (var c in cases)
-        {
-            var named = names.TryGetValue(c.ChildId, out var name);
-            foreach (var outcome in c.TimescaleOutcomes(timescales, now).Where(o => o.IsBreach))
-                breaches.Add(new Breach(named ? name! : RestrictedName, c.AllocatedWorkerUserId is null ? "Not allocated" : people.Name(c.AllocatedWorkerUserId),
-                    named ? $"/Cases/{c.Id}" : "", outcome));
-        }
-        return breaches.OrderBy(b => b.Timescale.DueOn).ToList();
+            var outcome = StatutoryClock.Outcome(b.Step, b.Unit, b.DueOn, b.MetOn, today, timescales.Calendar);
+            var responsible = b.Record == ClockedRecord.Referral
+                ? b.ResponsibleUserId is null ? "Front door" : $"Front door ({b.Responsible ?? "Unknown user"})"
+                : b.ResponsibleUserId is null ? "Not allocated" : b.Responsible ?? "Unknown user";
+            var named = names.TryGetValue(b.ChildId, out var name);
+            var link = !named ? "" : b.Record == ClockedRecord.Referral ? $"/Referrals/{b.RecordId}" : $"/Cases/{b.RecordId}";
+            return new Breach(named ? name! : RestrictedName, responsible, link, outcome);
+        }).ToList();
+        return new Paged<Breach>(items, number, pageCount, total);
     }
 
-    /// <summary>Names of the children among these the person may see.</summary>
-    private async Task<Dictionary<Guid, string>> ChildNamesAsync(Actor actor, IEnumerable<Guid> childIds, CancellationToken ct)
+    /// <summary>Breaches in the person's areas by step: still overdue, and done late.</summary>
+    public async Task<IReadOnlyList<StepCount>> BreachCountsAsync(Actor actor, CancellationToken ct)
     {
-        var ids = childIds.Distinct().ToList();
-        if (ids.Count == 0) return [];
-        return await db.Children.Where(ChildAccess.VisibleTo(actor)).Where(c => ids.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, ct);
+        var today = Today;
+        var counts = await Breaching(actor, today)
+            .GroupBy(k => k.Step)
+            .Select(g => new { Step = g.Key, Overdue = g.Count(k => k.MetOn == null), Late = g.Count(k => k.Late) })
+            .ToListAsync(ct);
+        return counts.OrderBy(c => c.Step).Select(c => new StepCount(c.Step, c.Overdue, c.Late)).ToList();
+    }
+
+    private IQueryable<StatutoryClock> Breaching(Actor actor, DateOnly today)
+    {
+        var areas = actor.AreaIds.ToList();
+        // Each clock carries its child's areas, so the area's breaches are read from the clocks' own indexes.
+        return db.Set<StatutoryClock>()
+            .Where(k => areas.Contains(k.AreaId) || (k.HostAreaId != null && areas.Contains(k.HostAreaId.Value)))
+            .Where(k => (k.MetOn == null && k.DueOn < today) || k.Late);
     }
 }

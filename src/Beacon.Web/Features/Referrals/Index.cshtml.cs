@@ -4,7 +4,9 @@ using Beacon.Web.Features.MyWork;
 using Beacon.Core.Timescales;
 using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Infrastructure.Identity;
+using Beacon.Web.Infrastructure.GovUk;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +20,10 @@ public sealed class IndexModel(BeaconDbContext db, StatutoryTimescales timescale
     public sealed record Row(Guid Id, Guid ChildId, bool MayView, string ChildName, DateTime ReceivedAtUtc, ReferralStatus Status, TriageOutcome? Outcome,
         string? Reason, DateTime? DecidedAtUtc, TimescaleOutcome Timescale);
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    public Paged<Row> Rows { get; private set; } = new([], 1, 1, 0);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -28,14 +33,18 @@ public sealed class IndexModel(BeaconDbContext db, StatutoryTimescales timescale
         // Only the referrer's own referrals, and of those only what the child's record rule lets them see: a
         // record restricted since keeps its referral on the list, without the child's name or the decision.
         var visible = db.Children.Where(ChildAccess.VisibleTo(actor));
-        var mine = await (from referral in db.Referrals
-                          join child in db.Children on referral.ChildId equals child.Id
-                          where referral.ReferrerUserId == me
-                          orderby referral.ReceivedAtUtc descending
-                          select new { referral, child.FirstName, child.LastName, MayView = visible.Any(v => v.Id == child.Id) }).ToListAsync(ct);
-        Rows = mine.Select(m => new Row(m.referral.Id, m.referral.ChildId, m.MayView,
-            m.MayView ? $"{m.FirstName} {m.LastName}" : Workload.RestrictedName, m.referral.ReceivedAtUtc,
+        var page = await Paged<Mine>.ReadAsync(
+            from referral in db.Referrals
+            where referral.ReferrerUserId == me
+            orderby referral.ReceivedAtUtc descending, referral.Id
+            select new Mine(referral, db.Children.Where(c => c.Id == referral.ChildId).Select(c => c.FirstName + " " + c.LastName).First(),
+                visible.Any(v => v.Id == referral.ChildId)),
+            PageNumber, PageSize, ct);
+        Rows = new Paged<Row>(page.Items.Select(m => new Row(m.referral.Id, m.referral.ChildId, m.MayView,
+            m.MayView ? m.ChildName : Workload.RestrictedName, m.referral.ReceivedAtUtc,
             m.referral.Status, m.MayView ? m.referral.Outcome : null, m.MayView && m.referral.Outcome is not null ? m.referral.DecisionReason : null,
-            m.referral.DecisionEffectiveAtUtc, m.referral.DecisionTimescale(timescales, now))).ToList();
+            m.referral.DecisionEffectiveAtUtc, m.referral.DecisionTimescale(timescales, now))).ToList(), page.PageNumber, page.PageCount, page.Total);
     }
+
+    private sealed record Mine(Referral referral, string ChildName, bool MayView);
 }

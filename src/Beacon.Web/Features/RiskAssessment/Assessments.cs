@@ -10,6 +10,7 @@ using Beacon.Web.Features.Children;
 using Beacon.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Beacon.Web.Infrastructure.GovUk;
 using Microsoft.EntityFrameworkCore;
 using Assessment = Beacon.Core.RiskAssessment.RiskAssessment;
 
@@ -52,21 +53,6 @@ public sealed class Assessments(BeaconDbContext db, ChildRecords records, IAutho
         var ids = userIds.Where(i => !string.IsNullOrEmpty(i)).Cast<string>().Distinct().ToList();
         return await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
-
-    /// <summary>
-    /// Events after a sign-off that make a reassessment due now. Wired: new missing episodes (from the time the
-    /// child went missing) and new referrals (from receipt). Not yet wired: police reports, which Beacon does not record yet.
-    /// </summary>
-    public async Task<ILookup<Guid, ReassessmentTrigger>> TriggersAsync(IReadOnlyCollection<Guid> childIds, CancellationToken ct = default)
-    {
-        var missing = await db.Set<MissingEpisode>().AsNoTracking().Where(e => childIds.Contains(e.ChildId))
-            .Select(e => new { e.ChildId, At = e.ReportedMissingAtUtc }).ToListAsync(ct);
-        var referrals = await db.Set<Referral>().AsNoTracking().Where(r => childIds.Contains(r.ChildId))
-            .Select(r => new { r.ChildId, At = r.ReceivedAtUtc }).ToListAsync(ct);
-        return missing.Select(m => (m.ChildId, Trigger: new ReassessmentTrigger(ReassessmentTriggerKind.MissingEpisode, m.At)))
-            .Concat(referrals.Select(r => (r.ChildId, Trigger: new ReassessmentTrigger(ReassessmentTriggerKind.Referral, r.At))))
-            .ToLookup(x => x.ChildId, x => x.Trigger);
-    }
 }
 
 /// <summary>One child's risk position for the lists: current level, open draft and when the next assessment is due.</summary>
@@ -83,67 +69,97 @@ public sealed record ChildRisk(
     DateTime? SignedOffAtUtc,
     Guid? CurrentAssessmentId,
     Guid? DraftId,
-    ReassessmentDue Due)
+    ReassessmentReason DueReason,
+    DateTime? DueAtUtc,
+    ReassessmentTriggerKind? TriggerKind)
 {
+    public ReassessmentDue Due => new ChildRiskPosition { Level = Level, DueReason = DueReason, DueAtUtc = DueAtUtc, TriggerKind = TriggerKind }.Due;
     public bool IsOverdue(DateTime nowUtc) => Due.IsDueBy(nowUtc);
     public bool OnPanelList => Level is { } level && PanelList.BelongsOnPanelList(level);
 }
 
 /// <summary>
-/// Risk across the children a user may see, worked out from current assessments (never a stored flag),
-/// the reassessment schedule and trigger events. Work is in memory per request: fine for a local
-/// authority's few thousand children at risk, and the first thing to move to SQL if that grows.
+/// Risk across the children a user may see, from each child's stored risk position (<see cref="ChildRiskPosition"/>,
+/// worked out from the current assessment, the schedule and trigger events whenever they change). Counts and
+/// lists are computed and paged in the database, so they cost the same for a hundred children or a hundred thousand.
 /// </summary>
-public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, Assessments assessments, ReassessmentSchedule schedule)
+public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<ChildRisk>> ForVisibleChildrenAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    public const int PageSize = 25;
+
+    // Member-initialised, not a constructor, so EF Core can keep filtering and ordering on it in SQL.
+    private sealed class Joined
     {
-        var children = await records.VisibleTo(user)
-            .Select(c => new
-            {
-                c.Id, c.FirstName, c.LastName, c.DateOfBirth, c.IsLookedAfter, c.PlacedOutOfArea, c.KeyWorkerUserId,
-                Agencies = c.Involvements.Where(a => a.EndedAtUtc == null).Select(a => a.Agency).ToList(),
-            })
-            .ToListAsync(ct);
-        var ids = children.Select(c => c.Id).ToList();
+        public required Child Child { get; init; }
+        public required ChildRiskPosition Position { get; init; }
+        public string? WorkerName { get; init; }
+        public string? WorkerTeam { get; init; }
+    }
 
-        var assessed = await db.RiskAssessments.AsNoTracking().IgnoreAutoIncludes()
-            .Where(a => ids.Contains(a.ChildId) && (a.Status == AssessmentStatus.SignedOff || a.Status == AssessmentStatus.Draft))
-            .Select(a => new { a.Id, a.ChildId, a.Status, a.Level, a.SignedOffAtUtc })
-            .ToListAsync(ct);
-        var current = assessed.Where(a => a.Status == AssessmentStatus.SignedOff)
-            .GroupBy(a => a.ChildId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.SignedOffAtUtc).First());
-        var drafts = assessed.Where(a => a.Status == AssessmentStatus.Draft).GroupBy(a => a.ChildId).ToDictionary(g => g.Key, g => g.First().Id);
-        var triggers = await assessments.TriggersAsync(ids, ct);
+    /// <summary>The children the user may see with their positions, optionally only those an agency is involved with or a team key-works.</summary>
+    private IQueryable<Joined> Visible(ClaimsPrincipal user, Agency? agency = null, string? team = null)
+    {
+        var joined = from child in records.VisibleTo(user)
+                     join position in db.Set<ChildRiskPosition>() on child.Id equals position.ChildId
+                     join w in db.Users on child.KeyWorkerUserId equals w.Id into workers
+                     from worker in workers.DefaultIfEmpty()
+                     select new Joined { Child = child, Position = position, WorkerName = worker != null ? worker.DisplayName : null, WorkerTeam = worker != null ? worker.Team : null };
+        if (agency is { } kind) joined = joined.Where(j => j.Child.Involvements.Any(i => i.EndedAtUtc == null && i.Agency == kind));
+        if (!string.IsNullOrEmpty(team)) joined = joined.Where(j => j.WorkerTeam == team);
+        return joined;
+    }
 
-        var workerIds = children.Select(c => c.KeyWorkerUserId).Where(k => k != null).Distinct().ToList();
-        var workers = await db.Users.Where(u => workerIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.Team }).ToDictionaryAsync(u => u.Id, ct);
+    /// <summary>How many visible children stand at each level (null: never assessed).</summary>
+    public async Task<IReadOnlyList<(ExploitationRiskLevel? Level, int Count)>> CountsAsync(ClaimsPrincipal user, Agency? agency, string? team, CancellationToken ct)
+    {
+        var counts = await Visible(user, agency, team).GroupBy(j => j.Position.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return Enum.GetValues<ExploitationRiskLevel>().Reverse().Select(l => ((ExploitationRiskLevel?)l, counts.FirstOrDefault(c => c.Key == l)?.Count ?? 0))
+            .Append((null, counts.FirstOrDefault(c => c.Key == null)?.Count ?? 0)).ToList();
+    }
 
-        return children.Select(c =>
-        {
-            current.TryGetValue(c.Id, out var now);
-            var due = now is { Level: { } level, SignedOffAtUtc: { } at }
-                ? schedule.DueFor(level, at, triggers[c.Id])
-                : new ReassessmentDue(ReassessmentReason.NoAssessment, null);
-            var worker = c.KeyWorkerUserId is { } k && workers.TryGetValue(k, out var w) ? w : null;
-            return new ChildRisk(c.Id, $"{c.FirstName} {c.LastName}", c.DateOfBirth, c.IsLookedAfter, c.PlacedOutOfArea,
-                worker?.DisplayName, worker?.Team, c.Agencies.Distinct().ToList(), now?.Level, now?.SignedOffAtUtc, now?.Id,
-                drafts.TryGetValue(c.Id, out var d) ? d : null, due);
-        }).OrderBy(c => c.Name).ToList();
+    /// <summary>Children with an overdue assessment (longest overdue first), then those never assessed.</summary>
+    public Task<Paged<ChildRisk>> NeedingAssessmentAsync(ClaimsPrincipal user, Agency? agency, string? team, int pageNumber, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = Visible(user, agency, team)
+            .Where(j => j.Position.DueReason == ReassessmentReason.NoAssessment || (j.Position.DueAtUtc != null && j.Position.DueAtUtc <= now))
+            .OrderBy(j => j.Position.DueReason == ReassessmentReason.NoAssessment ? 1 : 0).ThenBy(j => j.Position.DueAtUtc)
+            .ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id);
+        return PageAsync(due, pageNumber, ct);
+    }
+
+    public Task<Paged<ChildRisk>> LookedAfterAtSeriousRiskAsync(ClaimsPrincipal user, Agency? agency, string? team, int pageNumber, CancellationToken ct) =>
+        PageAsync(Visible(user, agency, team).Where(j => j.Child.IsLookedAfter && j.Position.Level == ExploitationRiskLevel.Serious)
+            .OrderBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id), pageNumber, ct);
+
+    /// <summary>The panel list: every visible child whose current level is significant or serious, most serious first.</summary>
+    public Task<Paged<ChildRisk>> PanelListAsync(ClaimsPrincipal user, int pageNumber, CancellationToken ct) =>
+        PageAsync(Visible(user).Where(j => j.Position.Level >= PanelList.ThresholdLevel)
+            .OrderByDescending(j => j.Position.Level).ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id), pageNumber, ct);
+
+    /// <summary>The teams of the people key-working any child, for the filter.</summary>
+    public async Task<IReadOnlyList<string>> KeyWorkerTeamsAsync(CancellationToken ct) =>
+        await db.Users.Where(u => u.Team != null && db.Children.Any(c => c.KeyWorkerUserId == u.Id))
+            .Select(u => u.Team!).Distinct().OrderBy(t => t).ToListAsync(ct);
+
+    private async Task<Paged<ChildRisk>> PageAsync(IQueryable<Joined> ordered, int pageNumber, CancellationToken ct)
+    {
+        var page = await Paged<ChildRisk>.ReadAsync(ordered.Select(j => new ChildRisk(
+            j.Child.Id, j.Child.FirstName + " " + j.Child.LastName, j.Child.DateOfBirth, j.Child.IsLookedAfter, j.Child.PlacedOutOfArea,
+            j.WorkerName, j.WorkerTeam, Array.Empty<Agency>(),
+            j.Position.Level, j.Position.SignedOffAtUtc, j.Position.CurrentAssessmentId, j.Position.DraftId,
+            j.Position.DueReason, j.Position.DueAtUtc, j.Position.TriggerKind)), pageNumber, PageSize, ct);
+        // The agencies involved, for the page's children only: one query.
+        var ids = page.Items.Select(c => c.ChildId).ToList();
+        var agencies = (await db.Involvements.Where(i => ids.Contains(i.ChildId) && i.EndedAtUtc == null).Select(i => new { i.ChildId, i.Agency }).ToListAsync(ct))
+            .ToLookup(i => i.ChildId, i => i.Agency);
+        return page with { Items = page.Items.Select(c => c with { Agencies = agencies[c.ChildId].Distinct().ToList() }).ToList() };
     }
 
     /// <summary>When one child's next assessment is due.</summary>
-    public async Task<ReassessmentDue> DueForAsync(Guid childId, CancellationToken ct = default)
-    {
-        var now = await db.RiskAssessments.AsNoTracking().IgnoreAutoIncludes()
-            .Where(a => a.ChildId == childId && a.Status == AssessmentStatus.SignedOff)
-            .OrderByDescending(a => a.SignedOffAtUtc)
-            .Select(a => new { a.Level, a.SignedOffAtUtc }).FirstOrDefaultAsync(ct);
-        if (now is not { Level: { } level, SignedOffAtUtc: { } at }) return new ReassessmentDue(ReassessmentReason.NoAssessment, null);
-        var triggers = await assessments.TriggersAsync([childId], ct);
-        return schedule.DueFor(level, at, triggers[childId]);
-    }
+    public async Task<ReassessmentDue> DueForAsync(Guid childId, CancellationToken ct = default) =>
+        (await db.Set<ChildRiskPosition>().AsNoTracking().SingleOrDefaultAsync(p => p.ChildId == childId, ct))?.Due
+        ?? new ReassessmentDue(ReassessmentReason.NoAssessment, null);
 }
 
 /// <summary>How levels and due dates look on every risk page.</summary>

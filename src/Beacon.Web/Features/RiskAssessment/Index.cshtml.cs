@@ -1,5 +1,6 @@
 using Beacon.Core.Access;
 using Beacon.Core.RiskAssessment;
+using Beacon.Web.Infrastructure.GovUk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,6 +13,7 @@ namespace Beacon.Web.Features.RiskAssessment;
 /// (by agency and team), and looked-after children at serious risk.
 /// </summary>
 [Authorize(Policy = Policies.SeesChildRecords)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Web.RequestLimits.HeavyReport)]
 public sealed class IndexModel(RiskOverview overview, TimeProvider clock) : PageModel
 {
     /// <summary>Only children this agency is involved with.</summary>
@@ -19,26 +21,21 @@ public sealed class IndexModel(RiskOverview overview, TimeProvider clock) : Page
     /// <summary>Only children whose key worker is in this team.</summary>
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }
 
-    public IReadOnlyList<ChildRisk> Children { get; private set; } = [];
-    public IReadOnlyList<ChildRisk> NeedAssessment { get; private set; } = [];
-    public IReadOnlyList<ChildRisk> LookedAfterSerious { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public int DuePage { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public int LookedAfterPage { get; set; } = 1;
+
+    public Paged<ChildRisk> NeedAssessment { get; private set; } = new([], 1, 1, 0);
+    public Paged<ChildRisk> LookedAfterSerious { get; private set; } = new([], 1, 1, 0);
     public IReadOnlyList<(ExploitationRiskLevel? Level, int Count)> Counts { get; private set; } = [];
     public IReadOnlyList<string> Teams { get; private set; } = [];
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await overview.ForVisibleChildrenAsync(User, ct);
-        Teams = all.Select(c => c.KeyWorkerTeam).Where(t => t is not null).Cast<string>().Distinct().Order().ToList();
-        Children = all
-            .Where(c => Agency is null || c.Agencies.Contains(Agency.Value))
-            .Where(c => string.IsNullOrEmpty(Team) || string.Equals(c.KeyWorkerTeam, Team, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        NeedAssessment = Children.Where(c => c.IsOverdue(Now))
-            .OrderBy(c => c.Due.Reason == ReassessmentReason.NoAssessment ? 1 : 0).ThenBy(c => c.Due.DueAtUtc).ThenBy(c => c.Name).ToList();
-        LookedAfterSerious = Children.Where(c => c.IsLookedAfter && c.Level == ExploitationRiskLevel.Serious).ToList();
-        Counts = Enum.GetValues<ExploitationRiskLevel>().Reverse().Select(l => ((ExploitationRiskLevel?)l, Children.Count(c => c.Level == l)))
-            .Append((null, Children.Count(c => c.Level is null))).ToList();
+        Teams = await overview.KeyWorkerTeamsAsync(ct);
+        Counts = await overview.CountsAsync(User, Agency, Team, ct);
+        NeedAssessment = await overview.NeedingAssessmentAsync(User, Agency, Team, DuePage, ct);
+        LookedAfterSerious = await overview.LookedAfterAtSeriousRiskAsync(User, Agency, Team, LookedAfterPage, ct);
     }
 
     public IEnumerable<SelectListItem> AgencyItems() =>

@@ -1,5 +1,7 @@
 using Beacon.Core.Access;
+using Beacon.Web.Infrastructure.GovUk;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Beacon.Web.Features.RiskAssessment;
@@ -12,14 +14,13 @@ namespace Beacon.Web.Features.RiskAssessment;
 [Authorize(Policy = Policies.Practitioner)]
 public sealed class PanelModel(RiskOverview overview, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<ChildRisk> Children { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    public Paged<ChildRisk> Children { get; private set; } = new([], 1, 1, 0);
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public DateOnly Today => DateOnly.FromDateTime(Now);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Children = (await overview.ForVisibleChildrenAsync(User, ct))
-            .Where(c => c.OnPanelList)
-            .OrderByDescending(c => c.Level).ThenBy(c => c.Name).ToList();
+        Children = await overview.PanelListAsync(User, PageNumber, ct);
     }
 }

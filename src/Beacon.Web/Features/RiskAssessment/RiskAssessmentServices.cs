@@ -17,5 +17,6 @@ public static class RiskAssessmentServices
         services.AddScoped<RiskLevels>();
         services.AddScoped<Assessments>();
         services.AddScoped<RiskOverview>();
+        services.AddScoped<Infrastructure.Data.IReadModelProjector, ChildRiskPositionProjector>();
     }
 }

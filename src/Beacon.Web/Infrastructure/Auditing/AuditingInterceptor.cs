@@ -99,8 +99,20 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
     /// <summary>Whatever happened during the request, the end of its scope never leaves the lock held.</summary>
     public void Dispose() => Release();
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        throw new InvalidOperationException("Beacon saves asynchronously only, so that audit appends are serialised; call SaveChangesAsync.");
+    /// <summary>
+    /// Records are saved asynchronously only, so that audit appends are serialised. Libraries that save their own
+    /// rows synchronously (ASP.NET Core data protection's key ring) touch no record and pass.
+    /// </summary>
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is BeaconDbContext db)
+        {
+            db.ChangeTracker.DetectChanges();
+            if (db.PendingAudit.Count > 0 || db.ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && IsBeaconRecord(e.Metadata.ClrType)))
+                throw new InvalidOperationException("Beacon saves asynchronously only, so that audit appends are serialised; call SaveChangesAsync.");
+        }
+        return result;
+    }
 
     /// <summary>Nothing was saved: forget the audit entries this save queued and put versions back.</summary>
     private void Undo(DbContext? context)

@@ -2,6 +2,7 @@ using Beacon.Core.Audit;
 using Beacon.Core.Children;
 using Beacon.Core.Common;
 using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,10 @@ namespace Beacon.Web.Infrastructure.Data;
 /// The one database context. Provider-specific subclasses (<see cref="SqliteBeaconDbContext"/>,
 /// <see cref="PostgresBeaconDbContext"/>) exist only so each provider keeps its own migrations.
 /// </summary>
-public abstract class BeaconDbContext(DbContextOptions options) : IdentityDbContext<BeaconUser>(options)
+public abstract class BeaconDbContext(DbContextOptions options) : IdentityDbContext<BeaconUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every web instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Child> Children => Set<Child>();
     public DbSet<ChildAlias> ChildAliases => Set<ChildAlias>();
     public DbSet<ChildAddress> ChildAddresses => Set<ChildAddress>();
@@ -59,7 +62,16 @@ public sealed class SqliteBeaconDbContext(DbContextOptions<SqliteBeaconDbContext
     }
 }
 
-public sealed class PostgresBeaconDbContext(DbContextOptions<PostgresBeaconDbContext> options) : BeaconDbContext(options);
+public sealed class PostgresBeaconDbContext(DbContextOptions<PostgresBeaconDbContext> options) : BeaconDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Name words are searched by prefix as a range: byte order keeps the range exact and the index usable,
+        // whatever the database's locale (SQLite's default collation already compares this way).
+        builder.Entity<Features.Children.ChildNameToken>().Property(t => t.Token).UseCollation("C");
+    }
+}
 
 internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
     v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),

@@ -17,12 +17,13 @@ public static class DatabaseRegistration
     public static void AddBeaconDatabase(this IServiceCollection services, string contentRoot)
     {
         services.AddScoped<Auditing.AuditingInterceptor>();
+        services.AddScoped<ReadModelInterceptor>();
         services.AddDbContext<PostgresBeaconDbContext>((sp, options) => options
-            .UseNpgsql(RequiredConnectionString(sp.GetRequiredService<IConfiguration>()))
-            .AddInterceptors(sp.GetRequiredService<Auditing.AuditingInterceptor>()));
+            .UseNpgsql(PostgresConnectionString(sp.GetRequiredService<IConfiguration>()))
+            .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>()));
         services.AddDbContext<SqliteBeaconDbContext>((sp, options) => options
             .UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), contentRoot))
-            .AddInterceptors(sp.GetRequiredService<Auditing.AuditingInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>()));
         services.AddScoped<BeaconDbContext>(sp => ProviderOf(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresBeaconDbContext>()
             : sp.GetRequiredService<SqliteBeaconDbContext>());
@@ -37,6 +38,25 @@ public static class DatabaseRegistration
         if (string.IsNullOrWhiteSpace(connectionString) || connectionString == DefaultSqlite)
             throw new InvalidOperationException("Beacon:Database:Provider is Postgres: set ConnectionStrings:Beacon to a PostgreSQL connection string.");
         return connectionString;
+    }
+
+    /// <summary>
+    /// The configured connection string, with a pool sized for one web instance unless it names its own: Npgsql's
+    /// default of 100 per instance is PostgreSQL's whole default max_connections, so a second instance (or a
+    /// maintenance session) would be refused "too many clients". Two cores are kept busy by far fewer connections;
+    /// a request waiting for one waits at most the connection timeout, then fails cleanly.
+    /// </summary>
+    internal static string PostgresConnectionString(IConfiguration configuration)
+    {
+        var configured = RequiredConnectionString(configuration);
+        // The generic builder keeps only the keys actually written (Npgsql's knows every keyword).
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        bool Names(params string[] keys) => keys.Any(written.ContainsKey);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!Names("Maximum Pool Size", "Max Pool Size", "MaxPoolSize")) builder.MaxPoolSize = configuration.GetValue("Beacon:Database:MaxPoolSize", 30);
+        if (!Names("Timeout")) builder.Timeout = 15;
+        if (!Names("Command Timeout", "CommandTimeout")) builder.CommandTimeout = 30;
+        return builder.ToString();
     }
 
     private static string SqliteConnectionString(IConfiguration configuration, string contentRoot)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Beacon.Web.Infrastructure.Data;
 
 /// <summary>Brings the database up to date on start: migrations, roles, and demo data on a new database only.</summary>
-public sealed class DatabaseSetup(BeaconDbContext db, RoleManager<IdentityRole> roles, DemoData demoData, IConfiguration configuration, ILogger<DatabaseSetup> logger)
+public sealed class DatabaseSetup(BeaconDbContext db, RoleManager<IdentityRole> roles, DemoData demoData, IConfiguration configuration, IServiceProvider services, ILogger<DatabaseSetup> logger)
 {
     public async Task InitialiseAsync(CancellationToken ct = default)
     {
@@ -23,5 +23,6 @@ public sealed class DatabaseSetup(BeaconDbContext db, RoleManager<IdentityRole> 
             await demoData.SeedAsync(ct);
             await transaction.CommitAsync(ct);
         }
+        await ReadModels.RebuildMissingAsync(services, logger, ct);
     }
 }

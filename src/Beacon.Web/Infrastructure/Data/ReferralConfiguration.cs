@@ -26,7 +26,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         referral.Ignore(r => r.ReceivedOn);
         // The front door queue (awaiting decision, oldest first), "my referrals", and a child's referrals.
         referral.HasIndex(r => new { r.Status, r.ReceivedAtUtc });
-        referral.HasIndex(r => r.ReferrerUserId);
-        referral.HasIndex(r => r.ChildId);
+        // A referrer's own referrals, newest first (My referrals), read in index order a page at a time.
+        referral.HasIndex(r => new { r.ReferrerUserId, r.ReceivedAtUtc });
+        // Trigger events after a sign-off (reassessment) and a child's referrals in time order.
+        referral.HasIndex(r => new { r.ChildId, r.ReceivedAtUtc });
     }
 }

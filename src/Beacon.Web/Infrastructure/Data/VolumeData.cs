@@ -244,8 +244,8 @@ public sealed class VolumeData(IServiceScopeFactory scopes, TimeProvider clock)
                     on = held;
                 }
             }
-            // Open cases are the last year's; older ones are closed.
-            if (!Past(Next(20, 200)) || on > _today.AddYears(-1)) return level;
+            // Open cases are the last few months'; older ones are closed.
+            if (!Past(Next(20, 200)) || on > _today.AddMonths(-4)) return level;
             var requested = UkClock.ToUtc(on, new TimeOnly(10, 0));
             opened.RequestClosure("Plan outcomes met; the child and family agree to close (generated).", worker.UserId, requested);
             if (level >= ExploitationRiskLevel.Significant) opened.AgreeClosureAsPanelChair(world.PanelChair.UserId, requested.AddHours(1));

@@ -25,6 +25,17 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCo
 
 public static class Pagination
 {
+    public const string DefaultParameter = "pageNumber";
+
+    /// <summary>The current address with one list's page number changed, keeping filters and the other lists' pages.</summary>
+    public static string Href(Microsoft.AspNetCore.Http.HttpRequest request, string parameter, int pageNumber)
+    {
+        var query = request.Query.Where(q => !string.Equals(q.Key, parameter, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            .Append(new KeyValuePair<string, string?>(parameter, pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return Microsoft.AspNetCore.Http.QueryString.Create(query).ToUriComponent();
+    }
+
     /// <summary>The page numbers to link to: the first, the last, and those beside the current one (0 marks a gap).</summary>
     public static IReadOnlyList<int> Links(IPaged paged)
     {

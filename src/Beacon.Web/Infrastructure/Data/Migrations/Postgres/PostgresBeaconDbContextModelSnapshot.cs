@@ -671,9 +671,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChildId");
+                    b.HasIndex("ChildId", "ReceivedAtUtc");
 
-                    b.HasIndex("ReferrerUserId");
+                    b.HasIndex("ReferrerUserId", "ReceivedAtUtc");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
 
@@ -813,6 +813,116 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("RiskAssessmentIndicators", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Web.Features.Children.ChildNameToken", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.HasKey("ChildId", "Token");
+
+                    b.HasIndex("Token", "ChildId");
+
+                    b.ToTable("ChildNameTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Beacon.Web.Features.RiskAssessment.ChildRiskPosition", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CurrentAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DueReason")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SignedOffAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("TriggerKind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ChildId");
+
+                    b.HasIndex("DueReason", "DueAtUtc");
+
+                    b.HasIndex("Level", "ChildId");
+
+                    b.ToTable("ChildRiskPositions", (string)null);
+                });
+
+            modelBuilder.Entity("Beacon.Web.Features.Timescales.StatutoryClock", b =>
+                {
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("HostAreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Record")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResponsibleUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RecordId", "Slot");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("HostAreaId");
+
+                    b.HasIndex("AreaId", "Late");
+
+                    b.HasIndex("AreaId", "MetOn", "DueOn");
+
+                    b.HasIndex("Record", "MetOn", "DueOn");
+
+                    b.HasIndex("RecordId", "MetOn", "DueOn");
+
+                    b.HasIndex("ResponsibleUserId", "MetOn", "DueOn");
+
+                    b.ToTable("StatutoryClocks", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Web.Infrastructure.Email.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -933,6 +1043,25 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

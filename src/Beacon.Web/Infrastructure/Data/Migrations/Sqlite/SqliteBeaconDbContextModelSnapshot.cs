@@ -666,9 +666,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChildId");
+                    b.HasIndex("ChildId", "ReceivedAtUtc");
 
-                    b.HasIndex("ReferrerUserId");
+                    b.HasIndex("ReferrerUserId", "ReceivedAtUtc");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
 
@@ -808,6 +808,115 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RiskAssessmentIndicators", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Web.Features.Children.ChildNameToken", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChildId", "Token");
+
+                    b.HasIndex("Token", "ChildId");
+
+                    b.ToTable("ChildNameTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Beacon.Web.Features.RiskAssessment.ChildRiskPosition", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CurrentAssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SignedOffAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TriggerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChildId");
+
+                    b.HasIndex("DueReason", "DueAtUtc");
+
+                    b.HasIndex("Level", "ChildId");
+
+                    b.ToTable("ChildRiskPositions", (string)null);
+                });
+
+            modelBuilder.Entity("Beacon.Web.Features.Timescales.StatutoryClock", b =>
+                {
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HostAreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Record")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsibleUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RecordId", "Slot");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("HostAreaId");
+
+                    b.HasIndex("AreaId", "Late");
+
+                    b.HasIndex("AreaId", "MetOn", "DueOn");
+
+                    b.HasIndex("Record", "MetOn", "DueOn");
+
+                    b.HasIndex("RecordId", "MetOn", "DueOn");
+
+                    b.HasIndex("ResponsibleUserId", "MetOn", "DueOn");
+
+                    b.ToTable("StatutoryClocks", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Web.Infrastructure.Email.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -928,6 +1037,23 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using Beacon.Core.Children;
+using Beacon.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Beacon.Web.Features.Children;
+
+/// <summary>
+/// One word of a child's name or current alias, folded for search ("O'Brien" → "obrien", "Zoë" → "zoe"). A search
+/// term matches the start of a word, which an index on the word answers as a range, where "contains" on the names
+/// would read every child.
+/// </summary>
+public sealed class ChildNameToken
+{
+    public Guid ChildId { get; set; }
+    public string Token { get; set; } = "";
+
+    public const int MaxLength = Child.NameMaxLength;
+
+    /// <summary>The words of a name as search stores and matches them: lower case, no accents or apostrophes; a hyphenated name also whole.</summary>
+    public static IEnumerable<string> Words(string? name)
+    {
+        var folded = Fold(name);
+        var parts = folded.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        foreach (var part in parts) yield return part;
+        if (folded.Contains('-')) yield return folded.Replace("-", "").Replace(" ", "");
+    }
+
+    /// <summary>The smallest string after every string starting with <paramref name="prefix"/>, so a prefix search is a range.</summary>
+    public static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    private static string Fold(string? name)
+    {
+        var decomposed = (name ?? "").Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var kept = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) kept.Append(c);
+            else if (c is ' ' or '-') kept.Append(c);
+        }
+        var word = kept.ToString();
+        return word.Length > MaxLength ? word[..MaxLength] : word;
+    }
+}
+
+internal sealed class ChildNameTokenConfiguration : IEntityTypeConfiguration<ChildNameToken>
+{
+    public void Configure(EntityTypeBuilder<ChildNameToken> token)
+    {
+        token.ToTable("ChildNameTokens");
+        token.HasKey(t => new { t.ChildId, t.Token });
+        token.Property(t => t.Token).HasMaxLength(ChildNameToken.MaxLength);
+        token.HasIndex(t => new { t.Token, t.ChildId });
+    }
+}
+
+/// <summary>Keeps each child's name words in step with their names and current aliases.</summary>
+internal sealed class ChildNameIndexProjector : IReadModelProjector
+{
+    private const int BatchSize = 1_000;
+
+    public async Task ProjectAsync(BeaconDbContext db, IReadOnlyList<EntityEntry> changes, DateTime nowUtc, CancellationToken ct)
+    {
+        var childIds = changes.Changed<Child>().Select(c => c.Id).Concat(changes.Changed<ChildAlias>().Select(a => a.ChildId)).ToHashSet();
+        if (childIds.Count > 0) await ReplaceAsync(db, childIds, ct);
+    }
+
+    private static async Task ReplaceAsync(BeaconDbContext db, IReadOnlyCollection<Guid> childIds, CancellationToken ct)
+    {
+        var ids = childIds.ToList();
+        // Tracked children and aliases (some not saved yet) win over what the database holds.
+        var tracked = db.ChangeTracker.Entries<Child>().Where(e => childIds.Contains(e.Entity.Id)).ToDictionary(e => e.Entity.Id, e => (e.Entity.FirstName, e.Entity.LastName));
+        var missing = ids.Where(id => !tracked.ContainsKey(id)).ToList();
+        var names = missing.Count == 0 ? tracked : (await db.Children.AsNoTracking().Where(c => missing.Contains(c.Id))
+            .Select(c => new { c.Id, c.FirstName, c.LastName }).ToListAsync(ct))
+            .ToDictionary(c => c.Id, c => (c.FirstName, c.LastName)).Concat(tracked).ToDictionary();
+        var trackedAliases = db.ChangeTracker.Entries<ChildAlias>().Select(e => e.Entity).Where(a => childIds.Contains(a.ChildId)).ToList();
+        var trackedAliasIds = trackedAliases.Select(a => a.Id).ToHashSet();
+        var aliases = (await db.ChildAliases.AsNoTracking().Where(a => ids.Contains(a.ChildId)).ToListAsync(ct))
+            .Where(a => !trackedAliasIds.Contains(a.Id))
+            .Concat(trackedAliases)
+            .Where(a => a.WithdrawnAtUtc == null)
+            .ToLookup(a => a.ChildId, a => a.Name);
+
+        var wanted = names.SelectMany(n => new[] { n.Value.FirstName, n.Value.LastName }.Concat(aliases[n.Key])
+            .SelectMany(ChildNameToken.Words).Distinct().Select(word => new ChildNameToken { ChildId = n.Key, Token = word })).ToList();
+        var existing = await db.Set<ChildNameToken>().Where(t => ids.Contains(t.ChildId)).ToListAsync(ct);
+        ReadModels.Replace(db, existing, wanted, t => (t.ChildId, t.Token));
+    }
+
+    public async Task<bool> NeedsRebuildAsync(BeaconDbContext db, CancellationToken ct) =>
+        !await db.Set<ChildNameToken>().AnyAsync(ct) && await db.Children.AnyAsync(ct);
+
+    public async Task RebuildAsync(IServiceScopeFactory scopes, DateTime nowUtc, CancellationToken ct)
+    {
+        for (var skip = 0; ; skip += BatchSize)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
+            var ids = await db.Children.OrderBy(c => c.Id).Skip(skip).Take(BatchSize).Select(c => c.Id).ToListAsync(ct);
+            if (ids.Count == 0) break;
+            await ReplaceAsync(db, ids, ct);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}

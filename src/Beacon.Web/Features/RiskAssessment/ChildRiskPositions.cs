@@ -1,0 +1,128 @@
+using Beacon.Core.Children;
+using Beacon.Core.Missing;
+using Beacon.Core.Referrals;
+using Beacon.Core.RiskAssessment;
+using Beacon.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Assessment = Beacon.Core.RiskAssessment.RiskAssessment;
+
+namespace Beacon.Web.Features.RiskAssessment;
+
+/// <summary>
+/// Where one child stands on risk: the current signed-off assessment's level, any open draft, and when the next
+/// assessment is due (by the schedule for the level, or from a trigger event after sign-off), worked out by
+/// <see cref="ReassessmentSchedule.DueFor(ExploitationRiskLevel, DateTime, IEnumerable{ReassessmentTrigger})"/> whenever
+/// an assessment, missing episode or referral of the child is saved. Every child has one, so the risk lists, the
+/// panel list and the counts are indexed comparisons ("due at or before now") rather than the schedule run for
+/// every child on every request.
+/// </summary>
+public sealed class ChildRiskPosition
+{
+    public Guid ChildId { get; set; }
+    public Guid? CurrentAssessmentId { get; set; }
+    public ExploitationRiskLevel? Level { get; set; }
+    public DateTime? SignedOffAtUtc { get; set; }
+    public Guid? DraftId { get; set; }
+    public ReassessmentReason DueReason { get; set; }
+    /// <summary>Null when no assessment exists (due now) or none is required.</summary>
+    public DateTime? DueAtUtc { get; set; }
+    public ReassessmentTriggerKind? TriggerKind { get; set; }
+
+    public ReassessmentDue Due => new(DueReason, DueAtUtc, Level, TriggerKind is { } kind && DueAtUtc is { } at ? new ReassessmentTrigger(kind, at) : null);
+}
+
+internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<ChildRiskPosition>
+{
+    public void Configure(EntityTypeBuilder<ChildRiskPosition> position)
+    {
+        position.ToTable("ChildRiskPositions");
+        position.HasKey(p => p.ChildId);
+        position.Property(p => p.ChildId).ValueGeneratedNever();
+        position.Ignore(p => p.Due);
+        position.HasIndex(p => new { p.Level, p.ChildId });
+        position.HasIndex(p => new { p.DueReason, p.DueAtUtc });
+    }
+}
+
+internal sealed class ChildRiskPositionProjector(ReassessmentSchedule schedule) : IReadModelProjector
+{
+    private const int BatchSize = 1_000;
+
+    public async Task ProjectAsync(BeaconDbContext db, IReadOnlyList<EntityEntry> changes, DateTime nowUtc, CancellationToken ct)
+    {
+        var childIds = changes.Changed<Assessment>().Select(a => a.ChildId)
+            .Concat(changes.Changed<MissingEpisode>().Select(e => e.ChildId))
+            .Concat(changes.Changed<Referral>().Select(r => r.ChildId))
+            .Concat(changes.Where(e => e.State == EntityState.Added).Select(e => e.Entity).OfType<Child>().Select(c => c.Id))
+            .ToHashSet();
+        if (childIds.Count > 0) await ReplaceAsync(db, childIds.ToList(), ct);
+    }
+
+    private async Task ReplaceAsync(BeaconDbContext db, List<Guid> ids, CancellationToken ct)
+    {
+        var idSet = ids.ToHashSet();
+        // What the database holds, overlaid with what this save is changing (new sign-offs, superseded ones, new events).
+        var trackedAssessments = db.ChangeTracker.Entries<Assessment>().Select(e => e.Entity).Where(a => idSet.Contains(a.ChildId)).ToList();
+        var trackedIds = trackedAssessments.Select(a => a.Id).ToHashSet();
+        var assessments = (await db.RiskAssessments.AsNoTracking().IgnoreAutoIncludes()
+                .Where(a => ids.Contains(a.ChildId) && (a.Status == AssessmentStatus.SignedOff || a.Status == AssessmentStatus.Draft))
+                .Select(a => new Row(a.Id, a.ChildId, a.Status, a.Level, a.SignedOffAtUtc)).ToListAsync(ct))
+            .Where(a => !trackedIds.Contains(a.Id))
+            .Concat(trackedAssessments.Select(a => new Row(a.Id, a.ChildId, a.Status, a.Level, a.SignedOffAtUtc)))
+            .ToLookup(a => a.ChildId);
+
+        var trackedEpisodes = db.ChangeTracker.Entries<MissingEpisode>().Select(e => e.Entity).Where(e => idSet.Contains(e.ChildId)).ToList();
+        var trackedEpisodeIds = trackedEpisodes.Select(e => e.Id).ToHashSet();
+        var trackedReferrals = db.ChangeTracker.Entries<Referral>().Select(e => e.Entity).Where(r => idSet.Contains(r.ChildId)).ToList();
+        var trackedReferralIds = trackedReferrals.Select(r => r.Id).ToHashSet();
+        var signedOff = assessments.SelectMany(g => g).Where(a => a.Status == AssessmentStatus.SignedOff).ToList();
+        var earliest = signedOff.Count == 0 ? (DateTime?)null : signedOff.Min(a => a.SignedOffAtUtc);
+        // Only events after a sign-off can trigger a reassessment, so only those are read.
+        var triggers = earliest is not { } since ? Enumerable.Empty<(Guid ChildId, ReassessmentTrigger Trigger)>().ToLookup(t => t.ChildId, t => t.Trigger) :
+            (await db.MissingEpisodes.AsNoTracking().Where(e => ids.Contains(e.ChildId) && e.ReportedMissingAtUtc > since)
+                .Select(e => new { e.Id, e.ChildId, At = e.ReportedMissingAtUtc }).ToListAsync(ct))
+            .Where(e => !trackedEpisodeIds.Contains(e.Id)).Select(e => (e.ChildId, Trigger: new ReassessmentTrigger(ReassessmentTriggerKind.MissingEpisode, e.At)))
+            .Concat(trackedEpisodes.Select(e => (e.ChildId, Trigger: new ReassessmentTrigger(ReassessmentTriggerKind.MissingEpisode, e.ReportedMissingAtUtc))))
+            .Concat((await db.Referrals.AsNoTracking().Where(r => ids.Contains(r.ChildId) && r.ReceivedAtUtc > since)
+                    .Select(r => new { r.Id, r.ChildId, At = r.ReceivedAtUtc }).ToListAsync(ct))
+                .Where(r => !trackedReferralIds.Contains(r.Id)).Select(r => (r.ChildId, Trigger: new ReassessmentTrigger(ReassessmentTriggerKind.Referral, r.At))))
+            .Concat(trackedReferrals.Select(r => (r.ChildId, Trigger: new ReassessmentTrigger(ReassessmentTriggerKind.Referral, r.ReceivedAtUtc))))
+            .ToLookup(t => t.ChildId, t => t.Trigger);
+
+        var wanted = ids.Select(id =>
+        {
+            var current = assessments[id].Where(a => a.Status == AssessmentStatus.SignedOff).MaxBy(a => a.SignedOffAtUtc);
+            var draft = assessments[id].FirstOrDefault(a => a.Status == AssessmentStatus.Draft);
+            var due = current is { Level: { } level, SignedOffAtUtc: { } at }
+                ? schedule.DueFor(level, at, triggers[id])
+                : new ReassessmentDue(ReassessmentReason.NoAssessment, null);
+            return new ChildRiskPosition
+            {
+                ChildId = id, CurrentAssessmentId = current?.Id, Level = current?.Level, SignedOffAtUtc = current?.SignedOffAtUtc, DraftId = draft?.Id,
+                DueReason = due.Reason, DueAtUtc = due.DueAtUtc, TriggerKind = due.Trigger?.Kind,
+            };
+        }).ToList();
+        var existing = await db.Set<ChildRiskPosition>().Where(p => ids.Contains(p.ChildId)).ToListAsync(ct);
+        ReadModels.Replace(db, existing, wanted, p => p.ChildId);
+    }
+
+    private sealed record Row(Guid Id, Guid ChildId, AssessmentStatus Status, ExploitationRiskLevel? Level, DateTime? SignedOffAtUtc);
+
+    public async Task<bool> NeedsRebuildAsync(BeaconDbContext db, CancellationToken ct) =>
+        !await db.Set<ChildRiskPosition>().AnyAsync(ct) && await db.Children.AnyAsync(ct);
+
+    public async Task RebuildAsync(IServiceScopeFactory scopes, DateTime nowUtc, CancellationToken ct)
+    {
+        for (var skip = 0; ; skip += BatchSize)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
+            var ids = await db.Children.OrderBy(c => c.Id).Skip(skip).Take(BatchSize).Select(c => c.Id).ToListAsync(ct);
+            if (ids.Count == 0) break;
+            await ReplaceAsync(db, ids, ct);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.Web;
+using Beacon.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Beacon.Web.Tests.Operations;
+
+/// <summary>
+/// Two web instances against one PostgreSQL, as behind a load balancer: a person signed in on one is signed in on the
+/// other, a form from one posts to the other, and each sees the other's changes at once.
+/// </summary>
+public sealed class TwoInstancesTests
+{
+    [Fact]
+    public async Task Two_instances_on_one_database_serve_the_same_people_as_one()
+    {
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var first = new BeaconFactory(database);
+        first.StartServer();
+        await using var second = new BeaconFactory(database) { OwnsDatabase = false };
+        second.StartServer();
+
+        // Signed in on the first instance.
+        using var person = await BeaconClient.SignedInAsync(first, "social.worker@beacon.test");
+        var childId = await first.WithScopeAsync(sp => sp.GetRequiredService<BeaconDbContext>().Children.OrderBy(c => c.LastName).Select(c => c.Id).FirstAsync());
+        var onFirst = await person.GetAsync($"/Children/{childId}");
+        Assert.Equal(HttpStatusCode.OK, onFirst.Status);
+
+        // The same cookies on the second instance: still signed in (the keys that protect cookies are shared).
+        using var toSecond = second.CreateDefaultClient();
+        async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content = null)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = content };
+            request.Headers.Add("Cookie", person.CookieHeader);
+            return await toSecond.SendAsync(request);
+        }
+        using (var myWork = await SendAsync(HttpMethod.Get, "/MyWork"))
+            Assert.Equal(HttpStatusCode.OK, myWork.StatusCode);
+
+        // A form served by the first instance is accepted by the second (antiforgery tokens are shared too).
+        var form = onFirst.Document.QuerySelectorAll("form").First(f => (f.GetAttribute("action") ?? "").Contains("handler=AddAlias"));
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var posted = await SendAsync(HttpMethod.Post, form.GetAttribute("action")!, new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   ["NewAlias"] = "Kestrel", ["__RequestVerificationToken"] = token,
+               })))
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        // The change made through the second is on the first at once.
+        var again = await person.GetAsync($"/Children/{childId}");
+        Assert.Contains("Kestrel", again.Document.Body!.TextContent);
+
+        // Signing out on one ends the session on both.
+        var signOut = await person.SubmitAsync("/MyWork", "form[action='/Account/Logout']", []);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.Status);
+        using var afterSignOut = await SendAsync(HttpMethod.Get, "/MyWork");
+        Assert.Equal(HttpStatusCode.Redirect, afterSignOut.StatusCode);
+    }
+}
+
+/// <summary>What one request may cost: a time limit, heavy reports a few at a time, a connection pool sized for the database.</summary>
+public sealed class RequestLimitsTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+{
+    [Fact]
+    public void Every_request_has_a_time_limit()
+    {
+        var options = beacon.Require().Services.GetRequiredService<IOptions<RequestTimeoutOptions>>().Value;
+        Assert.Equal(TimeSpan.FromSeconds(30), options.DefaultPolicy?.Timeout);
+    }
+
+    [Theory]
+    [InlineData("/MyWork/Breaches")]
+    [InlineData("/RiskAssessment/Index")]
+    [InlineData("/Audit/Index")]
+    public void Heavy_reports_run_a_few_at_a_time(string page)
+    {
+        // An index page answers at two routes (/X and /X/Index): both are limited.
+        var endpoints = beacon.Require().Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>()?.ViewEnginePath == page).ToList();
+        Assert.NotEmpty(endpoints);
+        Assert.All(endpoints, e => Assert.Equal(RequestLimits.HeavyReport, e.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=beacon", null, 30, 15, 30)]
+    [InlineData("Host=db;Database=beacon", "12", 12, 15, 30)]
+    [InlineData("Host=db;Database=beacon;Maximum Pool Size=50;Timeout=5;Command Timeout=60", "12", 50, 5, 60)]
+    [InlineData("Host=db;Database=beacon;MaxPoolSize=7", null, 7, 15, 30)]
+    public void The_postgres_pool_is_sized_for_one_instance_unless_the_connection_string_says(string connection, string? maxPool, int pool, int timeout, int commandTimeout)
+    {
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Beacon"] = connection };
+        if (maxPool is not null) settings["Beacon:Database:MaxPoolSize"] = maxPool;
+        var built = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseRegistration.PostgresConnectionString(
+            new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
+        Assert.Equal((pool, timeout, commandTimeout), (built.MaxPoolSize, built.Timeout, built.CommandTimeout));
+    }
+}
+
+/// <summary>The log says what went wrong, not the same warning once per request.</summary>
+public sealed class QuietLogTests(SqliteBeacon beacon) : IClassFixture<SqliteBeacon>
+{
+    [Fact]
+    public async Task Pages_with_forms_and_lists_log_nothing_at_warning_level()
+    {
+        var factory = beacon.Require();
+        using var person = await BeaconClient.SignedInAsync(factory, "social.worker@beacon.test");
+        var childId = await factory.WithScopeAsync(sp => sp.GetRequiredService<BeaconDbContext>().Children.OrderBy(c => c.LastName).Select(c => c.Id).FirstAsync());
+        factory.Warnings.Clear();
+        foreach (var url in new[] { "/Account/Login", $"/Children/{childId}", $"/Children/{childId}/Edit", "/MyWork", "/Referrals/Queue", "/Children?Name=a", "/RiskAssessment" })
+            Assert.Equal(HttpStatusCode.OK, (await person.GetAsync(url)).Status);
+        using var anonymous = BeaconClient.For(factory);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/Account/Login")).Status);
+        Assert.Empty(factory.Warnings);
+    }
+}

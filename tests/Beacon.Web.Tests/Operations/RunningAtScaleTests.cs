@@ -58,6 +58,15 @@ public sealed class TwoInstancesTests
         var again = await person.GetAsync($"/Children/{childId}");
         Assert.Contains("Kestrel", again.Document.Body!.TextContent);
 
+        // Both instances append to one audit chain at the same time: every view is recorded and the chain holds.
+        using var onSecond = BeaconClient.For(second);
+        Assert.Equal(HttpStatusCode.Redirect, (await onSecond.SignInAsync("team.manager@beacon.test")).Status);
+        var views = Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? person : onSecond).GetAsync($"/Children/{childId}/Chronology"));
+        Assert.All(await Task.WhenAll(views), v => Assert.Equal(HttpStatusCode.OK, v.Status));
+        var chain = await first.WithScopeAsync(async sp => await sp.GetRequiredService<BeaconDbContext>().AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
+        var verified = Beacon.Core.Audit.AuditChain.Verify(chain, []);
+        Assert.True(verified.IsIntact, verified.Message);
+
         // Signing out on one ends the session on both.
         var signOut = await person.SubmitAsync("/MyWork", "form[action='/Account/Logout']", []);
         Assert.Equal(HttpStatusCode.Redirect, signOut.Status);

@@ -22,7 +22,7 @@ public sealed class BreachesModel(Workload workload) : PageModel
     {
         var actor = User.ToActor();
         Counts = await workload.BreachCountsAsync(actor, ct);
-        Breaches = await workload.BreachesAsync(actor, PageNumber, ct);
+        Breaches = await workload.BreachesAsync(actor, PageNumber, Counts.Sum(c => c.Overdue + c.Late), ct);
         return Page();
     }
 }

@@ -108,11 +108,10 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
     /// oldest first: a restricted child there is counted without a name; a child of another local authority is
     /// that authority's to count.
     /// </summary>
-    public async Task<Paged<Breach>> BreachesAsync(Actor actor, int pageNumber, CancellationToken ct)
+    public async Task<Paged<Breach>> BreachesAsync(Actor actor, int pageNumber, int total, CancellationToken ct)
     {
         var today = Today;
         var breaching = Breaching(actor, today);
-        var total = await breaching.CountAsync(ct);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var number = Math.Clamp(pageNumber, 1, pageCount);
         var page = await (from k in breaching
@@ -138,7 +137,7 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
         return new Paged<Breach>(items, number, pageCount, total);
     }
 
-    /// <summary>Breaches in the person's areas by step: still overdue, and done late.</summary>
+    /// <summary>Breaches in the person's areas by step: still overdue, and done late (their sum is the total <see cref="BreachesAsync"/> pages).</summary>
     public async Task<IReadOnlyList<StepCount>> BreachCountsAsync(Actor actor, CancellationToken ct)
     {
         var today = Today;

@@ -109,28 +109,39 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, TimeP
         return joined;
     }
 
-    /// <summary>How many visible children stand at each level (null: never assessed).</summary>
-    public async Task<IReadOnlyList<(ExploitationRiskLevel? Level, int Count)>> CountsAsync(ClaimsPrincipal user, Agency? agency, string? team, CancellationToken ct)
+    /// <summary>The figures of the overview, in one pass over the visible children.</summary>
+    public sealed record Summary(IReadOnlyList<(ExploitationRiskLevel? Level, int Count)> Counts, int NeedingAssessment, int LookedAfterAtSeriousRisk);
+
+    /// <summary>How many visible children stand at each level (null: never assessed), how many need an assessment, how many looked-after children are at serious risk.</summary>
+    public async Task<Summary> SummaryAsync(ClaimsPrincipal user, Agency? agency, string? team, CancellationToken ct)
     {
-        var counts = await Visible(user, agency, team).GroupBy(j => j.Position.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return Enum.GetValues<ExploitationRiskLevel>().Reverse().Select(l => ((ExploitationRiskLevel?)l, counts.FirstOrDefault(c => c.Key == l)?.Count ?? 0))
-            .Append((null, counts.FirstOrDefault(c => c.Key == null)?.Count ?? 0)).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await Visible(user, agency, team).GroupBy(j => j.Position.Level).Select(g => new
+        {
+            g.Key,
+            Count = g.Count(),
+            Need = g.Count(j => j.Position.DueReason == ReassessmentReason.NoAssessment || (j.Position.DueAtUtc != null && j.Position.DueAtUtc <= now)),
+            LookedAfterSerious = g.Count(j => j.Child.IsLookedAfter && j.Position.Level == ExploitationRiskLevel.Serious),
+        }).ToListAsync(ct);
+        var counts = Enum.GetValues<ExploitationRiskLevel>().Reverse().Select(l => ((ExploitationRiskLevel?)l, rows.FirstOrDefault(c => c.Key == l)?.Count ?? 0))
+            .Append((null, rows.FirstOrDefault(c => c.Key == null)?.Count ?? 0)).ToList();
+        return new Summary(counts, rows.Sum(r => r.Need), rows.Sum(r => r.LookedAfterSerious));
     }
 
-    /// <summary>Children with an overdue assessment (longest overdue first), then those never assessed.</summary>
-    public Task<Paged<ChildRisk>> NeedingAssessmentAsync(ClaimsPrincipal user, Agency? agency, string? team, int pageNumber, CancellationToken ct)
+    /// <summary>Children with an overdue assessment (longest overdue first), then those never assessed; <paramref name="total"/> from <see cref="SummaryAsync"/>.</summary>
+    public Task<Paged<ChildRisk>> NeedingAssessmentAsync(ClaimsPrincipal user, Agency? agency, string? team, int pageNumber, int total, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var due = Visible(user, agency, team)
             .Where(j => j.Position.DueReason == ReassessmentReason.NoAssessment || (j.Position.DueAtUtc != null && j.Position.DueAtUtc <= now))
             .OrderBy(j => j.Position.DueReason == ReassessmentReason.NoAssessment ? 1 : 0).ThenBy(j => j.Position.DueAtUtc)
             .ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id);
-        return PageAsync(due, pageNumber, ct);
+        return PageAsync(due, pageNumber, total, ct);
     }
 
-    public Task<Paged<ChildRisk>> LookedAfterAtSeriousRiskAsync(ClaimsPrincipal user, Agency? agency, string? team, int pageNumber, CancellationToken ct) =>
+    public Task<Paged<ChildRisk>> LookedAfterAtSeriousRiskAsync(ClaimsPrincipal user, Agency? agency, string? team, int pageNumber, int total, CancellationToken ct) =>
         PageAsync(Visible(user, agency, team).Where(j => j.Child.IsLookedAfter && j.Position.Level == ExploitationRiskLevel.Serious)
-            .OrderBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id), pageNumber, ct);
+            .OrderBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id), pageNumber, total, ct);
 
     /// <summary>The panel list: every visible child whose current level is significant or serious, most serious first.</summary>
     public Task<Paged<ChildRisk>> PanelListAsync(ClaimsPrincipal user, int pageNumber, CancellationToken ct) =>
@@ -142,13 +153,16 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, TimeP
         await db.Users.Where(u => u.Team != null && db.Children.Any(c => c.KeyWorkerUserId == u.Id))
             .Select(u => u.Team!).Distinct().OrderBy(t => t).ToListAsync(ct);
 
-    private async Task<Paged<ChildRisk>> PageAsync(IQueryable<Joined> ordered, int pageNumber, CancellationToken ct)
+    private async Task<Paged<ChildRisk>> PageAsync(IQueryable<Joined> ordered, int pageNumber, CancellationToken ct) =>
+        await PageAsync(ordered, pageNumber, await ordered.CountAsync(ct), ct);
+
+    private async Task<Paged<ChildRisk>> PageAsync(IQueryable<Joined> ordered, int pageNumber, int total, CancellationToken ct)
     {
         var page = await Paged<ChildRisk>.ReadAsync(ordered.Select(j => new ChildRisk(
             j.Child.Id, j.Child.FirstName + " " + j.Child.LastName, j.Child.DateOfBirth, j.Child.IsLookedAfter, j.Child.PlacedOutOfArea,
             j.WorkerName, j.WorkerTeam, Array.Empty<Agency>(),
             j.Position.Level, j.Position.SignedOffAtUtc, j.Position.CurrentAssessmentId, j.Position.DraftId,
-            j.Position.DueReason, j.Position.DueAtUtc, j.Position.TriggerKind)), pageNumber, PageSize, ct);
+            j.Position.DueReason, j.Position.DueAtUtc, j.Position.TriggerKind)), pageNumber, PageSize, total, ct);
         // The agencies involved, for the page's children only: one query.
         var ids = page.Items.Select(c => c.ChildId).ToList();
         var agencies = (await db.Involvements.Where(i => ids.Contains(i.ChildId) && i.EndedAtUtc == null).Select(i => new { i.ChildId, i.Agency }).ToListAsync(ct))

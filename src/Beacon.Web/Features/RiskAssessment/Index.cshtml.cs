@@ -33,9 +33,10 @@ public sealed class IndexModel(RiskOverview overview, TimeProvider clock) : Page
     public async Task OnGetAsync(CancellationToken ct)
     {
         Teams = await overview.KeyWorkerTeamsAsync(ct);
-        Counts = await overview.CountsAsync(User, Agency, Team, ct);
-        NeedAssessment = await overview.NeedingAssessmentAsync(User, Agency, Team, DuePage, ct);
-        LookedAfterSerious = await overview.LookedAfterAtSeriousRiskAsync(User, Agency, Team, LookedAfterPage, ct);
+        var summary = await overview.SummaryAsync(User, Agency, Team, ct);
+        Counts = summary.Counts;
+        NeedAssessment = await overview.NeedingAssessmentAsync(User, Agency, Team, DuePage, summary.NeedingAssessment, ct);
+        LookedAfterSerious = await overview.LookedAfterAtSeriousRiskAsync(User, Agency, Team, LookedAfterPage, summary.LookedAfterAtSeriousRisk, ct);
     }
 
     public IEnumerable<SelectListItem> AgencyItems() =>

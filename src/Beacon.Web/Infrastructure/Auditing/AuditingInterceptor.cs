@@ -18,6 +18,15 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
     // Sequence backs this up across processes.
     private static readonly SemaphoreSlim AppendLock = new(1, 1);
     private bool _holdingLock;
+    // PostgreSQL: a connection of its own holding the chain's advisory lock from reading the head until the save has
+    // committed or failed. On its own connection, so it can be released even while EF is still reading (a conflict).
+    private Npgsql.NpgsqlConnection? _chainLock;
+
+    /// <summary>
+    /// Any number for PostgreSQL's advisory lock, the same in every instance: several web instances append to one
+    /// chain, so the head is read and the next entries written under a lock all of them respect.
+    /// </summary>
+    private const long ChainLockKey = 0x6265_6163_6f6e; // "beacon"
 
     // What this save did to the tracked entities, undone if the save fails: otherwise a retry on the same
     // context (reload after a conflict, then save again) would insert the failed attempt's audit entries
@@ -54,6 +63,13 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
 
         await AppendLock.WaitAsync(cancellationToken);
         _holdingLock = true;
+        if (db is PostgresBeaconDbContext)
+        {
+            _chainLock = new Npgsql.NpgsqlConnection(db.Database.GetConnectionString());
+            await _chainLock.OpenAsync(cancellationToken);
+            await using var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({ChainLockKey})", _chainLock);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
         var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var draft in drafts)
@@ -128,6 +144,24 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
 
     private void Release()
     {
+        if (_chainLock is { } connection)
+        {
+            _chainLock = null;
+            try
+            {
+                using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({ChainLockKey})", connection);
+                release.ExecuteNonQuery();
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+            {
+                // A broken connection has ended its session, and the lock with it.
+            }
+            finally
+            {
+                // Back to the pool, which resets the session: the lock cannot outlive it either way.
+                connection.Dispose();
+            }
+        }
         if (!_holdingLock) return;
         _holdingLock = false;
         AppendLock.Release();

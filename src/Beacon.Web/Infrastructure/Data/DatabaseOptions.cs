@@ -23,7 +23,7 @@ public static class DatabaseRegistration
             .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>()));
         services.AddDbContext<SqliteBeaconDbContext>((sp, options) => options
             .UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), contentRoot))
-            .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>(), new SqlitePragmas()));
         services.AddScoped<BeaconDbContext>(sp => ProviderOf(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresBeaconDbContext>()
             : sp.GetRequiredService<SqliteBeaconDbContext>());

@@ -16,9 +16,15 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCo
     public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, CancellationToken ct)
     {
         var total = await ordered.CountAsync(ct);
+        return await ReadAsync(ordered, pageNumber, pageSize, total, ct);
+    }
+
+    /// <summary>The same, when the total is already known (counted with other figures in one query): no count, and no query at all for none.</summary>
+    public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, int total, CancellationToken ct)
+    {
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var number = Math.Clamp(pageNumber, 1, pageCount);
-        var items = await ordered.Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = total == 0 ? [] : await ordered.Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Paged<T>(items, number, pageCount, total);
     }
 }

@@ -130,6 +130,8 @@ public static class BeaconCli
         await output.WriteLineAsync($"Generating {children:N0} children...");
         var volume = new VolumeData(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<TimeProvider>());
         var totals = await volume.GenerateAsync(children, seed, output, ct);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await DatabaseSetup.RefreshStatisticsAsync(scope.ServiceProvider.GetRequiredService<BeaconDbContext>(), ct);
         await output.WriteLineAsync(
             $"Added {totals.Children:N0} children, {totals.Referrals:N0} referrals, {totals.Cases:N0} cases, {totals.MissingEpisodes:N0} missing episodes " +
             $"and {totals.Assessments:N0} signed-off risk assessments in {totals.Took.TotalSeconds:N0} s.");

@@ -94,16 +94,6 @@ internal sealed class ChildNameIndexProjector : IReadModelProjector
     public async Task<bool> NeedsRebuildAsync(BeaconDbContext db, CancellationToken ct) =>
         !await db.Set<ChildNameToken>().AnyAsync(ct) && await db.Children.AnyAsync(ct);
 
-    public async Task RebuildAsync(IServiceScopeFactory scopes, DateTime nowUtc, CancellationToken ct)
-    {
-        for (var skip = 0; ; skip += BatchSize)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
-            var ids = await db.Children.OrderBy(c => c.Id).Skip(skip).Take(BatchSize).Select(c => c.Id).ToListAsync(ct);
-            if (ids.Count == 0) break;
-            await ReplaceAsync(db, ids, ct);
-            await db.SaveChangesAsync(ct);
-        }
-    }
+    public Task RebuildAsync(IServiceScopeFactory scopes, DateTime nowUtc, CancellationToken ct) =>
+        ReadModels.InBatchesAsync(scopes, db => db.Children.OrderBy(c => c.Id).Select(c => c.Id), BatchSize, (db, ids) => ReplaceAsync(db, ids, ct), ct);
 }

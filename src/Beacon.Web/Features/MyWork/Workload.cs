@@ -66,9 +66,11 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
                       join worker in db.Users on k.ResponsibleUserId equals worker.Id
                       select new DueRow { RecordId = k.RecordId, Record = k.Record, Step = k.Step, Unit = k.Unit, DueOn = k.DueOn,
                           FirstName = child.FirstName, LastName = child.LastName, Who = worker.DisplayName, Status = null };
-        var onReferrals = from k in outstanding
-                          where k.Record == ClockedRecord.Referral
-                          join r in db.Referrals on k.RecordId equals r.Id
+        // Driven from the referrals still waiting (a small set the (Status, ReceivedAtUtc) index finds, and whose
+        // size the planner estimates well), each joined to its clock.
+        var onReferrals = from r in db.Referrals
+                          where r.Status == ReferralStatus.AwaitingDecision || r.Status == ReferralStatus.AwaitingManagerApproval
+                          join k in outstanding on r.Id equals k.RecordId
                           join child in visible on k.ChildId equals child.Id
                           where r.ReferrerUserId == me || (isSocialCare && areas.Contains(child.ResponsibleAreaId))
                           select new DueRow { RecordId = k.RecordId, Record = k.Record, Step = k.Step, Unit = k.Unit, DueOn = k.DueOn,

@@ -158,18 +158,12 @@ internal sealed class StatutoryClockProjector(StatutoryTimescales timescales) : 
     public async Task<bool> NeedsRebuildAsync(BeaconDbContext db, CancellationToken ct) =>
         !await db.Set<StatutoryClock>().AnyAsync(ct) && await db.Referrals.AnyAsync(ct);
 
-    public async Task RebuildAsync(IServiceScopeFactory scopes, DateTime nowUtc, CancellationToken ct)
-    {
-        for (var skip = 0; ; skip += BatchSize)
+    public Task RebuildAsync(IServiceScopeFactory scopes, DateTime nowUtc, CancellationToken ct) =>
+        ReadModels.InBatchesAsync(scopes, db => db.Referrals.OrderBy(r => r.Id).Select(r => r.Id), BatchSize, async (db, ids) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
-            var referrals = await db.Referrals.OrderBy(r => r.Id).Skip(skip).Take(BatchSize).ToListAsync(ct);
-            if (referrals.Count == 0) break;
+            var referrals = await db.Referrals.Where(r => ids.Contains(r.Id)).ToListAsync(ct);
             var cases = await db.Cases.Include(c => c.StrategyDiscussions).Include(c => c.ReviewConferences).AsSplitQuery()
-                .Where(c => referrals.Select(r => r.Id).Contains(c.ReferralId)).ToListAsync(ct);
+                .Where(c => ids.Contains(c.ReferralId)).ToListAsync(ct);
             await ReplaceAsync(db, cases, referrals, nowUtc, ct);
-            await db.SaveChangesAsync(ct);
-        }
-    }
+        }, ct);
 }

@@ -72,6 +72,24 @@ public static class ReadModels
             await projector.RebuildAsync(scopes, now, ct);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> over every key <paramref name="keys"/> lists, a batch at a time, each batch in a
+    /// scope of its own and saved: how a projector works out its rows for every record.
+    /// </summary>
+    public static async Task InBatchesAsync<TKey>(IServiceScopeFactory scopes, Func<BeaconDbContext, IQueryable<TKey>> keys, int batchSize,
+        Func<BeaconDbContext, List<TKey>, Task> work, CancellationToken ct)
+    {
+        for (var skip = 0; ; skip += batchSize)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
+            var batch = await keys(db).Skip(skip).Take(batchSize).ToListAsync(ct);
+            if (batch.Count == 0) return;
+            await work(db, batch);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
     /// <summary>The tracked entities of one type among the changes.</summary>
     public static IEnumerable<T> Changed<T>(this IReadOnlyList<EntityEntry> changes) where T : class =>
         changes.Select(e => e.Entity).OfType<T>();

@@ -7,12 +7,11 @@ namespace Beacon.Web.Infrastructure.Data;
 /// SQLite settings that hold per connection, set as each one opens. The database runs in WAL mode (EF Core makes it
 /// so); with synchronous=NORMAL a commit is not flushed to disk on its own, only at checkpoints, which is still safe
 /// from corruption and survives the app crashing, but the last moments' commits can be lost if the machine loses
-/// power. Without it every save (every audited view) waits for the disk, one at a time. mmap lets reads share the
-/// operating system's page cache instead of copying pages into each connection.
+/// power. Without it every save (every audited view) waits for the disk, one at a time.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;";
+    private const string Pragmas = "PRAGMA synchronous = NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

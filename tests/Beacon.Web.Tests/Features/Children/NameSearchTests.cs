@@ -46,7 +46,7 @@ public abstract class NameSearchTests(BeaconFixture beacon)
     public async Task A_child_is_found_by_the_start_of_any_of_their_names_however_it_is_typed()
     {
         using var client = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
-        var location = await ChildRecordTests.CreateChildAsync(client, new(ReferralStepsNewChild("Zoë", "O'Brien-Hale")) { ["Alias"] = "Bluebell" });
+        var location = await ChildRecordTests.CreateChildAsync(client, new(Referrals.ReferralSteps.NewChild("Zoë", "O'Brien-Hale")) { ["Alias"] = "Bluebell" });
 
         foreach (var typed in new[] { "zoe", "Zoë", "ZO", "obrien", "O'Brien", "hale", "obrienhale", "Obrien-Hale", "blue", "zoe hale", "hale zo" })
             Assert.Contains(location, await FoundAsync(client, typed));
@@ -59,7 +59,7 @@ public abstract class NameSearchTests(BeaconFixture beacon)
     public async Task A_new_name_or_a_withdrawn_alias_changes_what_finds_the_child_at_once()
     {
         using var client = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
-        var location = await ChildRecordTests.CreateChildAsync(client, new(ReferralStepsNewChild("Perpetua", "Quorndon")) { ["Alias"] = "Petal" });
+        var location = await ChildRecordTests.CreateChildAsync(client, new(Referrals.ReferralSteps.NewChild("Perpetua", "Quorndon")) { ["Alias"] = "Petal" });
         var id = Guid.Parse(location.Split('/').Last());
         Assert.Contains(location, await FoundAsync(client, "petal"));
 
@@ -77,17 +77,6 @@ public abstract class NameSearchTests(BeaconFixture beacon)
         Assert.Contains(location, await FoundAsync(client, "ravens"));
         Assert.Contains(location, await FoundAsync(client, "perpetua"));
     }
-
-    private static Dictionary<string, string> ReferralStepsNewChild(string first, string last) => new()
-    {
-        ["Input.FirstName"] = first,
-        ["Input.LastName"] = last,
-        ["Input.DateOfBirth.Day"] = "3",
-        ["Input.DateOfBirth.Month"] = "5",
-        ["Input.DateOfBirth.Year"] = "2011",
-        ["Input.Gender"] = "Female",
-        ["Input.Ethnicity"] = "NotRecorded",
-    };
 }
 
 public sealed class SqliteNameSearchTests(SqliteBeacon beacon) : NameSearchTests(beacon), IClassFixture<SqliteBeacon>;

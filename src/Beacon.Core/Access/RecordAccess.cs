@@ -32,6 +32,8 @@ public enum RiskAssessmentOperation
     Edit,
     /// <summary>Approve a lowered risk level (another person than the one who proposed it).</summary>
     ApproveLowering,
+    /// <summary>Agree that a signed-off assessment is withdrawn as a mistake (another person than the one who asked).</summary>
+    AgreeWithdrawal,
 }
 
 public enum MissingEpisodeOperation
@@ -75,7 +77,7 @@ public static class RecordAccess
     {
         RiskAssessmentOperation.View => ChildAccess.MayView(actor, resource.Child),
         RiskAssessmentOperation.Edit => Capabilities.IsPractitioner(actor) && ChildAccess.MayView(actor, resource.Child),
-        RiskAssessmentOperation.ApproveLowering => Capabilities.IsTeamManager(actor) && ChildAccess.MayView(actor, resource.Child),
+        RiskAssessmentOperation.ApproveLowering or RiskAssessmentOperation.AgreeWithdrawal => Capabilities.IsTeamManager(actor) && ChildAccess.MayView(actor, resource.Child),
         _ => false,
     };
 

@@ -124,8 +124,27 @@ public sealed class Case : IVersioned
     public void StartAssessment(DateOnly startedOn, string byUserId)
     {
         var by = RequireActor(byUserId);
+        // Moving a section 47 enquiry to "assessment" takes the case off the child protection path; that is a decision
+        // with a reason of its own (ContinueUnderSection17), never a side effect of starting an assessment.
+        if (Stage == CaseStage.Section47Enquiry)
+            throw new DomainRuleViolation(
+                "The section 47 enquiry is already carried out through an assessment, which is running. If the concerns are not substantiated, end the enquiry and continue under section 17, giving the reason.");
         MoveTo(CaseStage.Assessment, startedOn, by);
         AssessmentStartedOn ??= startedOn;
+    }
+
+    /// <summary>
+    /// The section 47 concerns are not substantiated: the enquiry ends without an initial child protection conference
+    /// and the assessment (already running, on its own clock) continues under section 17. The reason is kept with the
+    /// stage change, so the decision to leave the child protection path is in the open.
+    /// </summary>
+    public void ContinueUnderSection17(string reason, DateOnly on, string byUserId)
+    {
+        var by = RequireActor(byUserId);
+        if (Stage != CaseStage.Section47Enquiry)
+            throw new DomainRuleViolation("Only a section 47 enquiry under way can end without a conference.");
+        var why = Guard.Text(reason, nameof(CaseStageChange.Reason), "Give the reason the section 47 concerns are not substantiated.");
+        MoveTo(CaseStage.Assessment, on, by, why);
     }
 
     /// <summary>Completion stops the 45-working-day clock; it does not by itself move the case on.</summary>
@@ -302,7 +321,7 @@ public sealed class Case : IVersioned
     private StrategyDiscussion? LastStrategyDiscussionBefore(DateOnly? heldBy) =>
         _strategyDiscussions.Where(s => heldBy is null || s.HeldOn <= heldBy).MaxBy(s => s.HeldOn);
 
-    private void MoveTo(CaseStage to, DateOnly on, string byUserId)
+    private void MoveTo(CaseStage to, DateOnly on, string byUserId, string? reason = null)
     {
         if (IsClosureRequested && to != CaseStage.Closed)
             throw new DomainRuleViolation(
@@ -316,7 +335,7 @@ public sealed class Case : IVersioned
         if (on < ReferralReceivedOn)
             throw new DomainRuleViolation(
                 $"This cannot be dated before the referral was received ({ReferralReceivedOn:d MMMM yyyy}).");
-        _stageHistory.Add(new CaseStageChange(Stage, to, on, byUserId));
+        _stageHistory.Add(new CaseStageChange(Stage, to, on, byUserId, reason));
         Stage = to;
     }
 

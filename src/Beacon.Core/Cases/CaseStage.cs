@@ -44,4 +44,16 @@ public static class CaseWorkflow
     public static IReadOnlyList<CaseStage> NextStages(CaseStage from) => Allowed[from];
 
     public static bool CanMove(CaseStage from, CaseStage to) => Allowed[from].Contains(to);
+
+    /// <summary>Why a step people look for is not open at this stage, in words a practitioner can act on; null when it is.</summary>
+    public static string? WhyNot(CaseStage from, CaseStage to) => (from, to) switch
+    {
+        (CaseStage.Closed, _) => "The case is closed.",
+        (_, CaseStage.InitialChildProtectionConference) when !CanMove(from, to) =>
+            "An initial child protection conference follows a section 47 enquiry: record a strategy discussion and start the enquiry first.",
+        (_, CaseStage.Review) when !CanMove(from, to) => "Review conferences are held once a child protection plan has started.",
+        (CaseStage.Section47Enquiry, CaseStage.Assessment) => null,
+        (_, CaseStage.Section47Enquiry) when !CanMove(from, to) => "A section 47 enquiry starts after a strategy discussion.",
+        _ => CanMove(from, to) ? null : $"A case at the {Common.EnumDisplay.Name(from).ToLowerInvariant()} stage cannot move to {Common.EnumDisplay.Name(to).ToLowerInvariant()}.",
+    };
 }

@@ -5,8 +5,9 @@ public sealed class CaseStageChange
 {
     private CaseStageChange() { }
 
-    internal CaseStageChange(CaseStage from, CaseStage to, DateOnly on, string byUserId)
+    internal CaseStageChange(CaseStage from, CaseStage to, DateOnly on, string byUserId, string? reason = null)
     {
+        Reason = reason;
         Id = Guid.NewGuid();
         From = from;
         To = to;
@@ -19,4 +20,6 @@ public sealed class CaseStageChange
     public CaseStage To { get; private set; }
     public DateOnly On { get; private set; }
     public string ByUserId { get; private set; } = "";
+    /// <summary>Why, for a move that leaves a statutory path (a section 47 enquiry ended without a conference).</summary>
+    public string? Reason { get; private set; }
 }

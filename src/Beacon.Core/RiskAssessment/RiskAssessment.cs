@@ -53,6 +53,14 @@ public sealed class RiskAssessment : IVersioned
     public Guid? SupersededById { get; private set; }
     public DateTime? SupersededAtUtc { get; private set; }
 
+    /// <summary>Why the person who asked thinks this signed-off assessment was a mistake, waiting for a team manager.</summary>
+    public string? WithdrawalReason { get; private set; }
+    public string? WithdrawalRequestedByUserId { get; private set; }
+    public DateTime? WithdrawalRequestedAtUtc { get; private set; }
+    public string? WithdrawnByUserId { get; private set; }
+    public DateTime? WithdrawnAtUtc { get; private set; }
+    public bool IsWithdrawalRequested => WithdrawalRequestedAtUtc is not null && Status == AssessmentStatus.SignedOff;
+
     public bool IsDraft => Status == AssessmentStatus.Draft;
     public bool IsCurrent => Status == AssessmentStatus.SignedOff;
     public bool IsLoweringApproved => LoweringApprovedByUserId is not null;
@@ -193,6 +201,22 @@ public sealed class RiskAssessment : IVersioned
     }
 
     /// <summary>
+    /// Signs off exactly what the person checked: <paramref name="levelSeen"/> and <paramref name="indicatorsSeen"/>
+    /// are what the check page showed them. If the assessment now says anything else (a tick saved or lost since,
+    /// a policy change), nothing is signed and they are asked to check again.
+    /// </summary>
+    public void SignOff(string byUserId, DateTime atUtc, ScoringPolicy policy, RiskAssessment? previous, ExploitationRiskLevel levelSeen, IReadOnlyCollection<string> indicatorsSeen)
+    {
+        RequireDraft();
+        ArgumentNullException.ThrowIfNull(indicatorsSeen);
+        var level = JudgedLevel ?? Evaluate(policy).Level;
+        if (level != levelSeen || !_indicators.Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(indicatorsSeen))
+            throw new DomainRuleViolation(
+                $"The assessment has changed since you checked it: it now concludes {level.DisplayName().ToLowerInvariant()} with {_indicators.Count} indicator{(_indicators.Count == 1 ? "" : "s")} ticked. Check it again before signing off.");
+        SignOff(byUserId, atUtc, policy, previous);
+    }
+
+    /// <summary>
     /// Signs the assessment off, after which it cannot change. <paramref name="previous"/> is the
     /// child's current signed-off assessment, if any; it is marked superseded by this one.
     /// </summary>
@@ -240,6 +264,77 @@ public sealed class RiskAssessment : IVersioned
             previous.SupersededById = Id;
             previous.SupersededAtUtc = at;
         }
+    }
+
+    /// <summary>
+    /// Asks for this signed-off assessment to be withdrawn as a mistake (the wrong child, a sign-off before the
+    /// evidence was saved). It stays the child's current assessment until a team manager agrees.
+    /// </summary>
+    public void RequestWithdrawal(string reason, string byUserId, DateTime atUtc)
+    {
+        if (Status != AssessmentStatus.SignedOff)
+            throw new DomainRuleViolation(Status == AssessmentStatus.Draft
+                ? "A draft is not signed off: change it instead of withdrawing it."
+                : "Only the child's current assessment can be withdrawn.");
+        if (IsWithdrawalRequested)
+            throw new DomainRuleViolation("Withdrawal has already been asked for and is waiting for a team manager.");
+        var why = Guard.Text(reason, nameof(WithdrawalReason), "Give the reason this assessment should be withdrawn.");
+        var by = Guard.Required(byUserId, nameof(WithdrawalRequestedByUserId), "The person asking must be recorded.");
+        var at = Guard.AsUtc(atUtc, nameof(WithdrawalRequestedAtUtc));
+        if (at < SignedOffAtUtc)
+            throw new DomainRuleViolation("Withdrawal cannot be asked for before the assessment was signed off.", nameof(WithdrawalRequestedAtUtc));
+        WithdrawalReason = why;
+        WithdrawalRequestedByUserId = by;
+        WithdrawalRequestedAtUtc = at;
+    }
+
+    /// <summary>
+    /// A team manager (not the person who asked) agrees: the assessment is marked withdrawn and kept, and the one it
+    /// had superseded (<paramref name="superseded"/>, if any) is the child's current assessment again.
+    /// </summary>
+    public void AgreeWithdrawal(Actor manager, DateTime atUtc, RiskAssessment? superseded)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        RequireWithdrawalRequested();
+        if (!manager.IsIn(BeaconRoles.TeamManager))
+            throw new DomainRuleViolation("Only a team manager can agree to withdraw an assessment.");
+        if (SameUser(manager.UserId, WithdrawalRequestedByUserId))
+            throw new DomainRuleViolation("You asked for this withdrawal: another team manager must agree to it.");
+        var at = Guard.AsUtc(atUtc, nameof(WithdrawnAtUtc));
+        if (at < WithdrawalRequestedAtUtc)
+            throw new DomainRuleViolation("The agreement cannot be dated before the withdrawal was asked for.", nameof(WithdrawnAtUtc));
+        if ((superseded?.Id) != SupersedesId)
+            throw new DomainRuleViolation("The assessment to reinstate must be the one this assessment superseded.");
+        if (superseded is not null && (superseded.Status != AssessmentStatus.Superseded || superseded.SupersededById != Id))
+            throw new DomainRuleViolation("The earlier assessment is no longer the one this assessment superseded.");
+
+        Status = AssessmentStatus.Withdrawn;
+        WithdrawnByUserId = manager.UserId;
+        WithdrawnAtUtc = at;
+        if (superseded is not null)
+        {
+            superseded.Status = AssessmentStatus.SignedOff;
+            superseded.SupersededById = null;
+            superseded.SupersededAtUtc = null;
+        }
+    }
+
+    /// <summary>The manager does not agree: the request is cleared and the assessment stands.</summary>
+    public void DeclineWithdrawal(Actor manager)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        RequireWithdrawalRequested();
+        if (!manager.IsIn(BeaconRoles.TeamManager))
+            throw new DomainRuleViolation("Only a team manager can decline a withdrawal.");
+        WithdrawalReason = null;
+        WithdrawalRequestedByUserId = null;
+        WithdrawalRequestedAtUtc = null;
+    }
+
+    private void RequireWithdrawalRequested()
+    {
+        if (!IsWithdrawalRequested)
+            throw new DomainRuleViolation("No withdrawal of this assessment is waiting for a team manager.");
     }
 
     private void RequireSupersedable(RiskAssessment previous, DateTime at)

@@ -32,6 +32,8 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
     [BindProperty] public List<AttendeeInput> Attendees { get; set; } = [];
     [BindProperty] public DateInput Section47On { get; set; } = new();
     [BindProperty] public DateInput AssessmentStartOn { get; set; } = new();
+    [BindProperty] public string? Section17Reason { get; set; }
+    [BindProperty] public DateInput Section17On { get; set; } = new();
     [BindProperty] public DateInput AssessmentCompleteOn { get; set; } = new();
     [BindProperty] public DateInput ConferenceOn { get; set; } = new();
     [BindProperty] public PlanKind? PlanKind { get; set; }
@@ -100,6 +102,14 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
             if (!ReadDate(AssessmentStartOn, nameof(AssessmentStartOn), "date the assessment started", out var on)) return null;
             c.StartAssessment(on, by);
             return "Assessment started";
+        }, ct);
+
+    public Task<IActionResult> OnPostContinueUnderSection17Async(CancellationToken ct) =>
+        ActAsync(CaseOperations.Progress, nameof(Section17Reason), (c, by) =>
+        {
+            if (!ReadDate(Section17On, nameof(Section17On), "date the enquiry ended", out var on)) return null;
+            c.ContinueUnderSection17(Section17Reason ?? "", on, by);
+            return "Section 47 enquiry ended without a conference: the assessment continues under section 17";
         }, ct);
 
     public Task<IActionResult> OnPostCompleteAssessmentAsync(CancellationToken ct) =>

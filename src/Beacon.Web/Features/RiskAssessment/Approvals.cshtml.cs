@@ -17,6 +17,10 @@ public sealed class ApprovalsModel(BeaconDbContext db, Children.ChildRecords rec
 
     public IReadOnlyList<Waiting> Items { get; private set; } = [];
 
+    /// <summary>A signed-off assessment someone has asked to withdraw as a mistake.</summary>
+    public sealed record Withdrawal(Guid AssessmentId, string ChildName, ExploitationRiskLevel? Level, string Reason, string AskedBy, DateTime AskedAtUtc, bool IsYours);
+    public IReadOnlyList<Withdrawal> Withdrawals { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var visible = records.VisibleTo(User).Select(c => new { c.Id, c.FirstName, c.LastName });
@@ -31,5 +35,13 @@ public sealed class ApprovalsModel(BeaconDbContext db, Children.ChildRecords rec
                 w.Assessment.JudgedLevel!.Value, w.Assessment.JudgementReason, names.GetValueOrDefault(w.Assessment.JudgementByUserId ?? "", "a former user"),
                 w.Assessment.JudgementAtUtc, w.Assessment.AuthorUserId == me || w.Assessment.JudgementByUserId == me))
             .OrderBy(w => w.JudgedAtUtc).ToList();
+
+        var asked = await db.RiskAssessments.AsNoTracking().IgnoreAutoIncludes()
+            .Where(a => a.Status == AssessmentStatus.SignedOff && a.WithdrawalRequestedAtUtc != null)
+            .Join(visible, a => a.ChildId, c => c.Id, (a, c) => new { a.Id, Name = c.FirstName + " " + c.LastName, a.Level, a.WithdrawalReason, a.WithdrawalRequestedByUserId, a.WithdrawalRequestedAtUtc })
+            .OrderBy(a => a.WithdrawalRequestedAtUtc).Take(200).ToListAsync(ct);
+        var askers = await assessments.NamesAsync(asked.Select(a => a.WithdrawalRequestedByUserId), ct);
+        Withdrawals = asked.Select(a => new Withdrawal(a.Id, a.Name, a.Level, a.WithdrawalReason ?? "", askers.GetValueOrDefault(a.WithdrawalRequestedByUserId ?? "", "a former user"),
+            a.WithdrawalRequestedAtUtc!.Value, a.WithdrawalRequestedByUserId == me)).ToList();
     }
 }

@@ -30,6 +30,7 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
     [BindProperty] public Dictionary<string, string?> Source { get; set; } = new();
     [BindProperty] public ExploitationRiskLevel? JudgedLevel { get; set; }
     [BindProperty] public string? JudgementReason { get; set; }
+    [BindProperty] public string? WithdrawalReason { get; set; }
     /// <summary>The version of the assessment the form was opened on.</summary>
     [BindProperty] public int Version { get; set; }
 
@@ -39,6 +40,8 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public bool MayEdit { get; private set; }
     public bool MayApprove { get; private set; }
+    public bool MayRequestWithdrawal { get; private set; }
+    public bool MayAgreeWithdrawal { get; private set; }
     public bool Conflict { get; private set; }
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     private string UserId => User.ToActor().UserId;
@@ -127,16 +130,37 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
         return await SaveAsync(assessment!, child!, "Lowering approved", ct);
     }
 
-    public async Task<IActionResult> OnPostSignOffAsync(CancellationToken ct)
+    /// <summary>Asks for a mistaken sign-off to be withdrawn; a team manager decides.</summary>
+    public async Task<IActionResult> OnPostRequestWithdrawalAsync(CancellationToken ct)
     {
         ModelState.Clear();
         var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, RiskAssessmentOperations.Edit, ct);
         if (refusal is not null) return refusal;
-        var previous = assessment!.IsDraft ? await assessments.CurrentAsync(assessment.ChildId, ct) : null;
-        Try(() => assessment.SignOff(UserId, Now, policy, previous), null);
+        Refuse(() => assessment!.RequestWithdrawal(WithdrawalReason ?? "", UserId, Now), nameof(WithdrawalReason));
         if (!ModelState.IsValid) return await RedisplayAsync(child!, ct);
-        return await SaveAsync(assessment, child!,
-            $"Assessment signed off: {assessment.Level!.Value.DisplayName().ToLowerInvariant()}" + (previous is null ? "" : ". It replaces the previous assessment, which is kept in the history."), ct);
+        return await SaveAsync(assessment!, child!, "Withdrawal asked for: a team manager will decide", ct);
+    }
+
+    public async Task<IActionResult> OnPostAgreeWithdrawalAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, RiskAssessmentOperations.AgreeWithdrawal, ct);
+        if (refusal is not null) return refusal;
+        // The assessment it had superseded becomes the child's current one again.
+        var superseded = assessment!.SupersedesId is { } earlier ? await db.RiskAssessments.SingleOrDefaultAsync(x => x.Id == earlier, ct) : null;
+        Refuse(() => assessment.AgreeWithdrawal(User.ToActor(), Now, superseded), "");
+        if (!ModelState.IsValid) return await RedisplayAsync(child!, ct);
+        return await SaveAsync(assessment, child!, "Assessment withdrawn" + (superseded is null ? "" : ": the earlier assessment is current again"), ct);
+    }
+
+    public async Task<IActionResult> OnPostDeclineWithdrawalAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var (assessment, child, refusal) = await assessments.LoadAsync(Id, User, RiskAssessmentOperations.AgreeWithdrawal, ct);
+        if (refusal is not null) return refusal;
+        Refuse(() => assessment!.DeclineWithdrawal(User.ToActor()), "");
+        if (!ModelState.IsValid) return await RedisplayAsync(child!, ct);
+        return await SaveAsync(assessment!, child!, "Withdrawal declined: the assessment stands", ct);
     }
 
     private async Task<IActionResult> SaveAsync(Assessment assessment, Child child, string done, CancellationToken ct)
@@ -197,12 +221,18 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
         Names = await assessments.NamesAsync(
             assessment.Indicators.Select(i => i.RecordedByUserId)
                 .Append(assessment.AuthorUserId).Append(assessment.JudgementByUserId)
-                .Append(assessment.LoweringApprovedByUserId).Append(assessment.SignedOffByUserId), ct);
+                .Append(assessment.LoweringApprovedByUserId).Append(assessment.SignedOffByUserId)
+                .Append(assessment.WithdrawalRequestedByUserId).Append(assessment.WithdrawnByUserId), ct);
         MayEdit = assessment.IsDraft && await assessments.MayAsync(User, child, assessment, RiskAssessmentOperations.Edit);
         // Only offered to a manager who neither wrote the assessment nor set its level (the domain refuses them anyway).
         var me = User.ToActor().UserId;
         MayApprove = assessment.IsDraft && await assessments.MayAsync(User, child, assessment, RiskAssessmentOperations.ApproveLowering) && assessment.NeedsLoweringApproval(policy) && !assessment.IsLoweringApproved
             && assessment.AuthorUserId != me && assessment.JudgementByUserId != me;
+        MayRequestWithdrawal = assessment.IsCurrent && !assessment.IsWithdrawalRequested
+            && await assessments.MayAsync(User, child, assessment, RiskAssessmentOperations.Edit);
+        // Offered only to a team manager other than the person who asked (the domain refuses them anyway).
+        MayAgreeWithdrawal = assessment.IsWithdrawalRequested && assessment.WithdrawalRequestedByUserId != me
+            && await assessments.MayAsync(User, child, assessment, RiskAssessmentOperations.AgreeWithdrawal);
         return Page();
     }
 

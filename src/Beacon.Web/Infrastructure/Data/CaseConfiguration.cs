@@ -80,5 +80,6 @@ internal sealed class CaseStageChangeConfiguration : IEntityTypeConfiguration<Ca
         change.HasKey(c => c.Id);
         change.Property(c => c.Id).ValueGeneratedNever();
         change.Property(c => c.ByUserId).HasMaxLength(450);
+        change.Property(c => c.Reason).HasMaxLength(Core.Common.TextLimits.FreeText);
     }
 }

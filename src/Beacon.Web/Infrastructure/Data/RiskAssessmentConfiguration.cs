@@ -22,6 +22,9 @@ internal sealed class RiskAssessmentConfiguration : IEntityTypeConfiguration<Ass
         assessment.Property(a => a.LoweringApprovedByUserId).HasMaxLength(UserIdMaxLength);
         assessment.Property(a => a.SignedOffByUserId).HasMaxLength(UserIdMaxLength);
         assessment.Property(a => a.ScoreExplanation).HasMaxLength(ExplanationMaxLength);
+        assessment.Property(a => a.WithdrawalReason).HasMaxLength(Core.Common.TextLimits.FreeText);
+        assessment.Property(a => a.WithdrawalRequestedByUserId).HasMaxLength(UserIdMaxLength);
+        assessment.Property(a => a.WithdrawnByUserId).HasMaxLength(UserIdMaxLength);
 
         assessment.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
         assessment.HasIndex(a => new { a.ChildId, a.Status });

@@ -48,6 +48,7 @@ public static class RiskAssessmentOperations
     public static readonly OperationAuthorizationRequirement View = Operations<RiskAssessmentOperation>.For(RiskAssessmentOperation.View);
     public static readonly OperationAuthorizationRequirement Edit = Operations<RiskAssessmentOperation>.For(RiskAssessmentOperation.Edit);
     public static readonly OperationAuthorizationRequirement ApproveLowering = Operations<RiskAssessmentOperation>.For(RiskAssessmentOperation.ApproveLowering);
+    public static readonly OperationAuthorizationRequirement AgreeWithdrawal = Operations<RiskAssessmentOperation>.For(RiskAssessmentOperation.AgreeWithdrawal);
 }
 
 public static class MissingEpisodeOperations

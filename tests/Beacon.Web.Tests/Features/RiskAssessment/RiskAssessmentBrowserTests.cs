@@ -41,18 +41,28 @@ public sealed class RiskAssessmentBrowserTests(BrowserFixture browser) : IClassF
         await page.Locator("#Source-older-boyfriend-").SelectOptionAsync(new SelectOptionValue { Label = "Youth Outreach" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and update level" }).ClickAsync();
         await Expect(page.Locator("#computed-level")).ToHaveTextAsync("Significant risk");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign off assessment" }).ClickAsync();
-        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Older 'boyfriend' or girlfriend");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and sign off" }).ClickAsync();
+        await Expect(page.Locator("#not-ready")).ToContainTextAsync("Older 'boyfriend' or girlfriend");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign off assessment" })).ToHaveCountAsync(0);
+        await page.Locator("#not-ready").GetByRole(AriaRole.Link, new() { Name = "Go back to the assessment" }).ClickAsync();
 
         await page.Locator("#Evidence-older-boyfriend-").FillAsync("Told her outreach worker about a 23-year-old 'boyfriend' she met online.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and update level" }).ClickAsync();
         await Expect(page.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
+        // The check page shows what will be signed: the level and every indicator with its evidence.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and sign off" }).ClickAsync();
+        await Expect(page.Locator("#level")).ToHaveTextAsync("Significant risk");
+        await Expect(page.Locator("#check-indicators")).ToContainTextAsync("23-year-old 'boyfriend'");
+        // Nothing is signed without confirming.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign off assessment" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Confirm that this is the assessment you are signing off");
+        await page.GetByLabel("This is the assessment I am signing off").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign off assessment" }).ClickAsync();
 
         await Expect(page.Locator("#status")).ToHaveTextAsync("Signed off");
         await Expect(page.Locator("#level")).ToHaveTextAsync("Significant risk");
         await Expect(page.Locator("#read-only")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign off assessment" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Check and sign off" })).ToHaveCountAsync(0);
 
         // The child's record shows the level, and the child is on the panel's list.
         await page.GotoAsync(record);

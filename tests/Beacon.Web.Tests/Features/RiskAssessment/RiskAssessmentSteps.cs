@@ -69,8 +69,14 @@ internal static class RiskAssessmentSteps
         return response.Status == HttpStatusCode.Redirect ? await client.GetAsync(response.Location!) : response;
     }
 
-    public static Task<BeaconClient.PageResponse> SignOffAsync(BeaconClient client, string assessment) =>
-        SubmitAndFollowAsync(client, assessment, "#sign-off-form", []);
+    /// <summary>Opens the check page and confirms what it shows. When the assessment is not ready, the check page itself (with why).</summary>
+    public static async Task<BeaconClient.PageResponse> SignOffAsync(BeaconClient client, string assessment)
+    {
+        var check = await client.GetAsync($"{assessment}/SignOff");
+        if (check.Document.QuerySelector("#sign-off-form") is null) return check;
+        var signed = await client.SubmitAsync(check, "#sign-off-form", new() { ["Confirmed"] = "true" }, $"{assessment}/SignOff");
+        return signed.Status == HttpStatusCode.Redirect ? await client.GetAsync(signed.Location!) : signed;
+    }
 
     public static async Task<Assessment> LoadAsync(BeaconFactory factory, string assessment) =>
         await factory.WithScopeAsync(async services =>

@@ -72,15 +72,14 @@ public abstract class RiskAssessmentTests(BeaconFixture beacon)
         var assessment = await StartAsync(worker, await CreateChildAsync(worker, "Winifred", "Ashdown"));
         await TickAsync(worker, assessment, ("going-missing", "Police", ""), ("self-harm", "Health", "Cuts seen by school nurse"));
 
+        // The check page says what is missing and offers no sign-off, only the way back to add the evidence.
         var refused = await SignOffAsync(worker, assessment);
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        var error = Assert.Single(refused.Errors);
-        Assert.Contains("Going missing from home, care or school", error);
-        Assert.DoesNotContain("Self-harm", error);
-        Assert.Contains("Going missing", refused.FieldError("Evidence-going-missing-"));
-        // The form still shows what is ticked, so the evidence can be added straight away.
-        Assert.True(refused.Document.QuerySelector("#tick-going-missing[checked]") is not null, refused.Document.QuerySelector("#tick-going-missing")!.OuterHtml);
-        Assert.DoesNotContain("--hidden", refused.Document.QuerySelector("#conditional-going-missing")!.ClassName);
+        Assert.Null(refused.Document.QuerySelector("#sign-off-form"));
+        var why = refused.Document.QuerySelector("#not-ready")!.TextContent;
+        Assert.Contains("Going missing from home, care or school", why);
+        Assert.DoesNotContain("Self-harm", why);
+        Assert.NotNull(refused.Document.QuerySelector($"#not-ready a[href='{assessment}']"));
 
         var saved = await LoadAsync(Factory, assessment);
         Assert.Equal(AssessmentStatus.Draft, saved.Status);
@@ -119,7 +118,7 @@ public abstract class RiskAssessmentTests(BeaconFixture beacon)
 
         // Not yet approved: sign-off is refused.
         var refused = await SignOffAsync(worker, assessment);
-        Assert.Contains(refused.Errors, e => e.Contains("needs a team manager's approval"));
+        Assert.Contains("needs a team manager's approval", refused.Document.QuerySelector("#not-ready")!.TextContent);
         Assert.Equal(AssessmentStatus.Draft, (await LoadAsync(Factory, assessment)).Status);
 
         // A social worker cannot approve, even by posting the form directly.
@@ -158,6 +157,84 @@ public abstract class RiskAssessmentTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task Sign_off_signs_only_what_the_person_checked()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, Worker);
+        var assessment = await StartAsync(worker, await CreateChildAsync(worker, "Philippa", "Marchbank"));
+
+        // A blank tool: the check page says plainly that signing records no apparent risk, and asks for that to be confirmed.
+        var blank = await worker.GetAsync($"{assessment}/SignOff");
+        Assert.Contains("No indicators are ticked", blank.Document.QuerySelector("#no-indicators")!.TextContent);
+        Assert.Equal("No apparent risk", blank.Document.QuerySelector("#level")!.TextContent.Trim());
+        var unconfirmed = await worker.SubmitAsync(blank, "#sign-off-form", [], $"{assessment}/SignOff");
+        Assert.Contains("Confirm that you screened the child and found none of the indicators", unconfirmed.Errors);
+
+        // A tick saved after the check page was opened (another tab, a colleague): the confirmation is refused and the
+        // page shows the assessment as it now is.
+        await TickAsync(worker, assessment, ("going-missing", "Police", "Missing overnight twice"));
+        var stale = await worker.SubmitAsync(blank, "#sign-off-form", new() { ["Confirmed"] = "true" }, $"{assessment}/SignOff");
+        Assert.Equal(HttpStatusCode.OK, stale.Status);
+        Assert.Contains(stale.Errors, e => e.Contains("changed since you checked it"));
+        Assert.Contains("Going missing", stale.Document.QuerySelector("#check-indicators")!.TextContent);
+        Assert.Equal(AssessmentStatus.Draft, (await LoadAsync(Factory, assessment)).Status);
+
+        var signed = await SignOffAsync(worker, assessment);
+        Assert.Empty(signed.Errors);
+        Assert.Equal(["going-missing"], (await LoadAsync(Factory, assessment)).Indicators.Select(i => i.Code));
+    }
+
+    [Fact]
+    public async Task A_mistaken_sign_off_is_withdrawn_with_a_reason_and_a_managers_agreement_and_the_earlier_one_stands_again()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, Worker);
+        using var manager = await BeaconClient.SignedInAsync(Factory, Manager);
+        var child = await CreateChildAsync(worker, "Ottoline", "Pembury");
+        var earlier = await SignedOffAsync(worker, child, "going-missing", "older-boyfriend", "looked-after");
+        var mistaken = await SignedOffAsync(worker, child);
+        Assert.Equal(AssessmentStatus.Superseded, (await LoadAsync(Factory, earlier)).Status);
+
+        var noReason = await SubmitAndFollowAsync(worker, mistaken, "#request-withdrawal-form", []);
+        Assert.Contains("Give the reason", noReason.FieldError("WithdrawalReason"));
+        var asked = await SubmitAndFollowAsync(worker, mistaken, "#request-withdrawal-form",
+            new() { ["WithdrawalReason"] = "Signed off before the indicators were saved" });
+        Assert.Contains("Signed off before the indicators were saved", asked.Document.QuerySelector("#withdrawal-requested")!.TextContent);
+        // Asking is not deciding: the practitioner is offered nothing more, and the assessment still stands.
+        Assert.Null(asked.Document.QuerySelector("#agree-withdrawal-form"));
+        Assert.Equal(AssessmentStatus.SignedOff, (await LoadAsync(Factory, mistaken)).Status);
+
+        var waiting = await manager.GetAsync("/RiskAssessment/Approvals");
+        Assert.Contains("Ottoline Pembury", waiting.Document.QuerySelector("#withdrawals")!.TextContent);
+        var agreed = await SubmitAndFollowAsync(manager, mistaken, "#agree-withdrawal-form", []);
+        Assert.Empty(agreed.Errors);
+        Assert.Equal("Withdrawn", agreed.Document.QuerySelector("#status")!.TextContent.Trim());
+        Assert.Contains("Signed off before the indicators were saved", agreed.Document.QuerySelector("#withdrawn")!.TextContent);
+
+        // Kept, marked withdrawn; the assessment it had replaced is the child's current one again, and the lists follow.
+        Assert.Equal(AssessmentStatus.Withdrawn, (await LoadAsync(Factory, mistaken)).Status);
+        Assert.Equal(AssessmentStatus.SignedOff, (await LoadAsync(Factory, earlier)).Status);
+        var panel = await worker.GetAsync("/RiskAssessment/Panel");
+        Assert.Contains("Ottoline Pembury", panel.Document.QuerySelector("#panel-list")!.TextContent);
+        var history = await worker.GetAsync($"/Children/{child}/RiskAssessments");
+        Assert.Contains("Withdrawn", history.Text);
+    }
+
+    [Fact]
+    public async Task A_withdrawal_is_not_offered_to_the_person_who_asked_or_to_a_practitioner()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, Worker);
+        using var manager = await BeaconClient.SignedInAsync(Factory, Manager);
+        var child = await CreateChildAsync(worker, "Drusilla", "Kettleby");
+        var assessment = await SignedOffAsync(worker, child, "going-missing");
+        var asked = await SubmitAndFollowAsync(manager, assessment, "#request-withdrawal-form", new() { ["WithdrawalReason"] = "Wrong child" });
+        Assert.Empty(asked.Errors);
+
+        // The manager who asked is not offered the decision (the domain refuses it too), nor is a practitioner.
+        Assert.Null((await manager.GetAsync(assessment)).Document.QuerySelector("#agree-withdrawal-form"));
+        Assert.Null((await worker.GetAsync(assessment)).Document.QuerySelector("#agree-withdrawal-form"));
+        Assert.Equal(AssessmentStatus.SignedOff, (await LoadAsync(Factory, assessment)).Status);
+    }
+
+    [Fact]
     public async Task A_signed_off_assessment_cannot_be_changed()
     {
         using var worker = await BeaconClient.SignedInAsync(Factory, Worker);
@@ -170,7 +247,9 @@ public abstract class RiskAssessmentTests(BeaconFixture beacon)
         var readOnly = await worker.GetAsync(assessment);
         Assert.NotNull(readOnly.Document.QuerySelector("#read-only"));
         Assert.Null(readOnly.Document.QuerySelector("#indicators-form"));
-        Assert.Null(readOnly.Document.QuerySelector("#sign-off-form"));
+        Assert.Null(readOnly.Document.QuerySelector("#check-and-sign-off"));
+        // The check page of a signed-off assessment leads back to it.
+        Assert.Equal(HttpStatusCode.Redirect, (await worker.GetAsync($"{assessment}/SignOff")).Status);
 
         // Forms kept open from before sign-off are refused with a clear message.
         var tick = await TickOnAsync(worker, draftPage, assessment, ("disclosure", "Police", "Late addition"));

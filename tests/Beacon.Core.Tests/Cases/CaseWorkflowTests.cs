@@ -210,7 +210,7 @@ public class CaseWorkflowTests
     public void Not_substantiated_section_47_can_continue_as_an_assessment_or_a_child_in_need_plan()
     {
         var a = AtSection47();
-        a.StartAssessment(D("2024-03-28"), "sw-1");
+        a.ContinueUnderSection17("Concerns not substantiated after police checks.", D("2024-03-28"), "sw-1");
         Assert.Equal(CaseStage.Assessment, a.Stage);
         Assert.Equal(D("2024-03-22"), a.AssessmentStartedOn); // the clock is not restarted
 

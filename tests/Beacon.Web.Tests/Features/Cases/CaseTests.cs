@@ -176,6 +176,44 @@ public abstract class CaseTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task A_section_47_enquiry_leaves_the_child_protection_path_only_by_a_recorded_decision()
+    {
+        var (caseId, socialWorker) = await OpenCaseAsync("Cressida", "Wolvercote");
+        using var _ = socialWorker;
+        var url = $"/Cases/{caseId}";
+        var done = await socialWorker.SubmitAsync(url, "#strategy-discussion", new(Date("StrategyOn", Today))
+        {
+            ["Attendees[0].Name"] = "Sam Carer", ["Attendees[0].Agency"] = "ChildrensSocialCare",
+            ["Attendees[1].Name"] = "DC Lowe", ["Attendees[1].Agency"] = "Police",
+        });
+        Assert.True(done.Status == HttpStatusCode.Redirect, string.Join("; ", done.Errors));
+        Assert.Equal(HttpStatusCode.Redirect, (await socialWorker.SubmitAsync(url, "#section-47", Date("Section47On", Today))).Status);
+
+        // During the enquiry "start assessment" is not offered (the assessment is already running); ending the enquiry is, with a warning.
+        var page = await socialWorker.GetAsync(url);
+        Assert.Null(page.Document.QuerySelector("#start-assessment"));
+        Assert.NotNull(page.Document.QuerySelector("#initial-conference"));
+        Assert.Contains("no initial child protection conference will follow", page.Document.QuerySelector("#section-17")!.TextContent);
+
+        var noReason = await socialWorker.SubmitAsync(url, "#continue-section-17", Date("Section17On", Today));
+        Assert.Contains("Give the reason the section 47 concerns are not substantiated.", noReason.Errors);
+        Assert.Equal(CaseStage.Section47Enquiry, (await CaseAsync(Factory, caseId)).Stage);
+
+        done = await socialWorker.SubmitAsync(url, "#continue-section-17", new(Date("Section17On", Today))
+            { ["Section17Reason"] = "Police found no evidence of an adult involved; the child's account is consistent." });
+        Assert.Equal(HttpStatusCode.Redirect, done.Status);
+        var c = await CaseAsync(Factory, caseId);
+        Assert.Equal(CaseStage.Assessment, c.Stage);
+        Assert.Equal("Police found no evidence of an adult involved; the child's account is consistent.", c.StageHistory.OrderBy(h => h.On).ThenBy(h => h.To).Last().Reason);
+
+        // The reason is on the case's history, and the page says why no conference can now be recorded.
+        page = await socialWorker.GetAsync(url);
+        Assert.Contains("Police found no evidence", page.Document.QuerySelector("#history")!.TextContent);
+        Assert.Null(page.Document.QuerySelector("#initial-conference"));
+        Assert.Contains("follows a section 47 enquiry", page.Document.QuerySelector("#why-no-conference")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_second_referral_for_a_child_with_an_open_case_does_not_open_another()
     {
         var (caseId, socialWorker) = await OpenCaseAsync("Evangeline", "Thorncastle", TriageOutcome.Assessment);

@@ -195,6 +195,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("To")
                         .HasColumnType("INTEGER");
 
@@ -753,6 +757,24 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawalRequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalRequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

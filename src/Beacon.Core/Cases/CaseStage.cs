@@ -50,7 +50,7 @@ public static class CaseWorkflow
     {
         (CaseStage.Closed, _) => "The case is closed.",
         (_, CaseStage.InitialChildProtectionConference) when !CanMove(from, to) =>
-            "An initial child protection conference follows a section 47 enquiry: record a strategy discussion and start the enquiry first.",
+            "An initial child protection conference follows a section 47 enquiry, which starts after a strategy discussion.",
         (_, CaseStage.Review) when !CanMove(from, to) => "Review conferences are held once a child protection plan has started.",
         (CaseStage.Section47Enquiry, CaseStage.Assessment) => null,
         (_, CaseStage.Section47Enquiry) when !CanMove(from, to) => "A section 47 enquiry starts after a strategy discussion.",

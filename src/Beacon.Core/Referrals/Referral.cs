@@ -63,14 +63,25 @@ public sealed class Referral : IVersioned
         SharingBasis sharingBasis,
         string? sharingJustification = null)
     {
+        RequireSeenAfterBirth(seenAtUtc, child.DateOfBirth);
         var referral = Raise(child.Id, referrer.UserId, referrer.Agency, whatWasSeen, seenAtUtc, receivedAtUtc, sharingBasis, sharingJustification);
         child.InvolveOrganisationOf(referrer, referral.ReceivedAtUtc);
         return referral;
     }
 
+    // Something seen before the child was born is a typing error in one date or the other.
+    private static void RequireSeenAfterBirth(DateTime seenAtUtc, DateOnly? bornOn)
+    {
+        if (bornOn is { } born && UkTime.ToUkDate(Guard.AsUtc(seenAtUtc, nameof(SeenAtUtc))) < born)
+            throw new DomainRuleViolation($"When it was seen cannot be before the child was born ({born:d MMMM yyyy}).", nameof(SeenAtUtc));
+    }
+
     /// <summary>Runs every check <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?)"/> would, before the child's record exists.</summary>
-    public static void Check(Actor referrer, string whatWasSeen, DateTime seenAtUtc, DateTime receivedAtUtc, SharingBasis sharingBasis, string? sharingJustification = null) =>
+    public static void Check(Actor referrer, string whatWasSeen, DateTime seenAtUtc, DateTime receivedAtUtc, SharingBasis sharingBasis, string? sharingJustification = null, DateOnly? childBornOn = null)
+    {
+        RequireSeenAfterBirth(seenAtUtc, childBornOn);
         Raise(Guid.NewGuid(), referrer.UserId, referrer.Agency, whatWasSeen, seenAtUtc, receivedAtUtc, sharingBasis, sharingJustification);
+    }
 
     /// <summary>The referral alone; actions use <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?)"/>.</summary>
     internal static Referral Raise(

@@ -57,6 +57,8 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
     public bool MayAct { get; private set; }
     public bool MayManage { get; private set; }
     public bool MayAgreeAsChair { get; private set; }
+    public bool ClosureAskedByMe { get; private set; }
+    public bool ClosureAwaitsChair { get; private set; }
     public IReadOnlyList<SelectListItem> WorkerItems { get; private set; } = [];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -271,6 +273,11 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         RiskLevel = level ?? ExploitationRiskLevel.NoApparentRisk;
         MayAct = !@case.IsClosed && await MayAsync(CaseOperations.Progress, @case, child);
         MayManage = !@case.IsClosed && await MayAsync(CaseOperations.Manage, @case, child);
+        // Approval is offered only when it can succeed: not to the person who asked, and not before the panel chair
+        // has agreed where the child's risk needs it (the domain refuses both; the page says who is awaited instead).
+        var me = User.ToActor().UserId;
+        ClosureAskedByMe = @case.IsClosureRequested && string.Equals(@case.ClosureRequestedByUserId, me, StringComparison.OrdinalIgnoreCase);
+        ClosureAwaitsChair = @case.IsClosureRequested && level >= ExploitationRiskLevel.Significant && @case.PanelChairAgreedByUserId is null;
         MayAgreeAsChair = await MayAsync(CaseOperations.AgreeClosureAsPanelChair, @case, child) && @case.IsClosureRequested && @case.PanelChairAgreedByUserId is null
             && RiskLevel >= ExploitationRiskLevel.Significant;
         Names = await UserNames.ForAsync(db, @case.StageHistory.Select(s => s.ByUserId)

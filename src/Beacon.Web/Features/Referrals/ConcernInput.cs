@@ -28,7 +28,7 @@ public sealed class ConcernInput
     /// Raises the referral about <paramref name="child"/>, or with no child yet only checks the input; problems go
     /// into ModelState beside their fields.
     /// </summary>
-    public Referral? TryRaise(ModelStateDictionary modelState, string prefix, Child? child, Actor referrer, DateTime nowUtc)
+    public Referral? TryRaise(ModelStateDictionary modelState, string prefix, Child? child, Actor referrer, DateTime nowUtc, DateOnly? childBornOn = null)
     {
         var today = Core.Timescales.UkTime.ToUkDate(nowUtc);
         DateTime? seenAtUtc = null;
@@ -54,7 +54,7 @@ public sealed class ConcernInput
         try
         {
             if (child is not null) return Referral.Raise(child, referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification);
-            Referral.Check(referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification);
+            Referral.Check(referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification, childBornOn);
             return null;
         }
         catch (DomainRuleViolation rule)

@@ -33,6 +33,8 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
     public Guid? OpenCaseId { get; private set; }
     public bool MayDecide { get; private set; }
     public bool MayApprove { get; private set; }
+    /// <summary>A manager looking at their own proposal of no further action: another manager must approve it.</summary>
+    public bool ProposedByMe { get; private set; }
 
     public sealed class DecisionInput
     {
@@ -180,7 +182,10 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         OpenCaseId = await records.OpenCaseIdAsync(child.Id, ct);
         Names = await UserNames.ForAsync(db, [referral.ReferrerUserId, referral.DecidedByUserId, referral.ApprovedByUserId], ct);
         MayDecide = referral.Status == ReferralStatus.AwaitingDecision && await records.MayAsync(User, referral, child, ReferralOperations.Decide);
-        MayApprove = referral.Status == ReferralStatus.AwaitingManagerApproval && await records.MayAsync(User, referral, child, ReferralOperations.ApproveNoFurtherAction);
+        // Offered only to a manager who did not propose it: the domain refuses the proposer, so the page does not offer it.
+        var isManager = referral.Status == ReferralStatus.AwaitingManagerApproval && await records.MayAsync(User, referral, child, ReferralOperations.ApproveNoFurtherAction);
+        ProposedByMe = isManager && string.Equals(referral.DecidedByUserId, User.ToActor().UserId, StringComparison.OrdinalIgnoreCase);
+        MayApprove = isManager && !ProposedByMe;
         return Page();
     }
 

@@ -36,7 +36,7 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
         await CheckReferencesAsync(ct);
         var actor = User.ToActor();
         // The concern is checked against a placeholder id so every problem is reported at once.
-        Concern.TryRaise(ModelState, nameof(Concern), null, actor, Now);
+        Concern.TryRaise(ModelState, nameof(Concern), null, actor, Now, details?.DateOfBirth);
         if (details is not null && ModelState.IsValid)
         {
             Matches = await duplicates.FindAsync(actor, details.FirstName, details.LastName, Alias, details.DateOfBirth, ct);

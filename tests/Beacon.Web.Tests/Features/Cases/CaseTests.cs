@@ -128,7 +128,13 @@ public abstract class CaseTests(BeaconFixture beacon)
 
         await socialWorker.SubmitAsync($"/Cases/{caseId}", "#request-closure", new() { ["ClosureReason"] = "Family moved away (fictional)" });
         using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
-        var refused = await manager.SubmitAsync($"/Cases/{caseId}", "#approve-closure", []);
+        // The manager is not offered an approval that cannot succeed, and is told whose agreement is awaited.
+        var waiting = await manager.GetAsync($"/Cases/{caseId}");
+        Assert.Null(waiting.Document.QuerySelector("#approve-closure"));
+        Assert.Contains("the panel chair must agree", waiting.Document.QuerySelector("#closure-awaits-chair")!.TextContent);
+        // Posting it anyway is refused by the domain, with the same reason.
+        var version = waiting.Document.QuerySelector("#allocate input[name=Version]")!.GetAttribute("value")!;
+        var refused = await PostAsync(manager, $"/Cases/{caseId}", "ApproveClosure", new() { ["Version"] = version });
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("panel chair", string.Join(" ", refused.Errors), StringComparison.OrdinalIgnoreCase);
         Assert.False((await CaseAsync(Factory, caseId)).IsClosed);

@@ -58,6 +58,22 @@ public abstract class ReferralTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task A_manager_who_proposes_no_further_action_is_not_offered_its_approval()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var id = await RaiseForNewChildAsync(Factory, outreach, "Leocadia", "Fairweather");
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+
+        var proposed = await manager.SubmitAsync($"/Referrals/{id}", "#decide", Decision(TriageOutcome.NoFurtherAction, reason: "Already supported by the school nurse (fictional)"));
+        Assert.Equal(HttpStatusCode.Redirect, proposed.Status);
+
+        var page = await manager.GetAsync($"/Referrals/{id}");
+        Assert.Null(page.Document.QuerySelector("#approve"));
+        Assert.Contains("another team manager must approve", page.Document.QuerySelector("#own-proposal")!.TextContent);
+        Assert.Equal(ReferralStatus.AwaitingManagerApproval, (await ReferralAsync(Factory, id)).Status);
+    }
+
+    [Fact]
     public async Task No_further_action_needs_a_reason_and_a_team_managers_approval()
     {
         using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");

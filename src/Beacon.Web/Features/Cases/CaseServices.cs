@@ -17,6 +17,7 @@ public static class CaseServices
         services.AddScoped<Referrals.LikelyDuplicates>();
         services.AddScoped<MyWork.Workload>();
         services.AddScoped<MyWork.Notifications>();
+        services.AddScoped<MyWork.WaitingForYou>();
     }
 }
 

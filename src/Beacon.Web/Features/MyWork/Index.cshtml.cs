@@ -12,13 +12,14 @@ namespace Beacon.Web.Features.MyWork;
 
 /// <summary>My work: my caseload and everything due or overdue, oldest first; a team manager sees the whole team's.</summary>
 [Authorize(Policy = Policies.Practitioner)]
-public sealed class IndexModel(Workload workload, Notifications notifications, BeaconDbContext db) : PageModel
+public sealed class IndexModel(Workload workload, Notifications notifications, WaitingForYou waiting, BeaconDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int DuePage { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public int CasePage { get; set; } = 1;
     public Paged<Workload.DueItem> Due { get; private set; } = new([], 1, 1, 0);
     public Paged<Workload.CaseRow> Cases { get; private set; } = new([], 1, 1, 0);
     public IReadOnlyList<Notifications.Item> Told { get; private set; } = [];
+    public IReadOnlyList<WaitingForYou.Group> Waiting { get; private set; } = [];
     public string? Team { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -34,6 +35,7 @@ public sealed class IndexModel(Workload workload, Notifications notifications, B
         Due = await workload.DueAsync(actor, workers, DuePage, ct);
         Cases = await workload.CaseloadAsync(actor, workers, CasePage, ct);
         Told = await notifications.UnseenAsync(actor, ct);
+        Waiting = await waiting.ForAsync(actor, ct);
     }
 
     public async Task<IActionResult> OnPostSeenAsync(Guid notificationId, CancellationToken ct)

@@ -21,6 +21,8 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         child.HasOne<Beacon.Core.Organisations.Area>().WithMany().HasForeignKey(c => c.HostAreaId).OnDelete(DeleteBehavior.Restrict);
         child.HasIndex(c => c.ResponsibleAreaId);
         child.HasIndex(c => c.HostAreaId);
+        // The children a person key-works (their overdue reassessments on My work).
+        child.HasIndex(c => c.KeyWorkerUserId);
         child.Ignore(c => c.FullName);
         child.Ignore(c => c.CurrentAddress);
         child.Ignore(c => c.CurrentAliases);

@@ -140,6 +140,8 @@ public abstract class CaseTests(BeaconFixture beacon)
         Assert.False((await CaseAsync(Factory, caseId)).IsClosed);
 
         using var chair = await BeaconClient.SignedInAsync(Factory, "panel.chair@beacon.test");
+        // The chair finds it on their work list.
+        Assert.Contains($"/Cases/{caseId}", (await chair.GetAsync("/MyWork")).Document.QuerySelector("#agree-closure")!.InnerHtml, StringComparison.OrdinalIgnoreCase);
         var agreed = await chair.SubmitAsync($"/Cases/{caseId}", "#agree-closure", []);
         Assert.Equal(HttpStatusCode.Redirect, agreed.Status);
         var closed = await manager.SubmitAsync($"/Cases/{caseId}", "#approve-closure", []);

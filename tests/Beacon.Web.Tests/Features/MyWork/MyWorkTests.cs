@@ -13,6 +13,29 @@ public abstract class MyWorkTests(BeaconFixture beacon)
     private BeaconFactory Factory => beacon.Require();
 
     [Fact]
+    public async Task What_waits_for_a_persons_decision_is_on_their_work_list_and_only_theirs()
+    {
+        // The demo's "no further action" was proposed by the social worker: it waits for a manager, not for them.
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        var managerWork = await manager.GetAsync("/MyWork");
+        var approvals = managerWork.Document.QuerySelector("#approve-nfa")!;
+        Assert.Contains("No further action to approve", approvals.TextContent);
+        var link = approvals.QuerySelector("a[href^='/Referrals/']")!.GetAttribute("href")!;
+        Assert.NotNull((await manager.GetAsync(link)).Document.QuerySelector("#approve"));
+
+        using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var workerWork = await socialWorker.GetAsync("/MyWork");
+        Assert.Null(workerWork.Document.QuerySelector("#approve-nfa"));
+        // Follow-ups of their own: the demo's overdue return home interview, and the children they key-work with no current assessment.
+        Assert.NotEmpty(workerWork.Document.QuerySelectorAll("#overdue-interviews a[href$='/Missing']"));
+        Assert.NotEmpty(workerWork.Document.QuerySelectorAll("#overdue-reassessments a[href$='/RiskAssessments']"));
+
+        // An organisation that does not follow up return home interviews is not shown them.
+        using var school = await BeaconClient.SignedInAsync(Factory, "school.lead@beacon.test");
+        Assert.Null((await school.GetAsync("/MyWork")).Document.QuerySelector("#overdue-interviews"));
+    }
+
+    [Fact]
     public async Task Workers_see_their_caseload_and_what_is_due_and_managers_see_their_team()
     {
         using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");

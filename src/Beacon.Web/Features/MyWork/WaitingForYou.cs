@@ -1,0 +1,123 @@
+using Beacon.Core.Access;
+using Beacon.Core.Cases;
+using Beacon.Core.Referrals;
+using Beacon.Core.RiskAssessment;
+using Beacon.Core.Timescales;
+using Beacon.Web.Features.RiskAssessment;
+using Beacon.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Features.MyWork;
+
+/// <summary>
+/// Everything waiting for this person's decision or follow-up, on their work list: approvals only they (as a manager
+/// other than the proposer, or as the panel chair) can give, overdue return home interviews, and overdue reassessments
+/// of the children they key-work. Each kind is counted in the database, with the first few shown and a link to all.
+/// Only what the person may act on is listed: a manager's own proposal waits for another manager, not for them.
+/// </summary>
+public sealed class WaitingForYou(BeaconDbContext db, ScoringPolicy policy, TimeProvider clock)
+{
+    public const int Shown = 5;
+
+    public sealed record Item(string ChildName, string Link);
+    private sealed record Row(string ChildName, Guid Id);
+    public sealed record Group(string Id, string Title, int Count, IReadOnlyList<Item> Items, string? AllLink);
+
+    public async Task<IReadOnlyList<Group>> ForAsync(Actor actor, CancellationToken ct)
+    {
+        var groups = new List<Group>();
+        var me = actor.UserId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var areas = actor.AreaIds.ToList();
+        var visible = db.Children.Where(ChildAccess.VisibleTo(actor));
+
+        if (Capabilities.IsSocialCareManager(actor))
+        {
+            // No further action proposed by someone else at this local authority's front door.
+            var proposals = from r in db.Referrals
+                            where r.Status == ReferralStatus.AwaitingManagerApproval && r.DecidedByUserId != me
+                            join c in visible on r.ChildId equals c.Id
+                            where areas.Contains(c.ResponsibleAreaId)
+                            orderby r.DecidedAtUtc
+                            select new Row(c.FirstName + " " + c.LastName, r.Id);
+            groups.Add(await GroupAsync("approve-nfa", "No further action to approve", proposals, id => $"/Referrals/{id}", "/Referrals/Queue", ct));
+
+            // Closures asked for by someone else that a manager can approve now (not those still waiting for the panel chair).
+            var closures = from k in db.Cases
+                           where k.ClosureRequestedAtUtc != null && k.Stage != CaseStage.Closed && k.ClosureRequestedByUserId != me
+                           join c in visible on k.ChildId equals c.Id
+                           where areas.Contains(c.ResponsibleAreaId)
+                           join p in db.Set<ChildRiskPosition>() on c.Id equals p.ChildId
+                           where k.PanelChairAgreedByUserId != null || p.Level == null || p.Level < ExploitationRiskLevel.Significant
+                           orderby k.ClosureRequestedAtUtc
+                           select new Row(c.FirstName + " " + c.LastName, k.Id);
+            groups.Add(await GroupAsync("approve-closure", "Case closures to approve", closures, id => $"/Cases/{id}", null, ct));
+        }
+
+        if (Capabilities.IsTeamManager(actor))
+        {
+            // Lowered levels: whether a draft's level is below its computed one is the scoring policy's answer, so the
+            // (few) drafts with a judged level are read and asked.
+            var judged = await (from a in db.RiskAssessments.IgnoreAutoIncludes().Include(a => a.Indicators)
+                                where a.Status == AssessmentStatus.Draft && a.JudgedLevel != null && a.LoweringApprovedByUserId == null
+                                    && a.AuthorUserId != me && a.JudgementByUserId != me
+                                join c in visible on a.ChildId equals c.Id
+                                orderby a.JudgementAtUtc
+                                select new { Assessment = a, Name = c.FirstName + " " + c.LastName })
+                .AsNoTracking().Take(200).ToListAsync(ct);
+            var lowering = judged.Where(j => j.Assessment.NeedsLoweringApproval(policy)).ToList();
+            groups.Add(new Group("approve-lowering", "Lowered risk levels to approve", lowering.Count,
+                lowering.Take(Shown).Select(j => new Item(j.Name, "/RiskAssessment/" + j.Assessment.Id)).ToList(), "/RiskAssessment/Approvals"));
+
+            var withdrawals = from a in db.RiskAssessments
+                              where a.Status == AssessmentStatus.SignedOff && a.WithdrawalRequestedAtUtc != null && a.WithdrawalRequestedByUserId != me
+                              join c in visible on a.ChildId equals c.Id
+                              orderby a.WithdrawalRequestedAtUtc
+                              select new Row(c.FirstName + " " + c.LastName, a.Id);
+            groups.Add(await GroupAsync("approve-withdrawal", "Assessments asked to be withdrawn", withdrawals, id => $"/RiskAssessment/{id}", "/RiskAssessment/Approvals", ct));
+        }
+
+        if (Capabilities.IsPanelChair(actor))
+        {
+            // A child at significant or serious risk is not closed without the chair's agreement.
+            var agreements = from k in db.Cases
+                             where k.ClosureRequestedAtUtc != null && k.Stage != CaseStage.Closed && k.PanelChairAgreedByUserId == null
+                             join c in visible on k.ChildId equals c.Id
+                             join p in db.Set<ChildRiskPosition>() on c.Id equals p.ChildId
+                             where p.Level >= ExploitationRiskLevel.Significant
+                             orderby k.ClosureRequestedAtUtc
+                             select new Row(c.FirstName + " " + c.LastName, k.Id);
+            groups.Add(await GroupAsync("agree-closure", "Closures waiting for the panel chair's agreement", agreements, id => $"/Cases/{id}", null, ct));
+        }
+
+        if (Capabilities.FollowsUpReturnHomeInterviews(actor))
+        {
+            var overdueSince = now - StatutoryTimescales.ReturnHomeInterviewWithin;
+            var interviews = from e in db.MissingEpisodes
+                             where e.ReturnedAtUtc != null && e.ReturnHomeInterviewDoneAtUtc == null && e.ReturnedAtUtc < overdueSince
+                             join c in visible on e.ChildId equals c.Id
+                             orderby e.ReturnedAtUtc
+                             select new Row(c.FirstName + " " + c.LastName, c.Id);
+            groups.Add(await GroupAsync("overdue-interviews", "Overdue return home interviews", interviews, id => $"/Children/{id}/Missing", "/Missing/ReturnHomeInterviews", ct));
+        }
+
+        if (actor.IsPractitioner)
+        {
+            var reassessments = from c in visible
+                                where c.KeyWorkerUserId == me
+                                join p in db.Set<ChildRiskPosition>() on c.Id equals p.ChildId
+                                where p.DueReason == ReassessmentReason.NoAssessment || (p.DueAtUtc != null && p.DueAtUtc <= now)
+                                orderby p.DueAtUtc
+                                select new Row(c.FirstName + " " + c.LastName, c.Id);
+            groups.Add(await GroupAsync("overdue-reassessments", "Risk assessments due for children you key-work", reassessments, id => $"/Children/{id}/RiskAssessments", null, ct));
+        }
+        return groups.Where(g => g.Count > 0).ToList();
+    }
+
+    private static async Task<Group> GroupAsync(string id, string title, IQueryable<Row> rows, Func<Guid, string> link, string? allLink, CancellationToken ct)
+    {
+        var count = await rows.CountAsync(ct);
+        var shown = count == 0 ? [] : await rows.Take(Shown).ToListAsync(ct);
+        return new Group(id, title, count, shown.Select(r => new Item(r.ChildName, link(r.Id))).ToList(), allLink);
+    }
+}

@@ -20,8 +20,9 @@ public abstract class MyWorkTests(BeaconFixture beacon)
         var managerWork = await manager.GetAsync("/MyWork");
         var approvals = managerWork.Document.QuerySelector("#approve-nfa")!;
         Assert.Contains("No further action to approve", approvals.TextContent);
-        var link = approvals.QuerySelector("a[href^='/Referrals/']")!.GetAttribute("href")!;
-        Assert.NotNull((await manager.GetAsync(link)).Document.QuerySelector("#approve"));
+        var link = approvals.QuerySelector(".govuk-summary-card__content a")!.GetAttribute("href")!;
+        var proposal = await manager.GetAsync(link);
+        Assert.True(proposal.Document.QuerySelector("#approve") is not null, $"{link}: {(int)proposal.Status} {proposal.Document.QuerySelector("main")?.TextContent}");
 
         using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
         var workerWork = await socialWorker.GetAsync("/MyWork");

@@ -335,6 +335,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("HostAreaId");
 
+                    b.HasIndex("KeyWorkerUserId");
+
                     b.HasIndex("ResponsibleAreaId");
 
                     b.HasIndex("LastName", "FirstName");

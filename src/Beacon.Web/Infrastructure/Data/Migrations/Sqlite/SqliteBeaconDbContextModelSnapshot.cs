@@ -330,6 +330,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("HostAreaId");
 
+                    b.HasIndex("KeyWorkerUserId");
+
                     b.HasIndex("ResponsibleAreaId");
 
                     b.HasIndex("LastName", "FirstName");

@@ -32,7 +32,7 @@ public enum RiskAssessmentOperation
     Edit,
     /// <summary>Approve a lowered risk level (another person than the one who proposed it).</summary>
     ApproveLowering,
-    /// <summary>Agree that a signed-off assessment is withdrawn as a mistake (another person than the one who asked).</summary>
+    /// <summary>Agree that a signed-off assessment is withdrawn as a mistake: a team manager of the responsible local authority, other than the person who asked or signed it.</summary>
     AgreeWithdrawal,
 }
 
@@ -77,7 +77,9 @@ public static class RecordAccess
     {
         RiskAssessmentOperation.View => ChildAccess.MayView(actor, resource.Child),
         RiskAssessmentOperation.Edit => Capabilities.IsPractitioner(actor) && ChildAccess.MayView(actor, resource.Child),
-        RiskAssessmentOperation.ApproveLowering or RiskAssessmentOperation.AgreeWithdrawal => Capabilities.IsTeamManager(actor) && ChildAccess.MayView(actor, resource.Child),
+        RiskAssessmentOperation.ApproveLowering => Capabilities.IsTeamManager(actor) && ChildAccess.MayView(actor, resource.Child),
+        // Undoing a signed-off assessment is the responsible local authority's decision, as closing its case is.
+        RiskAssessmentOperation.AgreeWithdrawal => Capabilities.IsSocialCareManager(actor) && IsResponsibleSocialCare(actor, resource.Child),
         _ => false,
     };
 

@@ -30,8 +30,9 @@ public static class CaseWorkflow
         [CaseStage.Referral] = [CaseStage.StrategyDiscussion, CaseStage.Assessment, CaseStage.Closed],
         // No section 47 threshold: assess under section 17 instead.
         [CaseStage.StrategyDiscussion] = [CaseStage.Section47Enquiry, CaseStage.Assessment, CaseStage.Closed],
-        // Concerns not substantiated: continue assessing, or support under a child in need plan.
-        [CaseStage.Section47Enquiry] = [CaseStage.InitialChildProtectionConference, CaseStage.Assessment, CaseStage.Plan, CaseStage.Closed],
+        // Concerns not substantiated: the enquiry ends with a recorded reason (Case.ContinueUnderSection17) and the
+        // assessment continues, from which a child in need plan can follow. No silent step off the protection path.
+        [CaseStage.Section47Enquiry] = [CaseStage.InitialChildProtectionConference, CaseStage.Assessment, CaseStage.Closed],
         // Harm emerging during an assessment calls for a strategy discussion.
         [CaseStage.Assessment] = [CaseStage.StrategyDiscussion, CaseStage.Plan, CaseStage.Closed],
         [CaseStage.InitialChildProtectionConference] = [CaseStage.Plan, CaseStage.Closed],

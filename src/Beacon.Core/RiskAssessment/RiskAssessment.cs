@@ -261,6 +261,10 @@ public sealed class RiskAssessment : IVersioned
         {
             SupersedesId = previous.Id;
             previous.Status = AssessmentStatus.Superseded;
+            // A withdrawal asked for on the assessment now replaced is moot: it must not come back if this one is withdrawn.
+            previous.WithdrawalReason = null;
+            previous.WithdrawalRequestedByUserId = null;
+            previous.WithdrawalRequestedAtUtc = null;
             previous.SupersededById = Id;
             previous.SupersededAtUtc = at;
         }
@@ -300,6 +304,8 @@ public sealed class RiskAssessment : IVersioned
             throw new DomainRuleViolation("Only a team manager can agree to withdraw an assessment.");
         if (SameUser(manager.UserId, WithdrawalRequestedByUserId))
             throw new DomainRuleViolation("You asked for this withdrawal: another team manager must agree to it.");
+        if (SameUser(manager.UserId, SignedOffByUserId))
+            throw new DomainRuleViolation("You signed this assessment off: another team manager must agree to withdraw it.");
         var at = Guard.AsUtc(atUtc, nameof(WithdrawnAtUtc));
         if (at < WithdrawalRequestedAtUtc)
             throw new DomainRuleViolation("The agreement cannot be dated before the withdrawal was asked for.", nameof(WithdrawnAtUtc));

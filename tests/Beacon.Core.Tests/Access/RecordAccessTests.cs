@@ -51,6 +51,7 @@ public sealed class RecordAccessTests
             {
                 RiskAssessmentOperation.View => sees,
                 RiskAssessmentOperation.Edit => sees && IsPractitioner(role),
+                RiskAssessmentOperation.AgreeWithdrawal => responsibleSocialCare && role == BeaconRoles.TeamManager,
                 _ => sees && role == BeaconRoles.TeamManager,
             }, RecordAccess.Allows(actor, operation, record));
 

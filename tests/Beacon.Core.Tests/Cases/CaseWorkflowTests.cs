@@ -16,7 +16,7 @@ public class CaseWorkflowTests
     {
         { CaseStage.Referral, [CaseStage.StrategyDiscussion, CaseStage.Assessment, CaseStage.Closed] },
         { CaseStage.StrategyDiscussion, [CaseStage.Section47Enquiry, CaseStage.Assessment, CaseStage.Closed] },
-        { CaseStage.Section47Enquiry, [CaseStage.InitialChildProtectionConference, CaseStage.Assessment, CaseStage.Plan, CaseStage.Closed] },
+        { CaseStage.Section47Enquiry, [CaseStage.InitialChildProtectionConference, CaseStage.Assessment, CaseStage.Closed] },
         { CaseStage.Assessment, [CaseStage.StrategyDiscussion, CaseStage.Plan, CaseStage.Closed] },
         { CaseStage.InitialChildProtectionConference, [CaseStage.Plan, CaseStage.Closed] },
         { CaseStage.Plan, [CaseStage.Review, CaseStage.Closed] },
@@ -214,7 +214,11 @@ public class CaseWorkflowTests
         Assert.Equal(CaseStage.Assessment, a.Stage);
         Assert.Equal(D("2024-03-22"), a.AssessmentStartedOn); // the clock is not restarted
 
+        // A child in need plan follows from the assessment, not straight from the enquiry (which would leave the
+        // protection path without a recorded reason).
         var b = AtSection47();
+        Assert.Throws<Beacon.Core.Common.DomainRuleViolation>(() => b.StartPlan(PlanKind.ChildInNeed, D("2024-04-05"), "sw-1"));
+        b.ContinueUnderSection17("Concerns not substantiated; family accepts support.", D("2024-04-04"), "sw-1");
         b.StartPlan(PlanKind.ChildInNeed, D("2024-04-05"), "sw-1");
         Assert.Equal(CaseStage.Plan, b.Stage);
     }

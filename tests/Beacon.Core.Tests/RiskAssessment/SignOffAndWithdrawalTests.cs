@@ -115,4 +115,33 @@ public sealed class SignOffAndWithdrawalTests
         Assert.False(current.IsWithdrawalRequested);
         Assert.Null(current.WithdrawalReason);
     }
+
+    [Fact]
+    public void The_manager_who_signed_the_assessment_cannot_agree_to_withdraw_it()
+    {
+        var assessment = Build.Draft("going-missing");
+        assessment.SignOff("manager-cleo", T0.AddHours(1), Policy);
+        assessment.RequestWithdrawal("Wrong child", Build.Author, T0.AddHours(2));
+
+        var refused = Assert.Throws<DomainRuleViolation>(() => assessment.AgreeWithdrawal(Build.Manager("manager-cleo"), T0.AddHours(3), null));
+
+        Assert.Contains("You signed this assessment off", refused.Message);
+        Assert.Equal(AssessmentStatus.SignedOff, assessment.Status);
+    }
+
+    [Fact]
+    public void A_withdrawal_asked_for_on_a_superseded_assessment_does_not_come_back_when_it_is_reinstated()
+    {
+        var earlier = Build.SignedOff(T0, codes: "going-missing");
+        earlier.RequestWithdrawal("Thought to be the wrong child", Build.Author, T0.AddHours(1));
+        var later = Build.SignedOff(T0.AddDays(1), previous: earlier);
+        Assert.False(earlier.IsWithdrawalRequested);
+        Assert.Null(earlier.WithdrawalReason);
+
+        later.RequestWithdrawal("Signed off before the evidence was saved", Build.Author, T0.AddDays(1).AddHours(1));
+        later.AgreeWithdrawal(Build.Manager(), T0.AddDays(1).AddHours(2), earlier);
+
+        Assert.True(earlier.IsCurrent);
+        Assert.False(earlier.IsWithdrawalRequested);
+    }
 }

@@ -52,6 +52,16 @@ public sealed class WaitingForYou(BeaconDbContext db, ScoringPolicy policy, Time
                            orderby k.ClosureRequestedAtUtc
                            select new Row(c.FirstName + " " + c.LastName, k.Id);
             groups.Add(await GroupAsync("approve-closure", "Case closures to approve", closures, id => $"/Cases/{id}", null, ct));
+
+            // Withdrawals of the area's assessments asked for by someone else, of assessments this manager did not sign.
+            var withdrawals = from a in db.RiskAssessments
+                              where a.Status == AssessmentStatus.SignedOff && a.WithdrawalRequestedAtUtc != null
+                                  && a.WithdrawalRequestedByUserId != me && a.SignedOffByUserId != me
+                              join c in visible on a.ChildId equals c.Id
+                              where areas.Contains(c.ResponsibleAreaId)
+                              orderby a.WithdrawalRequestedAtUtc
+                              select new Row(c.FirstName + " " + c.LastName, a.Id);
+            groups.Add(await GroupAsync("approve-withdrawal", "Assessments asked to be withdrawn", withdrawals, id => $"/RiskAssessment/{id}", "/RiskAssessment/Approvals", ct));
         }
 
         if (Capabilities.IsTeamManager(actor))
@@ -69,12 +79,6 @@ public sealed class WaitingForYou(BeaconDbContext db, ScoringPolicy policy, Time
             groups.Add(new Group("approve-lowering", "Lowered risk levels to approve", lowering.Count,
                 lowering.Take(Shown).Select(j => new Item(j.Name, "/RiskAssessment/" + j.Assessment.Id)).ToList(), "/RiskAssessment/Approvals"));
 
-            var withdrawals = from a in db.RiskAssessments
-                              where a.Status == AssessmentStatus.SignedOff && a.WithdrawalRequestedAtUtc != null && a.WithdrawalRequestedByUserId != me
-                              join c in visible on a.ChildId equals c.Id
-                              orderby a.WithdrawalRequestedAtUtc
-                              select new Row(c.FirstName + " " + c.LastName, a.Id);
-            groups.Add(await GroupAsync("approve-withdrawal", "Assessments asked to be withdrawn", withdrawals, id => $"/RiskAssessment/{id}", "/RiskAssessment/Approvals", ct));
         }
 
         if (Capabilities.IsPanelChair(actor))

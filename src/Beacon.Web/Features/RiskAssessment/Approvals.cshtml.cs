@@ -30,18 +30,23 @@ public sealed class ApprovalsModel(BeaconDbContext db, Children.ChildRecords rec
             .ToListAsync(ct);
         var waiting = drafts.Where(d => d.Assessment.NeedsLoweringApproval(policy)).ToList();
         var names = await assessments.NamesAsync(waiting.Select(w => w.Assessment.JudgementByUserId), ct);
-        var me = User.ToActor().UserId;
+        var actor = User.ToActor();
+        var me = actor.UserId;
+        // Withdrawals are decided by the responsible local authority's managers, for their own area's children.
+        var decidesWithdrawals = Capabilities.IsSocialCareManager(actor);
+        var areas = actor.AreaIds.ToList();
         Items = waiting.Select(w => new Waiting(w.Assessment.Id, w.Assessment.ChildId, w.Name, w.Assessment.Evaluate(policy).Level,
                 w.Assessment.JudgedLevel!.Value, w.Assessment.JudgementReason, names.GetValueOrDefault(w.Assessment.JudgementByUserId ?? "", "a former user"),
                 w.Assessment.JudgementAtUtc, w.Assessment.AuthorUserId == me || w.Assessment.JudgementByUserId == me))
             .OrderBy(w => w.JudgedAtUtc).ToList();
 
         var asked = await db.RiskAssessments.AsNoTracking().IgnoreAutoIncludes()
-            .Where(a => a.Status == AssessmentStatus.SignedOff && a.WithdrawalRequestedAtUtc != null)
-            .Join(visible, a => a.ChildId, c => c.Id, (a, c) => new { a.Id, Name = c.FirstName + " " + c.LastName, a.Level, a.WithdrawalReason, a.WithdrawalRequestedByUserId, a.WithdrawalRequestedAtUtc })
+            .Where(a => decidesWithdrawals && a.Status == AssessmentStatus.SignedOff && a.WithdrawalRequestedAtUtc != null
+                && db.Children.Any(c => c.Id == a.ChildId && areas.Contains(c.ResponsibleAreaId)))
+            .Join(visible, a => a.ChildId, c => c.Id, (a, c) => new { a.Id, Name = c.FirstName + " " + c.LastName, a.Level, a.WithdrawalReason, a.WithdrawalRequestedByUserId, a.WithdrawalRequestedAtUtc, a.SignedOffByUserId })
             .OrderBy(a => a.WithdrawalRequestedAtUtc).Take(200).ToListAsync(ct);
         var askers = await assessments.NamesAsync(asked.Select(a => a.WithdrawalRequestedByUserId), ct);
         Withdrawals = asked.Select(a => new Withdrawal(a.Id, a.Name, a.Level, a.WithdrawalReason ?? "", askers.GetValueOrDefault(a.WithdrawalRequestedByUserId ?? "", "a former user"),
-            a.WithdrawalRequestedAtUtc!.Value, a.WithdrawalRequestedByUserId == me)).ToList();
+            a.WithdrawalRequestedAtUtc!.Value, a.WithdrawalRequestedByUserId == me || a.SignedOffByUserId == me)).ToList();
     }
 }

@@ -231,7 +231,7 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
         MayRequestWithdrawal = assessment.IsCurrent && !assessment.IsWithdrawalRequested
             && await assessments.MayAsync(User, child, assessment, RiskAssessmentOperations.Edit);
         // Offered only to a team manager other than the person who asked (the domain refuses them anyway).
-        MayAgreeWithdrawal = assessment.IsWithdrawalRequested && assessment.WithdrawalRequestedByUserId != me
+        MayAgreeWithdrawal = assessment.IsWithdrawalRequested && assessment.WithdrawalRequestedByUserId != me && assessment.SignedOffByUserId != me
             && await assessments.MayAsync(User, child, assessment, RiskAssessmentOperations.AgreeWithdrawal);
         return Page();
     }

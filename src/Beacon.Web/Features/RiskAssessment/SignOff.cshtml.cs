@@ -70,6 +70,11 @@ public sealed class SignOffModel(Assessments assessments, BeaconDbContext db, Sc
                 : "Someone else changed this assessment as you signed it off. Nothing was signed: check it again.");
             db.ChangeTracker.Clear();
             var latest = await db.RiskAssessments.SingleAsync(a => a.Id == Id, ct);
+            if (!latest.IsDraft)
+            {
+                TempData["Saved"] = "Someone else signed this assessment off first: nothing of yours was signed";
+                return Redirect($"/RiskAssessment/{Id}");
+            }
             return Show(latest, child!);
         }
         TempData["Saved"] = $"Assessment signed off: {assessment.Level!.Value.DisplayName().ToLowerInvariant()}"

@@ -69,7 +69,7 @@ public class CaseTimescaleTests
     public void No_conference_is_due_once_a_section_47_ends_without_one()
     {
         var c = AtSection47();
-        c.StartPlan(PlanKind.ChildInNeed, D("2024-04-05"), "sw-1");
+        c.ContinueUnderSection17("Concerns not substantiated after police checks.", D("2024-04-05"), "sw-1");
         Assert.Null(c.InitialConferenceDueOn(Timescales));
         Assert.DoesNotContain(c.TimescaleOutcomes(Timescales, Utc("2024-05-01T09:00:00")),
             o => o.Step == StatutoryStep.InitialChildProtectionConference);

@@ -98,9 +98,23 @@ public sealed class ChronologyQuery(IEnumerable<IChronologySource> sources, Beac
                 : e)
             .Where(e => filter.Type is null || e.Type == filter.Type)
             .Where(e => filter.Agency is null || e.Agency == filter.Agency)
-            .OrderBy(e => e.At).ThenBy(e => ChronologyTypes.Rank(e.Type))
+            .InChronologicalOrder()
             .ToList();
     }
+}
+
+public static class ChronologyOrder
+{
+    /// <summary>
+    /// Day by day in England's calendar; within a day, events with a time first (in time order), then events known
+    /// only by their date: a conference "held on" a day follows the strategy discussion at 10:00 that led to it, rather
+    /// than appearing at midnight before it. Ties go by the order of the event types.
+    /// </summary>
+    public static IEnumerable<ChronologyEvent> InChronologicalOrder(this IEnumerable<ChronologyEvent> events) =>
+        events.OrderBy(e => e.TimeKnown ? Core.Timescales.UkTime.ToUkDate(e.At) : DateOnly.FromDateTime(e.At))
+            .ThenBy(e => e.TimeKnown ? 0 : 1)
+            .ThenBy(e => e.At)
+            .ThenBy(e => ChronologyTypes.Rank(e.Type));
 }
 
 public static class ChronologyServices

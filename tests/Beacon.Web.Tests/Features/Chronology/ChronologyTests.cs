@@ -87,9 +87,11 @@ public abstract class ChronologyTests(BeaconFixture beacon)
         Assert.Equal(positions.Order().ToList(), positions);
         Assert.Contains(rows, r => r.Event.StartsWith("Assessment started", StringComparison.Ordinal));
 
-        // Every row is in date order, and the agency comes from the record or the person who recorded it.
-        var dates = rows.Select(r => DateTime.Parse(r.When.Replace(",", ""), CultureInfo.GetCultureInfo("en-GB"))).ToList();
-        Assert.Equal(dates.Order().ToList(), dates);
+        // Every row is in date order (within a day, timed events before those known only by their date), and the
+        // agency comes from the record or the person who recorded it.
+        var keys = rows.Select(r => DateTime.Parse(r.When.Replace(",", ""), CultureInfo.GetCultureInfo("en-GB")))
+            .Zip(rows, (at, r) => (Day: at.Date, DateOnly: r.When.Contains(':') ? 0 : 1, At: at)).ToList();
+        Assert.Equal(keys.OrderBy(k => k.Day).ThenBy(k => k.DateOnly).ThenBy(k => k.At).ToList(), keys);
         Assert.Equal("Youth Outreach", rows[Index("Referral from")].Agency);
         Assert.Equal("Children's Social Care", rows[Index("Reported missing")].Agency);
         Assert.Equal("Youth Outreach", rows[Index("Child's record created")].Agency);

@@ -52,7 +52,7 @@ public sealed class DemoData(BeaconDbContext db, UserManager<BeaconUser> users, 
 
     public sealed record DemoLogin(string Email, string Organisation, string Role, string Team, string Description);
 
-    /// <summary>The first eleven are the original demo logins (same emails, same abilities); the rest show organisations and areas.</summary>
+    /// <summary>The first eleven are the original demo logins (same emails, same abilities); the rest show organisations and areas, and a second manager.</summary>
     public static readonly IReadOnlyList<DemoLogin> Logins =
     [
         new("social.worker@beacon.test", Org.NorthgateSocialCare, BeaconRoles.SocialWorker, "Front door", "Social worker, Children's Social Care (Northgate)"),
@@ -69,6 +69,8 @@ public sealed class DemoData(BeaconDbContext db, UserManager<BeaconUser> users, 
         new("southvale.worker@beacon.test", Org.SouthvaleSocialCare, BeaconRoles.SocialWorker, "Front door", "Social worker, Children's Social Care (Southvale)"),
         new("southvale.school.lead@beacon.test", Org.SouthvaleHigh, BeaconRoles.SafeguardingLead, "Schools", "Designated safeguarding lead, Southvale High School"),
         new("gp.lead@beacon.test", Org.GpPractice, BeaconRoles.SafeguardingLead, "Practice", "Safeguarding lead, Riverside Medical Practice (GP)"),
+        // Approvals need a manager other than the one who proposed: the demo has two.
+        new("second.manager@beacon.test", Org.NorthgateSocialCare, BeaconRoles.TeamManager, "Locality team", "Second team manager, Children's Social Care (Northgate)"),
     ];
 
     public async Task SeedAsync(CancellationToken ct = default)

@@ -71,6 +71,13 @@ public abstract class ReferralTests(BeaconFixture beacon)
         Assert.Null(page.Document.QuerySelector("#approve"));
         Assert.Contains("another team manager must approve", page.Document.QuerySelector("#own-proposal")!.TextContent);
         Assert.Equal(ReferralStatus.AwaitingManagerApproval, (await ReferralAsync(Factory, id)).Status);
+
+        // The demo's second manager finds it on their work list and approves it.
+        using var second = await BeaconClient.SignedInAsync(Factory, "second.manager@beacon.test");
+        Assert.Contains("Leocadia Fairweather", (await second.GetAsync("/MyWork")).Document.QuerySelector("#approve-nfa")!.TextContent);
+        var approved = await second.SubmitAsync($"/Referrals/{id}", "#approve", []);
+        Assert.Equal(HttpStatusCode.Redirect, approved.Status);
+        Assert.Equal(ReferralStatus.Decided, (await ReferralAsync(Factory, id)).Status);
     }
 
     [Fact]

@@ -148,6 +148,15 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, TimeP
         PageAsync(Visible(user).Where(j => j.Position.Level >= PanelList.ThresholdLevel)
             .OrderByDescending(j => j.Position.Level).ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id), pageNumber, ct);
 
+    /// <summary>The whole panel list, most serious first, streamed from the database (for the CSV download).</summary>
+    public IAsyncEnumerable<ChildRisk> WholePanelList(ClaimsPrincipal user) =>
+        Visible(user).Where(j => j.Position.Level >= PanelList.ThresholdLevel)
+            .OrderByDescending(j => j.Position.Level).ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id)
+            .Select(j => new ChildRisk(j.Child.Id, j.Child.FirstName + " " + j.Child.LastName, j.Child.DateOfBirth, j.Child.IsLookedAfter, j.Child.PlacedOutOfArea,
+                j.WorkerName, j.WorkerTeam, Array.Empty<Agency>(), j.Position.Level, j.Position.SignedOffAtUtc, j.Position.CurrentAssessmentId, j.Position.DraftId,
+                j.Position.DueReason, j.Position.DueAtUtc, j.Position.TriggerKind))
+            .AsNoTracking().AsAsyncEnumerable();
+
     /// <summary>The teams of the people key-working any child, for the filter.</summary>
     public async Task<IReadOnlyList<string>> KeyWorkerTeamsAsync(CancellationToken ct) =>
         await db.Users.Where(u => u.Team != null && db.Children.Any(c => c.KeyWorkerUserId == u.Id))
@@ -189,6 +198,9 @@ public static class RiskDisplay
     };
 
     public static string Name(ExploitationRiskLevel? level) => level?.DisplayName() ?? "Not assessed";
+
+    /// <summary>Overdue (or never assessed) shows as a red tag on every list, so it is never just another line of text.</summary>
+    public static string DueClass(ReassessmentDue due, DateTime nowUtc) => due.IsDueBy(nowUtc) ? "govuk-tag govuk-tag--red" : "";
 
     public static string Describe(ReassessmentDue due, DateTime nowUtc) => due.Reason switch
     {

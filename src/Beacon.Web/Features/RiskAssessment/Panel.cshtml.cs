@@ -3,6 +3,7 @@ using Beacon.Web.Infrastructure.GovUk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Beacon.Web.Infrastructure.Web;
 
 namespace Beacon.Web.Features.RiskAssessment;
 
@@ -12,7 +13,7 @@ namespace Beacon.Web.Features.RiskAssessment;
 /// signed-off assessment puts a child on it at once and a lower one takes them off.
 /// </summary>
 [Authorize(Policy = Policies.Practitioner)]
-public sealed class PanelModel(RiskOverview overview, TimeProvider clock) : PageModel
+public sealed class PanelModel(RiskOverview overview, Infrastructure.Auditing.AuditTrail audit, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
     public Paged<ChildRisk> Children { get; private set; } = new([], 1, 1, 0);
@@ -22,5 +23,22 @@ public sealed class PanelModel(RiskOverview overview, TimeProvider clock) : Page
     public async Task OnGetAsync(CancellationToken ct)
     {
         Children = await overview.PanelListAsync(User, PageNumber, ct);
+    }
+
+    /// <summary>The whole list as a CSV file; the download is audited as a view of the list.</summary>
+    public async Task OnGetCsvAsync(CancellationToken ct)
+    {
+        await audit.RecordAsync(Core.Audit.AuditAction.Viewed, "PanelList", "-", null, "Downloaded the multi-agency panel list as CSV", ct);
+        var now = Now;
+        await CsvDownload.WriteAsync(Response, $"panel-list-{Today:yyyy-MM-dd}.csv",
+        [
+            new("Child", c => c.Name),
+            new("Date of birth", c => c.DateOfBirth.ToString("yyyy-MM-dd")),
+            new("Level", c => RiskDisplay.Name(c.Level)),
+            new("Assessed", c => c.SignedOffAtUtc?.ToString("yyyy-MM-dd")),
+            new("Next assessment", c => RiskDisplay.Describe(c.Due, now)),
+            new("Looked after", c => c.IsLookedAfter ? c.PlacedOutOfArea ? "Yes, out of area" : "Yes" : "No"),
+            new("Key worker", c => c.KeyWorkerName),
+        ], overview.WholePanelList(User), ct);
     }
 }

@@ -82,6 +82,45 @@ public abstract class RiskViewTests(BeaconFixture beacon)
         var otherTeam = await worker.GetAsync("/RiskAssessment?Team=No+such+team");
         Assert.Null(otherTeam.Document.QuerySelector("#needs-assessment"));
     }
+
+    [Fact]
+    public async Task The_whole_panel_list_downloads_as_csv_with_formulas_kept_as_text_and_the_download_audited()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var child = await RiskAssessmentSteps.CreateChildAsync(worker, "=HYPERLINK(\"http://example.invalid\")", "Quarrendon");
+        await RiskAssessmentSteps.SignedOffAsync(worker, child, Beacon.Core.RiskAssessment.IndicatorCatalogue.Disclosure);
+
+        var page = await worker.GetAsync("/RiskAssessment/Panel");
+        Assert.Equal("/RiskAssessment/Panel?handler=Csv", page.Document.QuerySelector("#download-csv")!.GetAttribute("href"));
+        using var response = await worker.Http.GetAsync("/RiskAssessment/Panel?handler=Csv");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Child,Date of birth,Level", lines[0].TrimStart('\uFEFF'));
+        var row = Assert.Single(lines, l => l.Contains("Quarrendon"));
+        // The name is escaped so a spreadsheet shows it as text rather than running it.
+        Assert.DoesNotContain(",=HYPERLINK", row);
+        Assert.False(row.StartsWith("=") || row.StartsWith("\"="), row);
+        Assert.Contains("Serious risk", row);
+        // Every child on the list is in the file, not only the first page.
+        Assert.Equal(int.Parse(page.Document.QuerySelector("#panel-heading")!.TextContent.Split(' ')[0]), lines.Length - 1);
+
+        var audited = await Factory.WithScopeAsync(async sp => await sp.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>()
+            .AuditEntries.CountAsync(e => e.EntityType == "PanelList" && e.Summary.Contains("CSV")));
+        Assert.True(audited > 0);
+    }
+
+    [Fact]
+    public async Task Overdue_assessments_are_red_tags_on_the_panel_list_and_the_risk_overview()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        foreach (var url in new[] { "/RiskAssessment/Panel", "/RiskAssessment" })
+        {
+            var page = await worker.GetAsync(url);
+            var overdue = page.Document.QuerySelectorAll("td strong").Where(s => s.TextContent.StartsWith("Overdue", StringComparison.Ordinal)).ToList();
+            Assert.True(overdue.Count > 0, $"{url} shows no overdue assessment in the demo");
+            Assert.All(overdue, s => Assert.Contains("govuk-tag--red", s.ClassName));
+        }
+    }
 }
 
 /// <summary>Reassessment falls due by level and at once when something happens after sign-off.</summary>

@@ -26,7 +26,7 @@ public sealed class PanelModel(RiskOverview overview, Infrastructure.Auditing.Au
     }
 
     /// <summary>The whole list as a CSV file; the download is audited as a view of the list.</summary>
-    public async Task OnGetCsvAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         await audit.RecordAsync(Core.Audit.AuditAction.Viewed, "PanelList", "-", null, "Downloaded the multi-agency panel list as CSV", ct);
         var now = Now;
@@ -40,5 +40,7 @@ public sealed class PanelModel(RiskOverview overview, Infrastructure.Auditing.Au
             new("Looked after", c => c.IsLookedAfter ? c.PlacedOutOfArea ? "Yes, out of area" : "Yes" : "No"),
             new("Key worker", c => c.KeyWorkerName),
         ], overview.WholePanelList(User), ct);
+        // The file is the response: nothing else is rendered after it.
+        return new EmptyResult();
     }
 }

@@ -65,6 +65,35 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
     }
 
     [Fact]
+    public async Task The_work_lists_and_risk_pages_are_accessible()
+    {
+        var found = new List<string>();
+        await using (var worker = await browser.SignedInAsync("social.worker@beacon.test", bypassCsp: true))
+        {
+            foreach (var (url, name) in new[]
+                     {
+                         ("/MyWork", "My work"), ("/Referrals/Queue", "Front door queue"), ("/Referrals", "My referrals"),
+                         ("/MyWork/Breaches", "Timescale breaches"), ("/RiskAssessment", "CSE risk"), ("/RiskAssessment/Panel", "Panel list"),
+                         ("/Missing/ReturnHomeInterviews", "Return home interviews"),
+                     })
+            {
+                await worker.Page.GotoAsync(url);
+                await Expect(worker.Page.Locator("h1")).ToBeVisibleAsync();
+                await Axe.CheckAsync(worker.Page, name, found);
+            }
+        }
+        await using (var manager = await browser.SignedInAsync("team.manager@beacon.test", bypassCsp: true))
+        {
+            await manager.Page.GotoAsync("/RiskAssessment/Approvals");
+            await Axe.CheckAsync(manager.Page, "Approvals", found);
+            await manager.Page.GotoAsync("/MyWork");
+            await Expect(manager.Page.Locator("#waiting")).ToBeVisibleAsync();
+            await Axe.CheckAsync(manager.Page, "My work with items waiting", found);
+        }
+        Axe.AssertNone(found);
+    }
+
+    [Fact]
     public async Task The_access_history_is_accessible()
     {
         string location;

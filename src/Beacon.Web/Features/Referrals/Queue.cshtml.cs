@@ -7,6 +7,8 @@ using Beacon.Web.Infrastructure.Identity;
 using Beacon.Web.Infrastructure.GovUk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Beacon.Core.Common;
+using Beacon.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ namespace Beacon.Web.Features.Referrals;
 
 /// <summary>The Children's Social Care front door: every referral not yet decided, oldest first, against its 1-working-day clock.</summary>
 [Authorize(Policy = Policies.SocialCare)]
-public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescales, TimeProvider clock) : PageModel
+public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescales, Infrastructure.Auditing.AuditTrail audit, TimeProvider clock) : PageModel
 {
     public sealed record Row(Guid Id, string ChildName, string ReferrerName, Agency ReferrerAgency, DateTime ReceivedAtUtc,
         ReferralStatus Status, DateOnly DueOn, TimescaleOutcome Timescale);
@@ -29,28 +31,54 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var actor = User.ToActor();
-        var areas = actor.AreaIds.ToList();
-        // The front door decides for the children its local authority is responsible for. "Waiting" is named as the
-        // two statuses (not "not decided") so the (Status, ReceivedAtUtc) index serves the queue in order.
-        var ours = db.Children.Where(c => areas.Contains(c.ResponsibleAreaId));
-        var visible = ours.Where(ChildAccess.VisibleTo(actor));
-        var waiting = db.Referrals.Where(r => r.Status == ReferralStatus.AwaitingDecision || r.Status == ReferralStatus.AwaitingManagerApproval);
-        var page = await Paged<Waiting>.ReadAsync(
-            from referral in waiting
-            join child in visible on referral.ChildId equals child.Id
-            join user in db.Users on referral.ReferrerUserId equals user.Id into referrers
-            from referrer in referrers.DefaultIfEmpty()
-            orderby referral.ReceivedAtUtc, referral.Id
-            select new Waiting(referral, child.FirstName, child.LastName, referrer != null ? referrer.DisplayName : "Unknown"),
-            PageNumber, PageSize, ct);
-        Rows = new Paged<Row>(page.Items.Select(w => new Row(w.Referral.Id, $"{w.FirstName} {w.LastName}", w.ReferrerName, w.Referral.ReferrerAgency,
-            w.Referral.ReceivedAtUtc, w.Referral.Status, w.Referral.DecisionDueOn(timescales), w.Referral.DecisionTimescale(timescales, now))).ToList(),
-            page.PageNumber, page.PageCount, page.Total);
+        var page = await Paged<Waiting>.ReadAsync(WaitingForDecision(out var waiting, out var ours), PageNumber, PageSize, ct);
+        Rows = new Paged<Row>(page.Items.Select(w => ToRow(w, now)).ToList(), page.PageNumber, page.PageCount, page.Total);
         HiddenCount = await (from referral in waiting
                              join child in ours on referral.ChildId equals child.Id
                              select referral.Id).CountAsync(ct) - Rows.Total;
     }
+
+    /// <summary>The whole queue as a CSV file, oldest first; the download is audited as a view of the queue.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await audit.RecordAsync(Core.Audit.AuditAction.Viewed, "FrontDoorQueue", "-", null, "Downloaded the front-door queue as CSV", ct);
+        var rows = WaitingForDecision(out _, out _).AsNoTracking().AsAsyncEnumerable().Select(w => ToRow(w, now));
+        await CsvDownload.WriteAsync(Response, $"front-door-queue-{UkTime.ToUkDate(now):yyyy-MM-dd}.csv",
+        [
+            new("Child", r => r.ChildName),
+            new("Referred by", r => $"{r.ReferrerName} ({r.ReferrerAgency.Name()})"),
+            new("Received", r => UkClock.Show(r.ReceivedAtUtc)),
+            new("Decision due", r => r.DueOn.ToString("yyyy-MM-dd")),
+            new("Status", r => r.Status.Name()),
+            new("Where it stands", r => r.Timescale.Describe()),
+        ], rows, ct);
+        // The file is the response: nothing else is rendered after it.
+        return new EmptyResult();
+    }
+
+    /// <summary>
+    /// The referrals waiting at this local authority's front door that the person may see, oldest first. "Waiting" is
+    /// named as the two statuses (not "not decided") so the (Status, ReceivedAtUtc) index serves the queue in order.
+    /// </summary>
+    private IQueryable<Waiting> WaitingForDecision(out IQueryable<Referral> waiting, out IQueryable<Core.Children.Child> ours)
+    {
+        var actor = User.ToActor();
+        var areas = actor.AreaIds.ToList();
+        // The front door decides for the children its local authority is responsible for.
+        ours = db.Children.Where(c => areas.Contains(c.ResponsibleAreaId));
+        var visible = ours.Where(ChildAccess.VisibleTo(actor));
+        waiting = db.Referrals.Where(r => r.Status == ReferralStatus.AwaitingDecision || r.Status == ReferralStatus.AwaitingManagerApproval);
+        return from referral in waiting
+               join child in visible on referral.ChildId equals child.Id
+               join user in db.Users on referral.ReferrerUserId equals user.Id into referrers
+               from referrer in referrers.DefaultIfEmpty()
+               orderby referral.ReceivedAtUtc, referral.Id
+               select new Waiting(referral, child.FirstName, child.LastName, referrer != null ? referrer.DisplayName : "Unknown");
+    }
+
+    private Row ToRow(Waiting w, DateTime now) => new(w.Referral.Id, $"{w.FirstName} {w.LastName}", w.ReferrerName, w.Referral.ReferrerAgency,
+        w.Referral.ReceivedAtUtc, w.Referral.Status, w.Referral.DecisionDueOn(timescales), w.Referral.DecisionTimescale(timescales, now));
 
     private sealed record Waiting(Referral Referral, string FirstName, string LastName, string ReferrerName);
 }

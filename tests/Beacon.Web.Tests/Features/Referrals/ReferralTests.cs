@@ -58,6 +58,26 @@ public abstract class ReferralTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task The_whole_front_door_queue_downloads_as_csv()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        await RaiseForNewChildAsync(Factory, outreach, "Honoria", "Blenkinsop");
+        using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+
+        var queue = await socialWorker.GetAsync("/Referrals/Queue");
+        Assert.NotNull(queue.Document.QuerySelector("#download-csv"));
+        using var response = await socialWorker.Http.GetAsync("/Referrals/Queue?handler=Csv");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Child,Referred by,Received", lines[0].TrimStart('\uFEFF'));
+        Assert.Contains(lines, l => l.StartsWith("Honoria Blenkinsop,", StringComparison.Ordinal) && l.Contains("Youth Outreach"));
+        Assert.Equal(queue.Document.QuerySelectorAll("#queue tbody tr").Length, lines.Length - 1);
+
+        // Not social care: no queue, and no file.
+        Assert.Equal(HttpStatusCode.Forbidden, (await outreach.GetAsync("/Referrals/Queue?handler=Csv")).Status);
+    }
+
+    [Fact]
     public async Task A_manager_who_proposes_no_further_action_is_not_offered_its_approval()
     {
         using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");

@@ -15,7 +15,7 @@ namespace Beacon.Web.Features.MyWork;
 /// of the children they key-work. Each kind is counted in the database, with the first few shown and a link to all.
 /// Only what the person may act on is listed: a manager's own proposal waits for another manager, not for them.
 /// </summary>
-public sealed class WaitingForYou(BeaconDbContext db, ScoringPolicy policy, TimeProvider clock)
+public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, ScoringPolicy policy, TimeProvider clock)
 {
     public const int Shown = 5;
 
@@ -53,31 +53,19 @@ public sealed class WaitingForYou(BeaconDbContext db, ScoringPolicy policy, Time
                            select new Row(c.FirstName + " " + c.LastName, k.Id);
             groups.Add(await GroupAsync("approve-closure", "Case closures to approve", closures, id => $"/Cases/{id}", null, ct));
 
-            // Withdrawals of the area's assessments asked for by someone else, of assessments this manager did not sign.
-            var withdrawals = from a in db.RiskAssessments
-                              where a.Status == AssessmentStatus.SignedOff && a.WithdrawalRequestedAtUtc != null
-                                  && a.WithdrawalRequestedByUserId != me && a.SignedOffByUserId != me
-                              join c in visible on a.ChildId equals c.Id
-                              where areas.Contains(c.ResponsibleAreaId)
-                              orderby a.WithdrawalRequestedAtUtc
-                              select new Row(c.FirstName + " " + c.LastName, a.Id);
+            // Withdrawals asked for by someone else, of assessments this manager did not sign.
+            var withdrawals = assessments.WithdrawalsWaiting(actor).Where(w => w.AskedByUserId != me && w.SignedByUserId != me)
+                .Select(w => new Row(w.ChildName, w.AssessmentId));
             groups.Add(await GroupAsync("approve-withdrawal", "Assessments asked to be withdrawn", withdrawals, id => $"/RiskAssessment/{id}", "/RiskAssessment/Approvals", ct));
         }
 
         if (Capabilities.IsTeamManager(actor))
         {
-            // Lowered levels: whether a draft's level is below its computed one is the scoring policy's answer, so the
-            // (few) drafts with a judged level are read and asked.
-            var judged = await (from a in db.RiskAssessments.IgnoreAutoIncludes().Include(a => a.Indicators)
-                                where a.Status == AssessmentStatus.Draft && a.JudgedLevel != null && a.LoweringApprovedByUserId == null
-                                    && a.AuthorUserId != me && a.JudgementByUserId != me
-                                join c in visible on a.ChildId equals c.Id
-                                orderby a.JudgementAtUtc
-                                select new { Assessment = a, Name = c.FirstName + " " + c.LastName })
-                .AsNoTracking().Take(200).ToListAsync(ct);
-            var lowering = judged.Where(j => j.Assessment.NeedsLoweringApproval(policy)).ToList();
+            // Not the person's own: another manager approves what they wrote or judged.
+            var lowering = (await assessments.LoweringWaitingAsync(actor, policy, ct))
+                .Where(w => w.Assessment.AuthorUserId != me && w.Assessment.JudgementByUserId != me).ToList();
             groups.Add(new Group("approve-lowering", "Lowered risk levels to approve", lowering.Count,
-                lowering.Take(Shown).Select(j => new Item(j.Name, "/RiskAssessment/" + j.Assessment.Id)).ToList(), "/RiskAssessment/Approvals"));
+                lowering.Take(Shown).Select(w => new Item(w.ChildName, $"/RiskAssessment/{w.Assessment.Id}")).ToList(), "/RiskAssessment/Approvals"));
 
         }
 

@@ -65,7 +65,7 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
                       join child in visible on k.ChildId equals child.Id
                       join worker in db.Users on k.ResponsibleUserId equals worker.Id
                       select new DueRow { RecordId = k.RecordId, Record = k.Record, Step = k.Step, Unit = k.Unit, DueOn = k.DueOn,
-                          FirstName = child.FirstName, LastName = child.LastName, Who = worker.DisplayName, Status = null };
+                          FirstName = child.FirstName, LastName = child.LastName, Who = worker.DisplayName, RaisedByMe = false, Status = null };
         // Driven from the referrals still waiting (a small set the (Status, ReceivedAtUtc) index finds, and whose
         // size the planner estimates well), each joined to its clock.
         var onReferrals = from r in db.Referrals
@@ -74,7 +74,7 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
                           join child in visible on k.ChildId equals child.Id
                           where r.ReferrerUserId == me || (isSocialCare && areas.Contains(child.ResponsibleAreaId))
                           select new DueRow { RecordId = k.RecordId, Record = k.Record, Step = k.Step, Unit = k.Unit, DueOn = k.DueOn,
-                              FirstName = child.FirstName, LastName = child.LastName, Who = r.ReferrerUserId == me ? "mine" : "", Status = r.Status };
+                              FirstName = child.FirstName, LastName = child.LastName, Who = "", RaisedByMe = r.ReferrerUserId == me, Status = r.Status };
         var page = await Paged<DueRow>.ReadAsync(
             onCases.Concat(onReferrals).OrderBy(d => d.DueOn).ThenBy(d => d.LastName).ThenBy(d => d.FirstName).ThenBy(d => d.RecordId),
             pageNumber, PageSize, ct);
@@ -85,7 +85,7 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
             var name = $"{d.FirstName} {d.LastName}";
             if (d.Record == ClockedRecord.Case) return new DueItem(name, d.Step.Name(), $"/Cases/{d.RecordId}", d.Who, timescale);
             var what = d.Status == ReferralStatus.AwaitingManagerApproval ? "Decision on referral (no further action awaiting manager)"
-                : d.Who == "mine" ? "Decision on your referral" : "Decision on referral (front door)";
+                : d.RaisedByMe ? "Decision on your referral" : "Decision on referral (front door)";
             return new DueItem(name, what, $"/Referrals/{d.RecordId}", "Front door", timescale);
         }).ToList();
         return new Paged<DueItem>(items, page.PageNumber, page.PageCount, page.Total);
@@ -102,6 +102,7 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
         public string FirstName { get; init; } = "";
         public string LastName { get; init; } = "";
         public string Who { get; init; } = "";
+        public bool RaisedByMe { get; init; }
         public ReferralStatus? Status { get; init; }
     }
 

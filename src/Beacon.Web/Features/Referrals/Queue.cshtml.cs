@@ -31,10 +31,10 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var page = await Paged<Waiting>.ReadAsync(WaitingForDecision(out var waiting, out var ours), PageNumber, PageSize, ct);
+        var page = await Paged<Waiting>.ReadAsync(WaitingForDecision(), PageNumber, PageSize, ct);
         Rows = new Paged<Row>(page.Items.Select(w => ToRow(w, now)).ToList(), page.PageNumber, page.PageCount, page.Total);
-        HiddenCount = await (from referral in waiting
-                             join child in ours on referral.ChildId equals child.Id
+        HiddenCount = await (from referral in AwaitingDecision
+                             join child in OurChildren on referral.ChildId equals child.Id
                              select referral.Id).CountAsync(ct) - Rows.Total;
     }
 
@@ -43,8 +43,8 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await audit.RecordAsync(Core.Audit.AuditAction.Viewed, "FrontDoorQueue", "-", null, "Downloaded the front-door queue as CSV", ct);
-        var rows = WaitingForDecision(out _, out _).AsNoTracking().AsAsyncEnumerable().Select(w => ToRow(w, now));
-        await CsvDownload.WriteAsync(Response, $"front-door-queue-{UkTime.ToUkDate(now):yyyy-MM-dd}.csv",
+        var rows = WaitingForDecision().AsNoTracking().AsAsyncEnumerable().Select(w => ToRow(w, now));
+        return await CsvDownload.WriteAsync(Response, $"front-door-queue-{UkTime.ToUkDate(now):yyyy-MM-dd}.csv",
         [
             new("Child", r => r.ChildName),
             new("Referred by", r => $"{r.ReferrerName} ({r.ReferrerAgency.Name()})"),
@@ -53,29 +53,30 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
             new("Status", r => r.Status.Name()),
             new("Where it stands", r => r.Timescale.Describe()),
         ], rows, ct);
-        // The file is the response: nothing else is rendered after it.
-        return new EmptyResult();
     }
 
-    /// <summary>
-    /// The referrals waiting at this local authority's front door that the person may see, oldest first. "Waiting" is
-    /// named as the two statuses (not "not decided") so the (Status, ReceivedAtUtc) index serves the queue in order.
-    /// </summary>
-    private IQueryable<Waiting> WaitingForDecision(out IQueryable<Referral> waiting, out IQueryable<Core.Children.Child> ours)
+    /// <summary>"Waiting" named as the two statuses (not "not decided"), so the (Status, ReceivedAtUtc) index serves the queue in order.</summary>
+    private IQueryable<Referral> AwaitingDecision =>
+        db.Referrals.Where(r => r.Status == ReferralStatus.AwaitingDecision || r.Status == ReferralStatus.AwaitingManagerApproval);
+
+    /// <summary>The front door decides for the children its local authority is responsible for.</summary>
+    private IQueryable<Core.Children.Child> OurChildren
     {
-        var actor = User.ToActor();
-        var areas = actor.AreaIds.ToList();
-        // The front door decides for the children its local authority is responsible for.
-        ours = db.Children.Where(c => areas.Contains(c.ResponsibleAreaId));
-        var visible = ours.Where(ChildAccess.VisibleTo(actor));
-        waiting = db.Referrals.Where(r => r.Status == ReferralStatus.AwaitingDecision || r.Status == ReferralStatus.AwaitingManagerApproval);
-        return from referral in waiting
-               join child in visible on referral.ChildId equals child.Id
-               join user in db.Users on referral.ReferrerUserId equals user.Id into referrers
-               from referrer in referrers.DefaultIfEmpty()
-               orderby referral.ReceivedAtUtc, referral.Id
-               select new Waiting(referral, child.FirstName, child.LastName, referrer != null ? referrer.DisplayName : "Unknown");
+        get
+        {
+            var areas = User.ToActor().AreaIds.ToList();
+            return db.Children.Where(c => areas.Contains(c.ResponsibleAreaId));
+        }
     }
+
+    /// <summary>The referrals waiting at this local authority's front door that the person may see, oldest first.</summary>
+    private IQueryable<Waiting> WaitingForDecision() =>
+        from referral in AwaitingDecision
+        join child in OurChildren.Where(ChildAccess.VisibleTo(User.ToActor())) on referral.ChildId equals child.Id
+        join user in db.Users on referral.ReferrerUserId equals user.Id into referrers
+        from referrer in referrers.DefaultIfEmpty()
+        orderby referral.ReceivedAtUtc, referral.Id
+        select new Waiting(referral, child.FirstName, child.LastName, referrer != null ? referrer.DisplayName : "Unknown");
 
     private Row ToRow(Waiting w, DateTime now) => new(w.Referral.Id, $"{w.FirstName} {w.LastName}", w.ReferrerName, w.Referral.ReferrerAgency,
         w.Referral.ReceivedAtUtc, w.Referral.Status, w.Referral.DecisionDueOn(timescales), w.Referral.DecisionTimescale(timescales, now));

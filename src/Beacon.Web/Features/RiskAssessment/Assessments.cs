@@ -47,6 +47,57 @@ public sealed class Assessments(BeaconDbContext db, ChildRecords records, IAutho
         db.RiskAssessments.IgnoreAutoIncludes().Where(a => a.ChildId == childId && a.Status == AssessmentStatus.Draft)
             .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>A draft whose level was set below the computed one, waiting for a team manager's approval.</summary>
+    public sealed record LoweringWaiting(Assessment Assessment, string ChildName);
+
+    /// <summary>
+    /// Drafts of children the person may see whose judged level is below the computed one and not yet approved, oldest
+    /// judgement first. Whether a level is lower is the scoring policy's answer, so the drafts with a judged level are
+    /// read and asked: a team has few open at once (at most 200 are read).
+    /// </summary>
+    public async Task<IReadOnlyList<LoweringWaiting>> LoweringWaitingAsync(Actor actor, ScoringPolicy policy, CancellationToken ct)
+    {
+        var drafts = await (from a in db.RiskAssessments.AsNoTracking()
+                            where a.Status == AssessmentStatus.Draft && a.JudgedLevel != null && a.LoweringApprovedByUserId == null
+                            join c in db.Children.Where(ChildAccess.VisibleTo(actor)) on a.ChildId equals c.Id
+                            orderby a.JudgementAtUtc
+                            select new { Assessment = a, Name = c.FirstName + " " + c.LastName })
+            .Take(200).ToListAsync(ct);
+        return drafts.Where(d => d.Assessment.NeedsLoweringApproval(policy)).Select(d => new LoweringWaiting(d.Assessment, d.Name)).ToList();
+    }
+
+    /// <summary>A signed-off assessment someone has asked to withdraw.</summary>
+    public sealed class PendingWithdrawal
+    {
+        public Guid AssessmentId { get; init; }
+        public string ChildName { get; init; } = "";
+        public ExploitationRiskLevel? Level { get; init; }
+        public string? Reason { get; init; }
+        public string? AskedByUserId { get; init; }
+        public DateTime? AskedAtUtc { get; init; }
+        public string? SignedByUserId { get; init; }
+    }
+
+    /// <summary>
+    /// Withdrawals waiting for a decision by this person: the responsible local authority's managers decide them, for
+    /// their own area's children they may see (nothing for anyone else). Oldest request first.
+    /// </summary>
+    public IQueryable<PendingWithdrawal> WithdrawalsWaiting(Actor actor)
+    {
+        var decides = Capabilities.IsSocialCareManager(actor);
+        var areas = actor.AreaIds.ToList();
+        return from a in db.RiskAssessments.IgnoreAutoIncludes()
+               where decides && a.Status == AssessmentStatus.SignedOff && a.WithdrawalRequestedAtUtc != null
+               join c in db.Children.Where(ChildAccess.VisibleTo(actor)) on a.ChildId equals c.Id
+               where areas.Contains(c.ResponsibleAreaId)
+               orderby a.WithdrawalRequestedAtUtc
+               select new PendingWithdrawal
+               {
+                   AssessmentId = a.Id, ChildName = c.FirstName + " " + c.LastName, Level = a.Level, Reason = a.WithdrawalReason,
+                   AskedByUserId = a.WithdrawalRequestedByUserId, AskedAtUtc = a.WithdrawalRequestedAtUtc, SignedByUserId = a.SignedOffByUserId,
+               };
+    }
+
     /// <summary>Display names for user ids (people who ticked, judged, approved, signed off).</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?> userIds, CancellationToken ct = default)
     {
@@ -73,7 +124,7 @@ public sealed record ChildRisk(
     DateTime? DueAtUtc,
     ReassessmentTriggerKind? TriggerKind)
 {
-    public ReassessmentDue Due => new ChildRiskPosition { Level = Level, DueReason = DueReason, DueAtUtc = DueAtUtc, TriggerKind = TriggerKind }.Due;
+    public ReassessmentDue Due => ChildRiskPosition.DueOf(DueReason, DueAtUtc, Level, TriggerKind);
     public bool IsOverdue(DateTime nowUtc) => Due.IsDueBy(nowUtc);
     public bool OnPanelList => Level is { } level && PanelList.BelongsOnPanelList(level);
 }
@@ -145,17 +196,21 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, TimeP
 
     /// <summary>The panel list: every visible child whose current level is significant or serious, most serious first.</summary>
     public Task<Paged<ChildRisk>> PanelListAsync(ClaimsPrincipal user, int pageNumber, CancellationToken ct) =>
-        PageAsync(Visible(user).Where(j => j.Position.Level >= PanelList.ThresholdLevel)
-            .OrderByDescending(j => j.Position.Level).ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id), pageNumber, ct);
+        PageAsync(PanelList(user), pageNumber, ct);
 
     /// <summary>The whole panel list, most serious first, streamed from the database (for the CSV download).</summary>
     public IAsyncEnumerable<ChildRisk> WholePanelList(ClaimsPrincipal user) =>
-        Visible(user).Where(j => j.Position.Level >= PanelList.ThresholdLevel)
-            .OrderByDescending(j => j.Position.Level).ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id)
-            .Select(j => new ChildRisk(j.Child.Id, j.Child.FirstName + " " + j.Child.LastName, j.Child.DateOfBirth, j.Child.IsLookedAfter, j.Child.PlacedOutOfArea,
-                j.WorkerName, j.WorkerTeam, Array.Empty<Agency>(), j.Position.Level, j.Position.SignedOffAtUtc, j.Position.CurrentAssessmentId, j.Position.DraftId,
-                j.Position.DueReason, j.Position.DueAtUtc, j.Position.TriggerKind))
-            .AsNoTracking().AsAsyncEnumerable();
+        AsChildRisk(PanelList(user)).AsNoTracking().AsAsyncEnumerable();
+
+    private IQueryable<Joined> PanelList(ClaimsPrincipal user) =>
+        Visible(user).Where(j => j.Position.Level >= Core.RiskAssessment.PanelList.ThresholdLevel)
+            .OrderByDescending(j => j.Position.Level).ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id);
+
+    private static IQueryable<ChildRisk> AsChildRisk(IQueryable<Joined> joined) => joined.Select(j => new ChildRisk(
+        j.Child.Id, j.Child.FirstName + " " + j.Child.LastName, j.Child.DateOfBirth, j.Child.IsLookedAfter, j.Child.PlacedOutOfArea,
+        j.WorkerName, j.WorkerTeam, Array.Empty<Agency>(),
+        j.Position.Level, j.Position.SignedOffAtUtc, j.Position.CurrentAssessmentId, j.Position.DraftId,
+        j.Position.DueReason, j.Position.DueAtUtc, j.Position.TriggerKind));
 
     /// <summary>The teams of the people key-working any child, for the filter.</summary>
     public async Task<IReadOnlyList<string>> KeyWorkerTeamsAsync(CancellationToken ct) =>
@@ -167,11 +222,7 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, TimeP
 
     private async Task<Paged<ChildRisk>> PageAsync(IQueryable<Joined> ordered, int pageNumber, int total, CancellationToken ct)
     {
-        var page = await Paged<ChildRisk>.ReadAsync(ordered.Select(j => new ChildRisk(
-            j.Child.Id, j.Child.FirstName + " " + j.Child.LastName, j.Child.DateOfBirth, j.Child.IsLookedAfter, j.Child.PlacedOutOfArea,
-            j.WorkerName, j.WorkerTeam, Array.Empty<Agency>(),
-            j.Position.Level, j.Position.SignedOffAtUtc, j.Position.CurrentAssessmentId, j.Position.DraftId,
-            j.Position.DueReason, j.Position.DueAtUtc, j.Position.TriggerKind)), pageNumber, PageSize, total, ct);
+        var page = await Paged<ChildRisk>.ReadAsync(AsChildRisk(ordered), pageNumber, PageSize, total, ct);
         // The agencies involved, for the page's children only: one query.
         var ids = page.Items.Select(c => c.ChildId).ToList();
         var agencies = (await db.Involvements.Where(i => ids.Contains(i.ChildId) && i.EndedAtUtc == null).Select(i => new { i.ChildId, i.Agency }).ToListAsync(ct))

@@ -30,7 +30,11 @@ public sealed class ChildRiskPosition
     public DateTime? DueAtUtc { get; set; }
     public ReassessmentTriggerKind? TriggerKind { get; set; }
 
-    public ReassessmentDue Due => new(DueReason, DueAtUtc, Level, TriggerKind is { } kind && DueAtUtc is { } at ? new ReassessmentTrigger(kind, at) : null);
+    public ReassessmentDue Due => DueOf(DueReason, DueAtUtc, Level, TriggerKind);
+
+    /// <summary>The stored columns of a position back as the schedule's answer (a trigger is due from the moment it happened).</summary>
+    public static ReassessmentDue DueOf(ReassessmentReason reason, DateTime? dueAtUtc, ExploitationRiskLevel? level, ReassessmentTriggerKind? trigger) =>
+        new(reason, dueAtUtc, level, trigger is { } kind && dueAtUtc is { } at ? new ReassessmentTrigger(kind, at) : null);
 }
 
 internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<ChildRiskPosition>

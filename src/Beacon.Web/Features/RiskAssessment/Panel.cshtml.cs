@@ -30,7 +30,7 @@ public sealed class PanelModel(RiskOverview overview, Infrastructure.Auditing.Au
     {
         await audit.RecordAsync(Core.Audit.AuditAction.Viewed, "PanelList", "-", null, "Downloaded the multi-agency panel list as CSV", ct);
         var now = Now;
-        await CsvDownload.WriteAsync(Response, $"panel-list-{Today:yyyy-MM-dd}.csv",
+        return await CsvDownload.WriteAsync(Response, $"panel-list-{Today:yyyy-MM-dd}.csv",
         [
             new("Child", c => c.Name),
             new("Date of birth", c => c.DateOfBirth.ToString("yyyy-MM-dd")),
@@ -40,7 +40,5 @@ public sealed class PanelModel(RiskOverview overview, Infrastructure.Auditing.Au
             new("Looked after", c => c.IsLookedAfter ? c.PlacedOutOfArea ? "Yes, out of area" : "Yes" : "No"),
             new("Key worker", c => c.KeyWorkerName),
         ], overview.WholePanelList(User), ct);
-        // The file is the response: nothing else is rendered after it.
-        return new EmptyResult();
     }
 }

@@ -14,7 +14,8 @@ public static class CsvDownload
 {
     public sealed record Column<T>(string Header, Func<T, string?> Value);
 
-    public static async Task WriteAsync<T>(HttpResponse response, string fileName, IReadOnlyList<Column<T>> columns, IAsyncEnumerable<T> rows, CancellationToken ct)
+    /// <summary>Writes the file as the response; the result returned renders nothing more after it.</summary>
+    public static async Task<Microsoft.AspNetCore.Mvc.IActionResult> WriteAsync<T>(HttpResponse response, string fileName, IReadOnlyList<Column<T>> columns, IAsyncEnumerable<T> rows, CancellationToken ct)
     {
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
@@ -28,5 +29,6 @@ public static class CsvDownload
             await csv.NextRecordAsync();
         }
         await csv.FlushAsync();
+        return new Microsoft.AspNetCore.Mvc.EmptyResult();
     }
 }

@@ -45,6 +45,7 @@ public static class BeaconApp
         services.AddScoped<Features.Admin.Accounts.AccountAdministration>();
         services.AddBeaconEmail(configuration);
         Features.Chronology.ChronologyServices.Add(services);
+        Features.Children.ChildRecordServices.Add(services);
         Features.Cases.CaseServices.Add(services);
         Features.RiskAssessment.RiskAssessmentServices.Add(services, configuration);
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));

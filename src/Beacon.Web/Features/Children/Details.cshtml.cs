@@ -10,12 +10,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Children;
 
-public sealed class DetailsModel(ChildRecords records, BeaconDbContext db, AuditTrail audit, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ChildRecords records, ChildRecordSections sections, BeaconDbContext db, AuditTrail audit, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public Child? Child { get; private set; }
     public string? KeyWorkerName { get; private set; }
     public IReadOnlyDictionary<Guid, string> AreaNames { get; private set; } = new Dictionary<Guid, string>();
     public IReadOnlyList<string> InvolvedOrganisations { get; private set; } = [];
+    /// <summary>Each capability's part of the record (case, referrals, risk, missing, panel …), in page order.</summary>
+    public IReadOnlyList<ChildRecordSection> Sections { get; private set; } = [];
     public bool MayEdit { get; private set; }
     public bool MayManageAccess { get; private set; }
     public bool MayViewHistory { get; private set; }
@@ -69,6 +71,7 @@ public sealed class DetailsModel(ChildRecords records, BeaconDbContext db, Audit
         MayEdit = (await authorization.AuthorizeAsync(User, child, ChildOperations.Edit)).Succeeded;
         MayManageAccess = (await authorization.AuthorizeAsync(User, child, ChildOperations.ManageAccess)).Succeeded;
         MayViewHistory = (await authorization.AuthorizeAsync(User, child, ChildOperations.ViewAccessHistory)).Succeeded;
+        Sections = await sections.ForAsync(new ChildRecordContext(child, User.ToActor(), MayEdit, Now), ct);
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using Beacon.Web.Infrastructure.Identity;
 using Beacon.Core.Access;
 using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Chronology;
@@ -123,9 +124,7 @@ public static class ChronologyServices
     public static void Add(IServiceCollection services)
     {
         services.AddScoped<ChronologyQuery>();
-        foreach (var type in typeof(ChronologyServices).Assembly.GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IChronologySource).IsAssignableFrom(t)))
-            services.AddScoped(typeof(IChronologySource), type);
+        services.AddEvery<IChronologySource>();
     }
 
     /// <summary>Whether a kind of record is stored yet (sources for records still being built return nothing until then).</summary>

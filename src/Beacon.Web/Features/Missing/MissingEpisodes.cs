@@ -135,6 +135,9 @@ public static class UkDisplay
     /// <summary>A UTC instant as the time in England, e.g. "3 Mar 2026, 14:30".</summary>
     public static string When(DateTime utc) => UkTime.ToUkLocal(utc).ToString("d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"));
 
+    /// <summary>The day in England of a UTC instant, e.g. "3 March 2026".</summary>
+    public static string Day(DateTime utc) => UkTime.ToUkDate(utc).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+
     /// <summary>The tag colour GOV.UK uses for each state of a timescale.</summary>
     public static string TagClass(TimescaleOutcome outcome) => outcome.State switch
     {

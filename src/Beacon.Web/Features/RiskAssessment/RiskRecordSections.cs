@@ -1,0 +1,60 @@
+using Beacon.Core.RiskAssessment;
+using Beacon.Web.Features.Children;
+using Beacon.Web.Features.Missing;
+using Beacon.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Features.RiskAssessment;
+
+/// <summary>The child's record: current exploitation risk level, when it was signed off, when the next one is due, any draft.</summary>
+public sealed class RiskRecordSection(BeaconDbContext db) : IChildRecordSection
+{
+    public int Order => 300;
+
+    public async Task<ChildRecordSection?> BuildAsync(ChildRecordContext context, CancellationToken ct)
+    {
+        var childId = context.Child.Id;
+        var position = await db.Set<ChildRiskPosition>().AsNoTracking().SingleOrDefaultAsync(p => p.ChildId == childId, ct);
+        var due = position?.Due ?? new ReassessmentDue(ReassessmentReason.NoAssessment, null);
+        var rows = new List<SectionRow>
+        {
+            new("CSE risk level", RiskDisplay.Name(position?.Level)) { Id = "risk-level", Tag = RiskDisplay.Name(position?.Level), TagClass = RiskDisplay.TagClass(position?.Level) },
+        };
+        if (position?.SignedOffAtUtc is { } signed)
+            rows.Add(new SectionRow("Signed off", UkDisplay.Day(signed)) { Link = $"/RiskAssessment/{position.CurrentAssessmentId}", LinkText = "current assessment" });
+        rows.Add(new SectionRow("Next assessment", RiskDisplay.Describe(due, context.NowUtc))
+        {
+            Id = "risk-due",
+            Tag = due.IsDueBy(context.NowUtc) ? (due.Reason == ReassessmentReason.NoAssessment ? "Due now" : "Overdue") : null,
+            TagClass = RiskDisplay.DueClass(due, context.NowUtc),
+        });
+        if (position?.DraftId is { } draft)
+            rows.Add(new SectionRow("Draft", "An assessment is being written") { Link = $"/RiskAssessment/{draft}", LinkText = "draft assessment", Id = "risk-draft" });
+        return new ChildRecordSection("risk", "Exploitation risk", rows)
+        {
+            Links = [new SectionLink("Risk assessments", $"/Children/{childId}/RiskAssessments")],
+        };
+    }
+}
+
+/// <summary>
+/// The child's record: whether the multi-agency exploitation panel must see the child. Today that follows the
+/// current assessment (<see cref="PanelList"/>); the panel's own list, meetings and actions add to this section.
+/// </summary>
+public sealed class PanelRecordSection(BeaconDbContext db) : IChildRecordSection
+{
+    public int Order => 500;
+
+    public async Task<ChildRecordSection?> BuildAsync(ChildRecordContext context, CancellationToken ct)
+    {
+        var level = await db.Set<ChildRiskPosition>().Where(p => p.ChildId == context.Child.Id).Select(p => p.Level).SingleOrDefaultAsync(ct);
+        var onList = level is { } l && PanelList.BelongsOnPanelList(l);
+        var row = onList
+            ? new SectionRow("Panel list", $"On the panel's list: current risk is {RiskDisplay.Name(level).ToLowerInvariant()}") { Id = "panel-status", Tag = "On the list", TagClass = "govuk-tag govuk-tag--orange" }
+            : new SectionRow("Panel list", "Not on the panel's list") { Id = "panel-status" };
+        return new ChildRecordSection("panel", "Exploitation panel", [row])
+        {
+            Links = onList && context.Actor.IsPractitioner ? [new SectionLink("The panel's list", "/RiskAssessment/Panel")] : [],
+        };
+    }
+}

@@ -41,6 +41,7 @@ public static class BeaconApp
         services.AddScoped<IReadModelProjector, Features.Children.ChildNameIndexProjector>();
         services.AddScoped<AccountActors>();
         services.AddScoped<Features.Missing.MissingEpisodeRecords>();
+        services.AddScoped<Features.CaseNotes.CaseNoteRecords>();
         services.AddScoped<Features.Account.PasswordEmails>();
         services.AddScoped<Features.Admin.Accounts.AccountAdministration>();
         services.AddBeaconEmail(configuration);
@@ -111,6 +112,7 @@ public static class BeaconApp
         services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, RiskAssessmentAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, MissingEpisodeAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, CaseNoteAuthorizationHandler>();
 
         services.AddRazorPages(options =>
         {

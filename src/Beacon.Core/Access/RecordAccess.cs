@@ -43,6 +43,14 @@ public enum MissingEpisodeOperation
     Record,
 }
 
+public enum CaseNoteOperation
+{
+    /// <summary>Read the notes and open their attachments.</summary>
+    View,
+    /// <summary>Record a note (a visit, a call, an event), attach files, correct one's own note.</summary>
+    Record,
+}
+
 /// <summary>
 /// Who may do what to each kind of record about a child. Every rule starts from the child's need-to-know rule,
 /// so nothing about a child is reachable by someone who may not see the child.
@@ -87,6 +95,13 @@ public static class RecordAccess
     {
         MissingEpisodeOperation.View => ChildAccess.MayView(actor, resource.Child),
         MissingEpisodeOperation.Record => Capabilities.IsPractitioner(actor) && ChildAccess.MayView(actor, resource.Child),
+        _ => false,
+    };
+
+    public static bool Allows<T>(Actor actor, CaseNoteOperation operation, OnChild<T> resource) => operation switch
+    {
+        CaseNoteOperation.View => ChildAccess.MayView(actor, resource.Child),
+        CaseNoteOperation.Record => Capabilities.IsPractitioner(actor) && ChildAccess.MayView(actor, resource.Child),
         _ => false,
     };
 }

@@ -6,7 +6,7 @@ namespace Beacon.Core.Tests.Access;
 
 /// <summary>
 /// Organisation × role × situation × operation for each kind of record about a child (referral, case, risk
-/// assessment, missing episode), against the policy written out by hand: seeing any of them needs the child's
+/// assessment, missing episode, case note), against the policy written out by hand: seeing any of them needs the child's
 /// record; the front door's decisions and the case belong to the responsible local authority, not a host one.
 /// </summary>
 public sealed class RecordAccessTests
@@ -59,6 +59,13 @@ public sealed class RecordAccessTests
             Check(operation, operation switch
             {
                 MissingEpisodeOperation.View => sees,
+                _ => sees && IsPractitioner(role),
+            }, RecordAccess.Allows(actor, operation, record));
+
+        foreach (var operation in Enum.GetValues<CaseNoteOperation>())
+            Check(operation, operation switch
+            {
+                CaseNoteOperation.View => sees,
                 _ => sees && IsPractitioner(role),
             }, RecordAccess.Allows(actor, operation, record));
     }

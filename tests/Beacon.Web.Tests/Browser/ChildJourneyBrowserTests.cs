@@ -23,8 +23,8 @@ public sealed class ChildJourneyBrowserTests(BrowserFixture browser) : IClassFix
 
         var location = await AddAChildAsync(page, new NewChild("Tamsin", "Quarrendon", "9", "11", "2010", "Girl", "Irish", Alias: "Tam Q"));
         await Expect(page.GetByText("Tam Q", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("9 November 2010");
-        await Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("Irish");
+        await Expect(page.Locator("#child-details")).ToContainTextAsync("9 November 2010");
+        await Expect(page.Locator("#child-details")).ToContainTextAsync("Irish");
 
         await SearchAsync(page, "tam q");
         await Expect(page.Locator("#results-heading")).ToHaveTextAsync("1 child found");

@@ -16,7 +16,7 @@ public sealed class NoJavaScriptBrowserTests(BrowserFixture browser) : IClassFix
         await Expect(page.Locator("body")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("js-enabled"));
 
         var location = await AddAChildAsync(page, new NewChild("Wilhelmina", "Strangeways", "2", "6", "2011", "Boy", "Roma", Alias: "Billie S"));
-        await Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("2 June 2011");
+        await Expect(page.Locator("#child-details")).ToContainTextAsync("2 June 2011");
         await Expect(page.GetByText("Billie S", new() { Exact = true })).ToBeVisibleAsync();
 
         await SearchAsync(page, "billie");

@@ -45,22 +45,27 @@ public sealed class BeaconClient(HttpClient http, System.Net.CookieContainer coo
     }
 
     /// <summary>Opens the page, fills the chosen form and posts it.</summary>
-    public async Task<PageResponse> SubmitAsync(string url, string formSelector, Dictionary<string, string> fields)
+    public async Task<PageResponse> SubmitAsync(string url, string formSelector, Dictionary<string, string> fields, Dictionary<string, (string FileName, byte[] Content)>? files = null)
     {
         var page = await GetAsync(url);
         Assert.True(page.Status == HttpStatusCode.OK, $"GET {url} answered {(int)page.Status}");
-        return await SubmitAsync(page, formSelector, fields, url);
+        return await SubmitAsync(page, formSelector, fields, url, files);
     }
 
-    public async Task<PageResponse> SubmitAsync(PageResponse page, string formSelector, Dictionary<string, string> fields, string? pageUrl = null)
+    public async Task<PageResponse> SubmitAsync(PageResponse page, string formSelector, Dictionary<string, string> fields, string? pageUrl = null,
+        Dictionary<string, (string FileName, byte[] Content)>? files = null)
     {
         var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on the page");
-        return await SubmitAsync(form, fields, pageUrl ?? page.Url);
+        return await SubmitAsync(form, fields, pageUrl ?? page.Url, files);
     }
 
-    /// <summary>Submits one form as a browser would (GET forms as a query string), with some fields overridden.</summary>
-    public async Task<PageResponse> SubmitAsync(IHtmlFormElement form, Dictionary<string, string> fields, string pageUrl)
+    /// <summary>
+    /// Submits one form as a browser would (GET forms as a query string, file upload forms as multipart), with some
+    /// fields overridden and files chosen for its file inputs.
+    /// </summary>
+    public async Task<PageResponse> SubmitAsync(IHtmlFormElement form, Dictionary<string, string> fields, string pageUrl,
+        Dictionary<string, (string FileName, byte[] Content)>? files = null)
     {
         var values = new List<KeyValuePair<string, string>>();
         var overridden = new HashSet<string>(fields.Keys);
@@ -71,7 +76,7 @@ public sealed class BeaconClient(HttpClient http, System.Net.CookieContainer coo
             switch (element)
             {
                 case IHtmlInputElement { Type: "checkbox" or "radio" } box when !box.IsChecked: continue;
-                case IHtmlInputElement { Type: "submit" }: continue;
+                case IHtmlInputElement { Type: "submit" or "file" }: continue;
                 case IHtmlInputElement input: values.Add(new(name, input.Value)); break;
                 case IHtmlTextAreaElement area: values.Add(new(name, area.Value)); break;
                 case IHtmlSelectElement select: values.Add(new(name, select.Value ?? "")); break;
@@ -84,6 +89,19 @@ public sealed class BeaconClient(HttpClient http, System.Net.CookieContainer coo
         {
             var query = await new FormUrlEncodedContent(values).ReadAsStringAsync();
             return await GetAsync(target.Split('?')[0] + "?" + query);
+        }
+        if (string.Equals(form.Enctype, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            using var multipart = new MultipartFormDataContent();
+            foreach (var (name, value) in values) multipart.Add(new StringContent(value), name);
+            foreach (var (name, file) in files ?? [])
+            {
+                var content = new ByteArrayContent(file.Content);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+                multipart.Add(content, name, file.FileName);
+            }
+            using var uploaded = await http.PostAsync(target, multipart);
+            return await PageResponse.ReadAsync(uploaded);
         }
         using var response = await http.PostAsync(target, new FormUrlEncodedContent(values));
         return await PageResponse.ReadAsync(response);

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Beacon.Web.Features.Chronology;
 
 /// <summary>
-/// One significant event in a child's life as the agencies recorded it. Nobody types these: each comes from a
-/// record (or the audit trail of a record) through an <see cref="IChronologySource"/>.
+/// One significant event in a child's life as the agencies recorded it. Each comes from a record (or the audit trail
+/// of a record) through an <see cref="IChronologySource"/>; practitioners add their own entries as case notes.
 /// </summary>
 /// <param name="At">UTC instant; for events known only by date, midnight of that date with <paramref name="TimeKnown"/> false.</param>
 /// <param name="Type">One of the source's <see cref="IChronologySource.Types"/>; the chronology filters on it.</param>
@@ -21,6 +21,8 @@ public sealed record ChronologyEvent(DateTime At, bool TimeKnown, string Type, s
     public string? ByUserId { get; init; }
     /// <summary>Who recorded it, when known without an account (e.g. from the audit trail).</summary>
     public string? ByName { get; init; }
+    /// <summary>The organisation the person who recorded it works for, from their account.</summary>
+    public string? Organisation { get; init; }
     /// <summary>Where the record can be opened, if it has a page.</summary>
     public string? Link { get; init; }
     /// <summary>A missed statutory timescale or a pattern of concern, in a word or two, shown so it cannot be overlooked.</summary>
@@ -62,11 +64,17 @@ public static class ChronologyTypes
     public const string RiskAssessment = "Risk assessment";
     public const string Missing = "Missing episode";
     public const string ReturnHomeInterview = "Return home interview";
+    // Practitioners' own entries: the kinds of case note.
+    public const string Visit = "Visit";
+    public const string PhoneCall = "Phone call";
+    public const string Meeting = "Meeting";
+    public const string SignificantEvent = "Significant event";
+    public const string CaseNote = "Case note";
 
     public static readonly IReadOnlyList<string> Order =
     [
         Record, AgencyInvolvement, Move, Referral, Decision, StrategyDiscussion, Section47, Assessment,
-        Conference, Plan, Case, RiskAssessment, Missing, ReturnHomeInterview,
+        Conference, Plan, Case, RiskAssessment, Missing, ReturnHomeInterview, Visit, PhoneCall, Meeting, SignificantEvent, CaseNote,
     ];
 
     public static int Rank(string type) => Order.ToList().IndexOf(type) is var i and >= 0 ? i : int.MaxValue;
@@ -92,10 +100,10 @@ public sealed class ChronologyQuery(IEnumerable<IChronologySource> sources, Beac
 
         var userIds = events.Select(e => e.ByUserId).OfType<string>().Distinct().ToList();
         var people = await db.People().Where(u => userIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, Agency = u.Kind }).ToDictionaryAsync(u => u.Id, ct);
+            .Select(u => new { u.Id, u.DisplayName, Agency = u.Kind, u.OrganisationName }).ToDictionaryAsync(u => u.Id, ct);
         return events
             .Select(e => e.ByUserId is { } id && people.TryGetValue(id, out var person)
-                ? e with { Agency = e.Agency ?? person.Agency, ByName = e.ByName ?? person.DisplayName }
+                ? e with { Agency = e.Agency ?? person.Agency, ByName = e.ByName ?? person.DisplayName, Organisation = e.Organisation ?? person.OrganisationName }
                 : e)
             .Where(e => filter.Type is null || e.Type == filter.Type)
             .Where(e => filter.Agency is null || e.Agency == filter.Agency)

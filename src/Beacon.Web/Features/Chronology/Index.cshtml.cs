@@ -13,7 +13,7 @@ namespace Beacon.Web.Features.Chronology;
 /// The child's chronology: every agency's significant events on one timeline, built from the records themselves.
 /// Filtered with a plain GET form so a filtered view can be bookmarked and printed.
 /// </summary>
-public sealed class IndexModel(ChildRecords records, ChronologyQuery chronology, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(ChildRecords records, CaseNotes.CaseNoteRecords notes, ChronologyQuery chronology, AuditTrail audit, TimeProvider clock) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
@@ -26,6 +26,8 @@ public sealed class IndexModel(ChildRecords records, ChronologyQuery chronology,
     public DateTime GeneratedAtUtc { get; } = clock.GetUtcNow().UtcDateTime;
     public Agency? AgencyFilter { get; private set; }
     public string? TypeFilter { get; private set; }
+    /// <summary>Practitioners add their own entries (visits, calls, events) as case notes.</summary>
+    public bool MayAddEntry { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -34,6 +36,7 @@ public sealed class IndexModel(ChildRecords records, ChronologyQuery chronology,
         ChildName = child!.FullName;
         DateOfBirth = child.DateOfBirth;
         Types = chronology.Types;
+        MayAddEntry = await notes.MayAsync(User, child, CaseNoteOperations.Record);
 
         if (!string.IsNullOrEmpty(Agency))
         {

@@ -40,6 +40,7 @@ internal static class ChangeAudit
     private static string? Format(object? value) => value switch
     {
         null => null,
+        byte[] bytes => $"{bytes.Length} bytes", // a file's content is identified by its attachment's SHA-256, not copied into the log
         DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

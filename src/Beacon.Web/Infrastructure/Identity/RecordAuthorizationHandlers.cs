@@ -57,6 +57,12 @@ public static class MissingEpisodeOperations
     public static readonly OperationAuthorizationRequirement Record = Operations<MissingEpisodeOperation>.For(MissingEpisodeOperation.Record);
 }
 
+public static class CaseNoteOperations
+{
+    public static readonly OperationAuthorizationRequirement View = Operations<CaseNoteOperation>.For(CaseNoteOperation.View);
+    public static readonly OperationAuthorizationRequirement Record = Operations<CaseNoteOperation>.For(CaseNoteOperation.Record);
+}
+
 /// <summary>
 /// One handler per kind of record: it reads the operation and answers from the pure rule in Beacon.Core
 /// (<see cref="RecordAccess"/>), with the actor taken from the signed-in person's claims.
@@ -84,3 +90,6 @@ internal sealed class RiskAssessmentAuthorizationHandler()
 
 internal sealed class MissingEpisodeAuthorizationHandler()
     : RecordAuthorizationHandler<OnChild<MissingEpisode?>, MissingEpisodeOperation>(RecordAccess.Allows);
+
+internal sealed class CaseNoteAuthorizationHandler()
+    : RecordAuthorizationHandler<OnChild<Beacon.Core.CaseNotes.CaseNote?>, CaseNoteOperation>(RecordAccess.Allows);

@@ -31,7 +31,7 @@ public abstract class ChildRecordSectionTests(BeaconFixture beacon)
         Assert.Equal("No", record.Document.QuerySelector("#missing-now")!.TextContent.Trim());
         Assert.NotNull(record.Document.QuerySelector($"#section-missing a[href='/Children/{childId}/Missing/Report']"));
         // Sections come in the order their capabilities ask for.
-        Assert.Equal(["section-case", "section-referrals", "section-risk", "section-missing", "section-panel"],
+        Assert.Equal(["section-case", "section-referrals", "section-notes", "section-risk", "section-missing", "section-panel"],
             record.Document.QuerySelectorAll(".govuk-summary-card").Select(s => s.Id!).ToArray());
 
         var caseId = await DecideToOpenCaseAsync(Factory, worker, referralId);
@@ -71,7 +71,7 @@ public sealed class ChildRecordSectionPlugInTests
         var services = new ServiceCollection();
         ChildRecordServices.Add(services);
         var registered = services.Where(d => d.ServiceType == typeof(IChildRecordSection)).Select(d => d.ImplementationType!.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "CaseRecordSection", "ReferralRecordSection", "RiskRecordSection", "MissingRecordSection", "PanelRecordSection" }, registered);
+        Assert.Superset(new HashSet<string> { "CaseRecordSection", "ReferralRecordSection", "RiskRecordSection", "MissingRecordSection", "PanelRecordSection", "CaseNoteRecordSection" }, registered);
     }
 
     [Fact]

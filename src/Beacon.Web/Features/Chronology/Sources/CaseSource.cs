@@ -26,6 +26,7 @@ public sealed class CaseSource(BeaconDbContext db, TimeProvider clock) : IChrono
         var events = new List<ChronologyEvent>();
         foreach (var c in cases)
         {
+            var first = events.Count;
             events.Add(new(c.OpenedAtUtc, true, T.Case, "Case opened") { ByUserId = c.OpenedByUserId });
             foreach (var s in c.StrategyDiscussions)
                 events.Add(ChronologyEvent.OnDay(s.HeldOn, T.StrategyDiscussion, "Strategy discussion held") with
@@ -55,6 +56,8 @@ public sealed class CaseSource(BeaconDbContext db, TimeProvider clock) : IChrono
                 events.Add(ChronologyEvent.OnDay(plan, T.Plan, $"{c.PlanKind?.Name() ?? "Plan"} started"));
             if (c.ClosedAtUtc is { } closed)
                 events.Add(new(closed, true, T.Case, "Case closed") { ByUserId = c.ClosureApprovedByUserId, Detail = ChronologyServices.Shorten(c.ClosureReason) });
+            // Every step of the case links to the case, where it was recorded.
+            for (var i = first; i < events.Count; i++) events[i] = events[i] with { Link = $"/Cases/{c.Id}" };
         }
         return events;
     }

@@ -22,6 +22,7 @@ public sealed class ReferralSource(BeaconDbContext db) : IChronologySource
             {
                 Agency = r.ReferrerAgency,
                 ByUserId = r.ReferrerUserId,
+                Link = $"/Referrals/{r.Id}",
                 Detail = ChronologyServices.Shorten(r.WhatWasSeen),
             });
             if (r.DecidedAtUtc is { } decided && r.ProposedOutcome is { } outcome)
@@ -31,9 +32,10 @@ public sealed class ReferralSource(BeaconDbContext db) : IChronologySource
                 {
                     ByUserId = r.DecidedByUserId,
                     Detail = ChronologyServices.Shorten(r.DecisionReason),
+                    Link = $"/Referrals/{r.Id}",
                 });
             if (r.ApprovedAtUtc is { } approved)
-                events.Add(new(approved, true, T.Decision, $"{r.ProposedOutcome?.Name() ?? "Decision"} approved by a team manager") { ByUserId = r.ApprovedByUserId });
+                events.Add(new(approved, true, T.Decision, $"{r.ProposedOutcome?.Name() ?? "Decision"} approved by a team manager") { ByUserId = r.ApprovedByUserId, Link = $"/Referrals/{r.Id}" });
         }
         return events;
     }

@@ -15,13 +15,15 @@ public sealed class RiskAssessmentSource(BeaconDbContext db) : IChronologySource
         if (!db.Stores<Assessment>()) return [];
         var signedOff = await db.Set<Assessment>().AsNoTracking()
             .Where(a => a.ChildId == childId && a.SignedOffAtUtc != null)
-            .Select(a => new { a.SignedOffAtUtc, a.SignedOffByUserId, a.Level, a.Score })
+            .Select(a => new { a.Id, a.SignedOffAtUtc, a.SignedOffByUserId, a.Level, a.Score, a.Status })
             .ToListAsync(ct);
         return signedOff.Select(a => new ChronologyEvent(a.SignedOffAtUtc!.Value, true, ChronologyTypes.RiskAssessment,
             $"Risk assessment signed off: {a.Level?.Name() ?? "level not set"}")
         {
             ByUserId = a.SignedOffByUserId,
             Detail = a.Score is { } score ? $"Score {score}" : null,
+            Link = $"/RiskAssessment/{a.Id}",
+            Flag = a.Status == Beacon.Core.RiskAssessment.AssessmentStatus.Withdrawn ? "Withdrawn" : null,
         });
     }
 }

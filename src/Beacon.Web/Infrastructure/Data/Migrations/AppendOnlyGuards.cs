@@ -52,4 +52,20 @@ internal static class AppendOnlyGuards
                 ? $"""CREATE TRIGGER "{table}_no_delete" BEFORE DELETE ON "{table}" FOR EACH ROW EXECUTE FUNCTION beacon_refuse_change();"""
                 : $"""CREATE TRIGGER IF NOT EXISTS "{table}_no_delete" BEFORE DELETE ON "{table}" BEGIN SELECT RAISE(ABORT, '{table} records are never deleted'); END;""");
     }
+
+    /// <summary>
+    /// Tables whose rows are written once and never changed or deleted (a note is corrected by another note, a file
+    /// replaced by another file). Each migration that adds such a table names it here, so the list a migration uses
+    /// never changes after it has run.
+    /// </summary>
+    public static void RefuseUpdatesAndDeletes(MigrationBuilder migration, bool postgres, params string[] tables)
+    {
+        foreach (var table in tables)
+            migration.Sql(postgres
+                ? $"""CREATE TRIGGER "{table}_append_only" BEFORE UPDATE OR DELETE ON "{table}" FOR EACH ROW EXECUTE FUNCTION beacon_refuse_change();"""
+                : $"""
+                   CREATE TRIGGER IF NOT EXISTS "{table}_no_delete" BEFORE DELETE ON "{table}" BEGIN SELECT RAISE(ABORT, '{table} records are never deleted'); END;
+                   CREATE TRIGGER IF NOT EXISTS "{table}_no_update" BEFORE UPDATE ON "{table}" BEGIN SELECT RAISE(ABORT, '{table} records are never changed'); END;
+                   """);
+    }
 }

@@ -9,7 +9,7 @@ namespace Beacon.Web.Cli;
 /// <summary>Command-line verbs, run as `dotnet run --project src/Beacon.Web -- VERB`.</summary>
 public static class BeaconCli
 {
-    private static readonly string[] Verbs = ["audit", "migrate", "generate", "readmodels", "--help", "-h"];
+    private static readonly string[] Verbs = ["audit", "migrate", "generate", "readmodels", "notify", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -61,11 +61,24 @@ public static class BeaconCli
         var readModels = new Command("readmodels", "The tables Beacon derives from its records for lists and counts.");
         readModels.Subcommands.Add(rebuild);
 
+        var notify = new Command("notify",
+            "Check everyone's work list once and tell people of new work (in Beacon, and by email when Beacon:Notifications:Email is on): for cron, when the background check is off.");
+        notify.SetAction(async (_, ct) =>
+        {
+            await using var app = BeaconApp.Build(WebArgs(args));
+            await app.InitialiseDatabaseAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var raised = await scope.ServiceProvider.GetRequiredService<Features.MyWork.WorkItemAlerts>().CheckEveryoneAsync(ct);
+            await output.WriteLineAsync($"Work lists checked: {raised} new alert{(raised == 1 ? "" : "s")}.");
+            return 0;
+        });
+
         var root = new RootCommand("Beacon: multi-agency safeguarding for children at risk of sexual exploitation.");
         root.Subcommands.Add(audit);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(generate);
         root.Subcommands.Add(readModels);
+        root.Subcommands.Add(notify);
         // Configuration switches such as --ConnectionStrings:Beacon=... pass through to the app.
         root.TreatUnmatchedTokensAsErrors = false;
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output });

@@ -61,6 +61,8 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
         builder.UseSetting("Beacon:Audit:CheckpointFile", CheckpointFile);
         builder.UseSetting("Beacon:Audit:CheckpointKey", CheckpointKey);
         builder.UseSetting("Beacon:Audit:CheckpointMinutes", auditCheckpoints ? "15" : "0");
+        // Tests check work lists for new items when they choose to (WorkItemAlerts.CheckEveryoneAsync).
+        builder.UseSetting("Beacon:Notifications:CheckMinutes", "0");
         // Every test signs in from the same (absent) address; the limit itself is tested on its own Beacon.
         builder.UseSetting("Beacon:Security:FailedSignInsPerQuarterHour", SignInAttempts.ToString());
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

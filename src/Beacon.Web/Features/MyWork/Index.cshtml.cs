@@ -12,7 +12,7 @@ namespace Beacon.Web.Features.MyWork;
 
 /// <summary>My work: my caseload and everything due or overdue, oldest first; a team manager sees the whole team's.</summary>
 [Authorize(Policy = Policies.Practitioner)]
-public sealed class IndexModel(Workload workload, Notifications notifications, WaitingForYou waiting, BeaconDbContext db) : PageModel
+public sealed class IndexModel(Workload workload, Notifications notifications, WaitingForYou waiting, WorkItemAlerts alerts, BeaconDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int DuePage { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public int CasePage { get; set; } = 1;
@@ -20,6 +20,8 @@ public sealed class IndexModel(Workload workload, Notifications notifications, W
     public Paged<Workload.CaseRow> Cases { get; private set; } = new([], 1, 1, 0);
     public IReadOnlyList<Notifications.Item> Told { get; private set; } = [];
     public IReadOnlyList<WaitingForYou.Group> Waiting { get; private set; } = [];
+    /// <summary>New work Beacon has told this person about and they have not yet marked seen.</summary>
+    public IReadOnlyList<WorkItemAlerts.Item> NewWork { get; private set; } = [];
     public string? Team { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -36,6 +38,14 @@ public sealed class IndexModel(Workload workload, Notifications notifications, W
         Cases = await workload.CaseloadAsync(actor, workers, CasePage, ct);
         Told = await notifications.UnseenAsync(actor, ct);
         Waiting = await waiting.ForAsync(actor, ct);
+        NewWork = await alerts.UnseenAsync(actor.UserId, ct);
+    }
+
+    public async Task<IActionResult> OnPostAlertSeenAsync(Guid alertId, CancellationToken ct)
+    {
+        if (!await alerts.MarkSeenAsync(User.ToActor().UserId, alertId, ct)) return NotFound();
+        TempData["Saved"] = "Marked as seen";
+        return Redirect("/MyWork");
     }
 
     public async Task<IActionResult> OnPostSeenAsync(Guid notificationId, CancellationToken ct)

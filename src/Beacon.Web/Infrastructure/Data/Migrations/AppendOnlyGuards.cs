@@ -45,9 +45,12 @@ internal static class AppendOnlyGuards
         "MissingEpisodes", "Areas", "Organisations", "OrganisationAreas", "WorkNotifications", "OutboxEmails", "AspNetUsers",
     ];
 
-    public static void RefuseDeletes(MigrationBuilder migration, bool postgres)
+    public static void RefuseDeletes(MigrationBuilder migration, bool postgres) => RefuseDeletes(migration, postgres, RecordTables.ToArray());
+
+    /// <summary>Guards tables a later migration adds; each migration names its own, so what it does never changes.</summary>
+    public static void RefuseDeletes(MigrationBuilder migration, bool postgres, params string[] tables)
     {
-        foreach (var table in RecordTables)
+        foreach (var table in tables)
             migration.Sql(postgres
                 ? $"""CREATE TRIGGER "{table}_no_delete" BEFORE DELETE ON "{table}" FOR EACH ROW EXECUTE FUNCTION beacon_refuse_change();"""
                 : $"""CREATE TRIGGER IF NOT EXISTS "{table}_no_delete" BEFORE DELETE ON "{table}" BEGIN SELECT RAISE(ABORT, '{table} records are never deleted'); END;""");

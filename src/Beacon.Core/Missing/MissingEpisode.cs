@@ -3,6 +3,15 @@ using Beacon.Core.Timescales;
 
 namespace Beacon.Core.Missing;
 
+/// <summary>The police's grading of the risk to a missing child (College of Policing). Numbers are stored.</summary>
+public enum MissingRiskGrading
+{
+    [System.ComponentModel.DataAnnotations.Display(Name = "No apparent risk")] NoApparentRisk = 1,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Low")] Low = 2,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Medium")] Medium = 3,
+    [System.ComponentModel.DataAnnotations.Display(Name = "High")] High = 4,
+}
+
 /// <summary>
 /// A child reported missing, their return, and the return home interview that must follow within
 /// 72 hours of the return: the conversation that finds out where they were and who with.
@@ -21,6 +30,21 @@ public sealed class MissingEpisode : IVersioned
     public string? ReturnRecordedByUserId { get; private set; }
     public DateTime? ReturnHomeInterviewDoneAtUtc { get; private set; }
     public string? ReturnHomeInterviewByUserId { get; private set; }
+
+    public const int WhoReportedMaxLength = 200;
+    public const int PoliceReferenceMaxLength = 50;
+    public const int WhereFoundMaxLength = 500;
+
+    /// <summary>Who raised the alarm (a carer, a parent, the school), as the person recording was told.</summary>
+    public string? WhoReported { get; private set; }
+    public string? PoliceReference { get; private set; }
+    public MissingRiskGrading? PoliceRiskGrading { get; private set; }
+    /// <summary>Where the child was found or came back from: the places that matter for exploitation.</summary>
+    public string? WhereFound { get; private set; }
+    /// <summary>What the return home interview found: where they were, with whom, what happened.</summary>
+    public string? InterviewFindings { get; private set; }
+    /// <summary>Whether the interview raised a concern that calls for a referral or a risk reassessment.</summary>
+    public bool? InterviewRaisedConcern { get; private set; }
 
     public bool IsStillMissing => ReturnedAtUtc is null;
 
@@ -45,8 +69,18 @@ public sealed class MissingEpisode : IVersioned
         };
     }
 
-    public void RecordReturn(DateTime returnedAtUtc, string recordedByUserId)
+    /// <summary>Who reported it and the police's reference and risk grading: recorded at the report or added later.</summary>
+    public void RecordReportDetails(string? whoReported, string? policeReference, MissingRiskGrading? grading)
     {
+        if (grading is { } g && !Enum.IsDefined(g)) throw new DomainRuleViolation("Select the police's risk grading from the list", nameof(PoliceRiskGrading));
+        WhoReported = Guard.Optional(whoReported, nameof(WhoReported), WhoReportedMaxLength);
+        PoliceReference = Guard.Optional(policeReference, nameof(PoliceReference), PoliceReferenceMaxLength);
+        PoliceRiskGrading = grading;
+    }
+
+    public void RecordReturn(DateTime returnedAtUtc, string recordedByUserId, string? whereFound = null)
+    {
+        var where = Guard.Optional(whereFound, nameof(WhereFound), WhereFoundMaxLength);
         if (ReturnedAtUtc is not null)
             throw new DomainRuleViolation("The child's return has already been recorded for this episode.");
         var by = Guard.Required(recordedByUserId, nameof(ReturnRecordedByUserId), "The person recording the return must be recorded.");
@@ -55,9 +89,25 @@ public sealed class MissingEpisode : IVersioned
             throw new DomainRuleViolation("The return cannot be before the child was reported missing.", nameof(ReturnedAtUtc));
         ReturnedAtUtc = at;
         ReturnRecordedByUserId = by;
+        WhereFound = where;
     }
 
-    public void RecordReturnHomeInterview(DateTime doneAtUtc, string byUserId)
+    /// <summary>The interview, what it found, and whether that raises a concern to act on (a referral, a reassessment).</summary>
+    public void RecordReturnHomeInterview(DateTime doneAtUtc, string byUserId, string? findings, bool? raisesConcern)
+    {
+        // Whether an interview can be recorded at all comes before what it says.
+        if (ReturnedAtUtc is null)
+            throw new DomainRuleViolation("A return home interview can only be recorded after the child's return.");
+        if (ReturnHomeInterviewDoneAtUtc is not null)
+            throw new DomainRuleViolation("The return home interview has already been recorded for this episode.");
+        var found = Guard.Text(findings, nameof(InterviewFindings), "Enter what the interview found: where they were, who with, and what happened");
+        if (raisesConcern is null) throw new DomainRuleViolation("Say whether the interview raised a concern", nameof(InterviewRaisedConcern));
+        Interviewed(doneAtUtc, byUserId);
+        InterviewFindings = found;
+        InterviewRaisedConcern = raisesConcern;
+    }
+
+    private void Interviewed(DateTime doneAtUtc, string byUserId)
     {
         if (ReturnedAtUtc is not { } returned)
             throw new DomainRuleViolation("A return home interview can only be recorded after the child's return.");

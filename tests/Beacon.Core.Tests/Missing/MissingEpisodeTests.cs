@@ -55,14 +55,14 @@ public class MissingEpisodeTests
     public void Interview_needs_a_return_first()
     {
         var episode = MissingEpisode.Report(Child, Utc("2024-05-09T20:00:00"), "police-1");
-        Assert.Throws<DomainRuleViolation>(() => episode.RecordReturnHomeInterview(Utc("2024-05-11T10:00:00"), "outreach-1"));
+        Assert.Throws<DomainRuleViolation>(() => episode.RecordReturnHomeInterview(Utc("2024-05-11T10:00:00"), "outreach-1", "Stayed with a friend", false));
     }
 
     [Fact]
     public void Interview_before_the_return_is_refused()
     {
         var episode = Returned();
-        Assert.Throws<DomainRuleViolation>(() => episode.RecordReturnHomeInterview(Utc("2024-05-10T21:00:00"), "outreach-1"));
+        Assert.Throws<DomainRuleViolation>(() => episode.RecordReturnHomeInterview(Utc("2024-05-10T21:00:00"), "outreach-1", "Stayed with a friend", false));
         Assert.Null(episode.ReturnHomeInterviewDoneAtUtc);
     }
 
@@ -70,7 +70,7 @@ public class MissingEpisodeTests
     public void Interview_needs_the_person_who_did_it()
     {
         var episode = Returned();
-        var ex = Assert.Throws<DomainRuleViolation>(() => episode.RecordReturnHomeInterview(Utc("2024-05-11T10:00:00"), ""));
+        var ex = Assert.Throws<DomainRuleViolation>(() => episode.RecordReturnHomeInterview(Utc("2024-05-11T10:00:00"), "", "Stayed with a friend", false));
         Assert.Equal(nameof(MissingEpisode.ReturnHomeInterviewByUserId), ex.Field);
     }
 
@@ -80,12 +80,12 @@ public class MissingEpisodeTests
     public void Interview_timescale_when_done(string doneAt, TimescaleState state, int hoursLate)
     {
         var episode = Returned();
-        episode.RecordReturnHomeInterview(Utc(doneAt), "outreach-1");
+        episode.RecordReturnHomeInterview(Utc(doneAt), "outreach-1", "Stayed with a friend", false);
         Assert.Equal("outreach-1", episode.ReturnHomeInterviewByUserId);
         var outcome = episode.ReturnHomeInterviewTimescale(Timescales, Utc("2024-06-01T00:00:00"))!;
         Assert.Equal((StatutoryStep.ReturnHomeInterview, state, hoursLate, TimescaleUnit.Hours),
             (outcome.Step, outcome.State, outcome.Amount, outcome.Unit));
-        Assert.Throws<DomainRuleViolation>(() => episode.RecordReturnHomeInterview(Utc(doneAt), "outreach-1"));
+        Assert.Throws<DomainRuleViolation>(() => episode.RecordReturnHomeInterview(Utc(doneAt), "outreach-1", "Stayed with a friend", false));
     }
 
     [Theory]
@@ -95,5 +95,34 @@ public class MissingEpisodeTests
     {
         var outcome = Returned().ReturnHomeInterviewTimescale(Timescales, Utc(now))!;
         Assert.Equal((state, amount), (outcome.State, outcome.Amount));
+    }
+
+    [Fact]
+    public void The_interview_records_what_it_found_and_whether_it_raised_a_concern()
+    {
+        var episode = Returned();
+        Assert.Equal("InterviewFindings", Assert.Throws<DomainRuleViolation>(() =>
+            episode.RecordReturnHomeInterview(Utc("2024-05-11T10:00:00"), "outreach-1", " ", false)).Field);
+        Assert.Equal("InterviewRaisedConcern", Assert.Throws<DomainRuleViolation>(() =>
+            episode.RecordReturnHomeInterview(Utc("2024-05-11T10:00:00"), "outreach-1", "Was at a flat in town", null)).Field);
+        Assert.Null(episode.ReturnHomeInterviewDoneAtUtc); // a refused interview records nothing
+
+        episode.RecordReturnHomeInterview(Utc("2024-05-11T10:00:00"), "outreach-1", "Was at a flat in town with older men", true);
+        Assert.Equal(("Was at a flat in town with older men", true), (episode.InterviewFindings, episode.InterviewRaisedConcern));
+    }
+
+    [Fact]
+    public void Where_the_child_was_found_and_the_police_details_are_kept_within_their_limits()
+    {
+        var episode = MissingEpisode.Report(Child, Utc("2024-05-09T20:00:00"), "police-1");
+        episode.RecordReportDetails("Foster carer", "NP-2024-0042", MissingRiskGrading.High);
+        Assert.Equal(("Foster carer", "NP-2024-0042", MissingRiskGrading.High), (episode.WhoReported, episode.PoliceReference, episode.PoliceRiskGrading));
+        Assert.Equal("PoliceReference", Assert.Throws<DomainRuleViolation>(() => episode.RecordReportDetails(null, new string('9', 51), null)).Field);
+        Assert.Equal("PoliceRiskGrading", Assert.Throws<DomainRuleViolation>(() => episode.RecordReportDetails(null, null, (MissingRiskGrading)9)).Field);
+
+        Assert.Equal("WhereFound", Assert.Throws<DomainRuleViolation>(() => episode.RecordReturn(Utc("2024-05-10T22:00:00"), "police-1", new string('x', 501))).Field);
+        Assert.True(episode.IsStillMissing);
+        episode.RecordReturn(Utc("2024-05-10T22:00:00"), "police-1", "Found at the taxi rank on Station Road");
+        Assert.Equal("Found at the taxi rank on Station Road", episode.WhereFound);
     }
 }

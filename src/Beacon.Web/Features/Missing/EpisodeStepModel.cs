@@ -17,6 +17,8 @@ public abstract class EpisodeStepModel(MissingEpisodeRecords missing, BeaconDbCo
     [FromRoute] public Guid Id { get; set; }
     [FromRoute] public Guid EpisodeId { get; set; }
     [BindProperty] public MomentInput Input { get; set; } = new();
+    /// <summary>What was found with the step: where the child was found, what the interview found.</summary>
+    [BindProperty] public EpisodeDetails Details { get; set; } = new();
     /// <summary>The episode's version when the form was opened: a save based on an older one is refused.</summary>
     [BindProperty] public int Version { get; set; }
     public string ChildName { get; private set; } = "";
@@ -58,7 +60,14 @@ public abstract class EpisodeStepModel(MissingEpisodeRecords missing, BeaconDbCo
         }
         catch (DomainRuleViolation rule)
         {
-            ModelState.AddModelError(rule.Field is null ? "" : $"{nameof(Input)}.Date", rule.Message);
+            ModelState.AddModelError(rule.Field switch
+            {
+                null => "",
+                nameof(MissingEpisode.WhereFound) => $"{nameof(Details)}.{nameof(EpisodeDetails.WhereFound)}",
+                nameof(MissingEpisode.InterviewFindings) => $"{nameof(Details)}.{nameof(EpisodeDetails.Findings)}",
+                nameof(MissingEpisode.InterviewRaisedConcern) => $"{nameof(Details)}.{nameof(EpisodeDetails.RaisesConcern)}",
+                _ => $"{nameof(Input)}.Date",
+            }, rule.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -69,4 +78,11 @@ public abstract class EpisodeStepModel(MissingEpisodeRecords missing, BeaconDbCo
         }
         return Page();
     }
+}
+
+public sealed class EpisodeDetails
+{
+    public string? WhereFound { get; set; }
+    public string? Findings { get; set; }
+    public bool? RaisesConcern { get; set; }
 }

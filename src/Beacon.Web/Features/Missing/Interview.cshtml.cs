@@ -9,8 +9,12 @@ public sealed class InterviewModel(MissingEpisodeRecords missing, BeaconDbContex
 {
     protected override string MomentLabel => "of the interview";
     protected override bool AlreadyRecorded(MissingEpisode episode) => episode.ReturnHomeInterviewDoneAtUtc is not null;
-    protected override void Record(MissingEpisode episode, DateTime atUtc, string userId) => episode.RecordReturnHomeInterview(atUtc, userId);
-    protected override string Done => "Return home interview recorded";
+    protected override void Record(MissingEpisode episode, DateTime atUtc, string userId) => episode.RecordReturnHomeInterview(atUtc, userId, Details.Findings, Details.RaisesConcern);
+    protected override string Done => Details.RaisesConcern == true
+        ? "Return home interview recorded. It raised a concern: raise a concern with the front door, or start a risk reassessment, from the episode below."
+        : "Return home interview recorded";
+
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> YesNo() => [new("Yes", "True"), new("No", "False")];
 
     public TimescaleOutcome? Timescale => Episode?.ReturnHomeInterviewTimescale(Missing.Timescales, Missing.Now);
 }

@@ -17,6 +17,17 @@ public sealed class ReportModel(ChildRecords records, MissingEpisodeRecords miss
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public MomentInput Input { get; set; } = new();
+    [BindProperty] public ReportDetails Details { get; set; } = new();
+
+    public sealed class ReportDetails
+    {
+        public string? WhoReported { get; set; }
+        public string? PoliceReference { get; set; }
+        public MissingRiskGrading? PoliceRiskGrading { get; set; }
+    }
+
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> GradingItems() =>
+        Enum.GetValues<MissingRiskGrading>().Select(g => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(g.Name(), g.ToString()));
     public string ChildName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -50,6 +61,7 @@ public sealed class ReportModel(ChildRecords records, MissingEpisodeRecords miss
         {
             var wasRepeatedlyMissing = missing.Picture(await missing.ForChildAsync(Id, ct)).IsRepeatedlyMissing;
             var episode = MissingEpisode.Report(child, reportedAt, User.ToActor(), missing.Now);
+            episode.RecordReportDetails(Details.WhoReported, Details.PoliceReference, Details.PoliceRiskGrading);
             db.MissingEpisodes.Add(episode);
             await db.SaveChangesAsync(ct);
             var picture = missing.Picture(await missing.ForChildAsync(Id, ct));
@@ -60,7 +72,12 @@ public sealed class ReportModel(ChildRecords records, MissingEpisodeRecords miss
         }
         catch (DomainRuleViolation rule)
         {
-            ModelState.AddModelError(rule.Field is null ? "" : $"{nameof(Input)}.Date", rule.Message);
+            ModelState.AddModelError(rule.Field switch
+            {
+                null => "",
+                nameof(MissingEpisode.WhoReported) or nameof(MissingEpisode.PoliceReference) or nameof(MissingEpisode.PoliceRiskGrading) => $"{nameof(Details)}.{rule.Field}",
+                _ => $"{nameof(Input)}.Date",
+            }, rule.Message);
             return Page();
         }
         catch (DbUpdateException error) when (error.IsUniqueViolation())

@@ -16,6 +16,10 @@ internal sealed class MissingEpisodeConfiguration : IEntityTypeConfiguration<Mis
         episode.Property(e => e.ReportedByUserId).HasMaxLength(450);
         episode.Property(e => e.ReturnRecordedByUserId).HasMaxLength(450);
         episode.Property(e => e.ReturnHomeInterviewByUserId).HasMaxLength(450);
+        episode.Property(e => e.WhoReported).HasMaxLength(MissingEpisode.WhoReportedMaxLength);
+        episode.Property(e => e.PoliceReference).HasMaxLength(MissingEpisode.PoliceReferenceMaxLength);
+        episode.Property(e => e.WhereFound).HasMaxLength(MissingEpisode.WhereFoundMaxLength);
+        episode.Property(e => e.InterviewFindings).HasMaxLength(Core.Common.TextLimits.FreeText);
         episode.Ignore(e => e.IsStillMissing);
         // A child's episodes in order (repeatedly-missing check, chronology) and the outstanding interviews list.
         episode.HasIndex(e => new { e.ChildId, e.ReportedMissingAtUtc });

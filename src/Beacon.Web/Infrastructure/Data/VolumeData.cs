@@ -279,7 +279,8 @@ public sealed class VolumeData(IServiceScopeFactory scopes, TimeProvider clock)
             {
                 episode.RecordReturn(returned, reporter.UserId);
                 var interview = returned.AddHours(faker.Random.Bool(0.8f) ? faker.Random.Int(4, 70) : faker.Random.Int(73, 200));
-                if (interview < now) episode.RecordReturnHomeInterview(interview, faker.PickRandom(world.Workers[area.Id]).UserId);
+                if (interview < now) episode.RecordReturnHomeInterview(interview, faker.PickRandom(world.Workers[area.Id]).UserId,
+                    "Interview held; said they were with friends.", raisesConcern: faker.Random.Bool(0.3f));
             }
             db.MissingEpisodes.Add(episode);
             Episodes++;

@@ -218,6 +218,46 @@ public abstract class MissingEpisodeTests(BeaconFixture beacon)
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync($"{child}/Missing/Report")).Status);
     }
 
+    [Fact]
+    public async Task An_episode_keeps_who_reported_the_police_details_where_the_child_was_found_and_what_the_interview_found()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var child = await CreateChildAsync(worker, "Rosalind", "Foundling");
+        var report = When(Ago(TimeSpan.FromHours(30)));
+        report["Details.WhoReported"] = "Foster carer";
+        report["Details.PoliceReference"] = "NG-26-00417";
+        report["Details.PoliceRiskGrading"] = "High";
+        Assert.Equal(HttpStatusCode.Redirect, (await worker.SubmitAsync($"{child}/Missing/Report", "main form", report)).Status);
+        var id = (await EpisodeIdsAsync(worker, child)).Single();
+        var back = When(Ago(TimeSpan.FromHours(20)));
+        back["Details.WhereFound"] = "Takeaway on Mill Street, with two older men";
+        Assert.Equal(HttpStatusCode.Redirect, (await worker.SubmitAsync($"{child}/Missing/{id}/Return", "main form", back)).Status);
+
+        // An interview that says nothing of what it found is refused and changes nothing.
+        var empty = await InterviewAsync(worker, child, id, Ago(TimeSpan.FromHours(2)), findings: "");
+        Assert.Equal("Enter what the interview found: where they were, who with, and what happened", empty.FieldError("Details-Findings"));
+        Assert.Null((await StoredEpisodeAsync(id)).ReturnHomeInterviewDoneAtUtc);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await InterviewAsync(worker, child, id, Ago(TimeSpan.FromHours(2)),
+            findings: "Was given vodka and driven to a flat in another town", raisesConcern: true)).Status);
+
+        var row = (await worker.GetAsync($"{child}/Missing")).Document.QuerySelector($"tr[data-episode='{id}']")!;
+        Assert.Contains("reported by Foster carer", row.TextContent);
+        Assert.Contains("Police reference NG-26-00417", row.TextContent);
+        Assert.Contains("Police risk: High", row.TextContent);
+        Assert.Contains("Found: Takeaway on Mill Street, with two older men", row.TextContent);
+        Assert.Contains("Was given vodka and driven to a flat in another town", row.QuerySelector(".beacon-findings")!.TextContent);
+        Assert.NotNull(row.QuerySelector(".beacon-interview-concern"));
+        var childId = child.Split('/')[^1];
+        Assert.NotNull(row.QuerySelector($"a[href='/Referrals/Create/{childId}']"));
+        Assert.NotNull(row.QuerySelector($"a[href='/Children/{childId}/RiskAssessments']"));
+
+        var chronology = (await worker.GetAsync($"{child}/Chronology")).Text;
+        Assert.Contains("Found: Takeaway on Mill Street", chronology);
+        Assert.Contains("police reference NG-26-00417", chronology);
+        Assert.Contains("Raised a concern", chronology);
+    }
+
     private Task<int> CountEpisodesAsync() =>
         Factory.WithScopeAsync(sp => sp.GetRequiredService<BeaconDbContext>().MissingEpisodes.CountAsync());
 

@@ -44,8 +44,14 @@ internal static class MissingSteps
     public static Task<BeaconClient.PageResponse> ReturnAsync(BeaconClient client, string child, string episodeId, DateTime atUtc) =>
         client.SubmitAsync($"{child}/Missing/{episodeId}/Return", "main form", When(atUtc));
 
-    public static Task<BeaconClient.PageResponse> InterviewAsync(BeaconClient client, string child, string episodeId, DateTime atUtc) =>
-        client.SubmitAsync($"{child}/Missing/{episodeId}/Interview", "main form", When(atUtc));
+    public static Task<BeaconClient.PageResponse> InterviewAsync(BeaconClient client, string child, string episodeId, DateTime atUtc,
+        string findings = "Said she stayed at a friend's house in town", bool raisesConcern = false)
+    {
+        var fields = When(atUtc);
+        fields["Details.Findings"] = findings;
+        fields["Details.RaisesConcern"] = raisesConcern ? "True" : "False";
+        return client.SubmitAsync($"{child}/Missing/{episodeId}/Interview", "main form", fields);
+    }
 
     /// <summary>Reports the child missing and returns the new episode's id (the newest on the list).</summary>
     public static async Task<string> ReportedAsync(BeaconClient client, string child, DateTime atUtc)

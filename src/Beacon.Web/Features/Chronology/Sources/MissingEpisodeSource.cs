@@ -1,3 +1,4 @@
+using Beacon.Core.Common;
 using Beacon.Core.Missing;
 using Beacon.Core.Timescales;
 using Beacon.Web.Features.Missing;
@@ -22,13 +23,27 @@ public sealed class MissingEpisodeSource(BeaconDbContext db, TimeProvider clock)
         var events = new List<ChronologyEvent>();
         foreach (var e in episodes)
         {
-            events.Add(new(e.ReportedMissingAtUtc, true, T.Missing, "Reported missing") { ByUserId = e.ReportedByUserId, Link = link });
+            events.Add(new(e.ReportedMissingAtUtc, true, T.Missing, "Reported missing")
+            {
+                ByUserId = e.ReportedByUserId,
+                Link = link,
+                Detail = string.Join("; ", new[]
+                {
+                    e.WhoReported is { } who ? $"Reported by {who}" : null,
+                    e.PoliceReference is { } reference ? $"police reference {reference}" : null,
+                    e.PoliceRiskGrading is { } grading ? $"police risk grading {grading.Name().ToLowerInvariant()}" : null,
+                }.OfType<string>()) is { Length: > 0 } detail ? detail : null,
+            });
             var interview = e.ReturnHomeInterviewTimescale(timescales, now);
             if (e.ReturnedAtUtc is { } returned)
                 events.Add(new(returned, true, T.Missing, $"Returned after {UkDisplay.Hours(returned - e.ReportedMissingAtUtc)} missing")
                 {
                     ByUserId = e.ReturnRecordedByUserId,
-                    Detail = interview is { IsOutstanding: true } ? $"Return home interview {interview.Describe().ToLowerInvariant()}" : null,
+                    Detail = string.Join(". ", new[]
+                    {
+                        e.WhereFound is { } where ? $"Found: {where}" : null,
+                        interview is { IsOutstanding: true } ? $"Return home interview {interview.Describe().ToLowerInvariant()}" : null,
+                    }.OfType<string>()) is { Length: > 0 } returnDetail ? returnDetail : null,
                     Flag = interview is { State: TimescaleState.Overdue } ? ChronologyEvent.TimescaleMissed : null,
                     Link = link,
                 });
@@ -36,8 +51,8 @@ public sealed class MissingEpisodeSource(BeaconDbContext db, TimeProvider clock)
                 events.Add(new(done, true, T.ReturnHomeInterview, "Return home interview done")
                 {
                     ByUserId = e.ReturnHomeInterviewByUserId,
-                    Detail = interview?.Describe(),
-                    Flag = interview?.IsBreach == true ? ChronologyEvent.TimescaleMissed : null,
+                    Detail = string.Join(". ", new[] { interview?.Describe(), ChronologyServices.Shorten(e.InterviewFindings) is { Length: > 0 } f ? f : null }.OfType<string>()),
+                    Flag = e.InterviewRaisedConcern == true ? "Raised a concern" : interview?.IsBreach == true ? ChronologyEvent.TimescaleMissed : null,
                     Link = link,
                 });
         }

@@ -606,6 +606,20 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("InterviewFindings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool?>("InterviewRaisedConcern")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PoliceReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("PoliceRiskGrading")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReportedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -631,6 +645,14 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("WhereFound")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("WhoReported")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 

@@ -113,6 +113,7 @@ public static class BeaconApp
         services.AddSingleton<IAuthorizationHandler, RiskAssessmentAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, MissingEpisodeAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, CaseNoteAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, AgreedActionAuthorizationHandler>();
 
         services.AddRazorPages(options =>
         {

@@ -43,6 +43,15 @@ public enum MissingEpisodeOperation
     Record,
 }
 
+public enum AgreedActionOperation
+{
+    View,
+    /// <summary>Agree an action in the case's work (strategy discussion, conference, plan, core group).</summary>
+    Agree,
+    /// <summary>Mark it done with evidence: its owner, or the social care team running the case.</summary>
+    MarkDone,
+}
+
 public enum CaseNoteOperation
 {
     /// <summary>Read the notes and open their attachments.</summary>
@@ -102,6 +111,15 @@ public static class RecordAccess
     {
         CaseNoteOperation.View => ChildAccess.MayView(actor, resource.Child),
         CaseNoteOperation.Record => Capabilities.IsPractitioner(actor) && ChildAccess.MayView(actor, resource.Child),
+        _ => false,
+    };
+
+    public static bool Allows<T>(Actor actor, AgreedActionOperation operation, OnChild<T> resource) => operation switch
+    {
+        AgreedActionOperation.View => ChildAccess.MayView(actor, resource.Child),
+        AgreedActionOperation.Agree => IsResponsibleSocialCare(actor, resource.Child),
+        AgreedActionOperation.MarkDone => IsResponsibleSocialCare(actor, resource.Child)
+            || (resource.Record is Actions.AgreedAction action && action.OwnerUserId == actor.UserId && ChildAccess.MayView(actor, resource.Child)),
         _ => false,
     };
 }

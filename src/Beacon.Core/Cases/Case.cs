@@ -40,6 +40,16 @@ public sealed class Case : IVersioned
     public PlanKind? PlanKind { get; private set; }
     public DateOnly? PlanStartedOn { get; private set; }
 
+    public const int CoreGroupMaxLength = 1000;
+    /// <summary>What the initial conference decided; null for conferences recorded before outcomes were kept.</summary>
+    public ConferenceOutcome? InitialConferenceOutcome { get; private set; }
+    /// <summary>The category of abuse a child protection plan is made under.</summary>
+    public AbuseCategory? AbuseCategory { get; private set; }
+    /// <summary>The core group that carries the plan out: names and agencies, as the conference named them.</summary>
+    public string? CoreGroup { get; private set; }
+    /// <summary>What the plan must achieve for the child: the outcomes it is measured against.</summary>
+    public string? PlanOutcomes { get; private set; }
+
     public string? ClosureReason { get; private set; }
     public string? ClosureRequestedByUserId { get; private set; }
     public DateTime? ClosureRequestedAtUtc { get; private set; }
@@ -92,9 +102,10 @@ public sealed class Case : IVersioned
     /// initial conference clock; from referral or assessment it moves the case to strategy discussion.
     /// </summary>
     public StrategyDiscussion HoldStrategyDiscussion(
-        DateOnly heldOn, IEnumerable<StrategyDiscussionAttendee> attendees, string recordedByUserId)
+        DateOnly heldOn, IEnumerable<StrategyDiscussionAttendee> attendees, string recordedByUserId, string? decisions = null)
     {
         var by = RequireActor(recordedByUserId);
+        var decided = Guard.Optional(decisions, nameof(StrategyDiscussion.Decisions));
         var people = (attendees ?? []).ToList();
         StrategyDiscussion.RequireAgencies(people);
         if (LastStrategyDiscussion is { } last && heldOn < last.HeldOn)
@@ -107,7 +118,7 @@ public sealed class Case : IVersioned
         else
             RequireNotBeforeLastMove(heldOn);
 
-        var discussion = new StrategyDiscussion(heldOn, by, people);
+        var discussion = new StrategyDiscussion(heldOn, by, people, decided);
         _strategyDiscussions.Add(discussion);
         return discussion;
     }
@@ -161,21 +172,38 @@ public sealed class Case : IVersioned
         AssessmentCompletedOn = completedOn;
     }
 
-    public void HoldInitialConference(DateOnly heldOn, string byUserId)
+    /// <summary>
+    /// The initial child protection conference and what it decided. A child protection plan needs the category of
+    /// abuse and the core group; a conference that decided otherwise cannot later start one.
+    /// </summary>
+    public void HoldInitialConference(DateOnly heldOn, string byUserId, ConferenceOutcome? outcome = null, AbuseCategory? category = null, string? coreGroup = null)
     {
         var by = RequireActor(byUserId);
+        if (outcome is { } o && !Enum.IsDefined(o))
+            throw new DomainRuleViolation("Choose what the conference decided.", nameof(InitialConferenceOutcome));
+        if (category is { } c && !Enum.IsDefined(c))
+            throw new DomainRuleViolation("Choose the category of abuse.", nameof(AbuseCategory));
+        var group = Guard.Optional(coreGroup, nameof(CoreGroup), CoreGroupMaxLength);
+        if (outcome == ConferenceOutcome.ChildProtectionPlan)
+        {
+            if (category is null) throw new DomainRuleViolation("Choose the category of abuse the plan is made under.", nameof(AbuseCategory));
+            if (group is null) throw new DomainRuleViolation("Name the core group: who will carry out the plan, and for which agency.", nameof(CoreGroup));
+        }
         if (Stage == CaseStage.Section47Enquiry && LastStrategyDiscussion is { } last && heldOn < last.HeldOn)
             throw new DomainRuleViolation(
                 "The initial child protection conference cannot be before the strategy discussion.", nameof(InitialConferenceOn));
         MoveTo(CaseStage.InitialChildProtectionConference, heldOn, by);
         InitialConferenceOn = heldOn;
+        InitialConferenceOutcome = outcome;
+        AbuseCategory = outcome == ConferenceOutcome.ChildProtectionPlan ? category : null;
+        CoreGroup = outcome == ConferenceOutcome.ChildProtectionPlan ? group : null;
     }
 
     /// <summary>
     /// Starts a plan. Only an initial child protection conference can make a child protection plan;
     /// elsewhere (and when a review steps a plan down) the plan is child in need.
     /// </summary>
-    public void StartPlan(PlanKind kind, DateOnly startedOn, string byUserId)
+    public void StartPlan(PlanKind kind, DateOnly startedOn, string byUserId, string? outcomes = null)
     {
         var by = RequireActor(byUserId);
         if (!Enum.IsDefined(kind))
@@ -183,21 +211,28 @@ public sealed class Case : IVersioned
         if (kind == Cases.PlanKind.ChildProtection && Stage != CaseStage.InitialChildProtectionConference)
             throw new DomainRuleViolation(
                 "Only an initial child protection conference can make a child protection plan.", nameof(PlanKind));
+        if (kind == Cases.PlanKind.ChildProtection && InitialConferenceOutcome is { } decided && decided != ConferenceOutcome.ChildProtectionPlan)
+            throw new DomainRuleViolation(
+                $"The initial conference decided: {Common.EnumDisplay.Name(decided).ToLowerInvariant()}. A child protection plan needs a conference that decided on one.", nameof(PlanKind));
+        var aims = Guard.Optional(outcomes, nameof(PlanOutcomes));
         MoveTo(CaseStage.Plan, startedOn, by);
         PlanKind = kind;
         PlanStartedOn = startedOn;
+        PlanOutcomes = aims ?? PlanOutcomes;
     }
 
-    public ReviewConference HoldReviewConference(DateOnly heldOn, string byUserId, StatutoryTimescales timescales)
+    public ReviewConference HoldReviewConference(DateOnly heldOn, string byUserId, StatutoryTimescales timescales, ReviewOutcome? outcome = null)
     {
         var by = RequireActor(byUserId);
+        if (outcome is { } o && !Enum.IsDefined(o))
+            throw new DomainRuleViolation("Choose what the review decided.", nameof(ReviewConference.Outcome));
         ArgumentNullException.ThrowIfNull(timescales);
         if (PlanKind != Cases.PlanKind.ChildProtection)
             throw new DomainRuleViolation(
                 "Review conferences are held for children on a child protection plan; this child is not on one.");
         var dueOn = NextReviewDueOn(timescales);
         MoveTo(CaseStage.Review, heldOn, by);
-        var review = new ReviewConference(_reviewConferences.Count + 1, heldOn, dueOn!.Value, by);
+        var review = new ReviewConference(_reviewConferences.Count + 1, heldOn, dueOn!.Value, by, outcome);
         _reviewConferences.Add(review);
         return review;
     }

@@ -5,8 +5,9 @@ public sealed class ReviewConference
 {
     private ReviewConference() { }
 
-    internal ReviewConference(int number, DateOnly heldOn, DateOnly dueOn, string recordedByUserId)
+    internal ReviewConference(int number, DateOnly heldOn, DateOnly dueOn, string recordedByUserId, ReviewOutcome? outcome = null)
     {
+        Outcome = outcome;
         Id = Guid.NewGuid();
         Number = number;
         HeldOn = heldOn;
@@ -21,4 +22,6 @@ public sealed class ReviewConference
     // Kept as it stood at the time so a later rule change never rewrites whether it was late.
     public DateOnly DueOn { get; private set; }
     public string RecordedByUserId { get; private set; } = "";
+    /// <summary>What the review decided; null for reviews recorded before outcomes were kept.</summary>
+    public ReviewOutcome? Outcome { get; private set; }
 }

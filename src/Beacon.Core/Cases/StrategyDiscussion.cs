@@ -11,8 +11,9 @@ public sealed class StrategyDiscussion
 
     private StrategyDiscussion() { }
 
-    internal StrategyDiscussion(DateOnly heldOn, string recordedByUserId, IEnumerable<StrategyDiscussionAttendee> attendees)
+    internal StrategyDiscussion(DateOnly heldOn, string recordedByUserId, IEnumerable<StrategyDiscussionAttendee> attendees, string? decisions = null)
     {
+        Decisions = decisions;
         Id = Guid.NewGuid();
         HeldOn = heldOn;
         RecordedByUserId = recordedByUserId;
@@ -23,6 +24,8 @@ public sealed class StrategyDiscussion
     public DateOnly HeldOn { get; private set; }
     public string RecordedByUserId { get; private set; } = "";
     public IReadOnlyList<StrategyDiscussionAttendee> Attendees => _attendees.AsReadOnly();
+    /// <summary>What the discussion decided: whether to hold a section 47 enquiry, immediate safety, who does what.</summary>
+    public string? Decisions { get; private set; }
 
     /// <summary>Police and children's social care must both take part; other agencies join as relevant.</summary>
     public static readonly IReadOnlyList<Agency> RequiredAgencies = [Agency.ChildrensSocialCare, Agency.Police];

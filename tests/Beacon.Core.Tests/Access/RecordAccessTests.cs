@@ -62,12 +62,31 @@ public sealed class RecordAccessTests
                 _ => sees && IsPractitioner(role),
             }, RecordAccess.Allows(actor, operation, record));
 
+        foreach (var operation in Enum.GetValues<AgreedActionOperation>())
+            Check(operation, operation switch
+            {
+                AgreedActionOperation.View => sees,
+                _ => responsibleSocialCare,
+            }, RecordAccess.Allows(actor, operation, record));
+
         foreach (var operation in Enum.GetValues<CaseNoteOperation>())
             Check(operation, operation switch
             {
                 CaseNoteOperation.View => sees,
                 _ => sees && IsPractitioner(role),
             }, RecordAccess.Allows(actor, operation, record));
+    }
+
+    [Fact]
+    public void An_actions_owner_may_mark_it_done_if_they_may_see_the_child_and_nobody_else_outside_the_case_team()
+    {
+        var child = ChildIn(Situation.NorthPupilOfSchoolA);
+        var teacher = Person(SchoolA, BeaconRoles.SafeguardingLead, "teacher");
+        var action = Core.Actions.AgreedAction.Agree(child.Id, null, Core.Actions.ActionSource.CoreGroup, "Check attendance daily", teacher.UserId, SchoolA.Id,
+            Today.AddDays(7), "sw", Now);
+        Assert.True(RecordAccess.Allows(teacher, AgreedActionOperation.MarkDone, new OnChild<Core.Actions.AgreedAction?>(child, action)));
+        Assert.False(RecordAccess.Allows(Person(SchoolA, BeaconRoles.SafeguardingLead, "colleague"), AgreedActionOperation.MarkDone, new OnChild<Core.Actions.AgreedAction?>(child, action)));
+        Assert.False(RecordAccess.Allows(teacher, AgreedActionOperation.MarkDone, new OnChild<Core.Actions.AgreedAction?>(ChildIn(Situation.NorthPupilOfSchoolB), action)));
     }
 
     [Fact]

@@ -36,6 +36,12 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
     [BindProperty] public DateInput Section17On { get; set; } = new();
     [BindProperty] public DateInput AssessmentCompleteOn { get; set; } = new();
     [BindProperty] public DateInput ConferenceOn { get; set; } = new();
+    [BindProperty] public ConferenceOutcome? ConferenceOutcome { get; set; }
+    [BindProperty] public AbuseCategory? AbuseCategory { get; set; }
+    [BindProperty] public string? CoreGroup { get; set; }
+    [BindProperty] public string? StrategyDecisions { get; set; }
+    [BindProperty] public string? PlanOutcomes { get; set; }
+    [BindProperty] public ReviewOutcome? ReviewOutcome { get; set; }
     [BindProperty] public PlanKind? PlanKind { get; set; }
     [BindProperty] public DateInput PlanOn { get; set; } = new();
     [BindProperty] public DateInput ReviewOn { get; set; } = new();
@@ -86,7 +92,7 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
                 people.Add(new StrategyDiscussionAttendee(row.Name, row.Agency.Value));
             }
             if (!ModelState.IsValid) return null;
-            c.HoldStrategyDiscussion(on, people, by);
+            c.HoldStrategyDiscussion(on, people, by, StrategyDecisions);
             return "Strategy discussion recorded";
         }, ct);
 
@@ -125,8 +131,9 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
     public Task<IActionResult> OnPostInitialConferenceAsync(CancellationToken ct) =>
         ActAsync(CaseOperations.Progress, nameof(ConferenceOn), (c, by) =>
         {
-            if (!ReadDate(ConferenceOn, nameof(ConferenceOn), "date of the conference", out var on)) return null;
-            c.HoldInitialConference(on, by);
+            if (ConferenceOutcome is null) ModelState.AddModelError(nameof(ConferenceOutcome), "Choose what the conference decided.");
+            if (!ReadDate(ConferenceOn, nameof(ConferenceOn), "date of the conference", out var on) || ConferenceOutcome is null) return null;
+            c.HoldInitialConference(on, by, ConferenceOutcome, AbuseCategory, CoreGroup);
             return "Initial child protection conference recorded";
         }, ct);
 
@@ -135,15 +142,16 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
         {
             if (PlanKind is null) ModelState.AddModelError(nameof(PlanKind), "Choose the kind of plan.");
             if (!ReadDate(PlanOn, nameof(PlanOn), "date the plan started", out var on) || PlanKind is null) return null;
-            c.StartPlan(PlanKind.Value, on, by);
+            c.StartPlan(PlanKind.Value, on, by, PlanOutcomes);
             return $"{PlanKind.Value.Name()} started";
         }, ct);
 
     public Task<IActionResult> OnPostReviewAsync(CancellationToken ct) =>
         ActAsync(CaseOperations.Progress, nameof(ReviewOn), (c, by) =>
         {
-            if (!ReadDate(ReviewOn, nameof(ReviewOn), "date of the review conference", out var on)) return null;
-            c.HoldReviewConference(on, by, timescales);
+            if (ReviewOutcome is null) ModelState.AddModelError(nameof(ReviewOutcome), "Choose what the review decided.");
+            if (!ReadDate(ReviewOn, nameof(ReviewOn), "date of the review conference", out var on) || ReviewOutcome is null) return null;
+            c.HoldReviewConference(on, by, timescales, ReviewOutcome);
             return "Review conference recorded";
         }, ct);
 
@@ -221,6 +229,12 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
                 nameof(Core.Cases.Case.PlanKind) => nameof(PlanKind),
                 nameof(StrategyDiscussion.Attendees) => "Attendees",
                 nameof(Core.Cases.Case.ClosureReason) => nameof(ClosureReason),
+                nameof(Core.Cases.Case.InitialConferenceOutcome) => nameof(ConferenceOutcome),
+                nameof(Core.Cases.Case.AbuseCategory) => nameof(AbuseCategory),
+                nameof(Core.Cases.Case.CoreGroup) => nameof(CoreGroup),
+                nameof(Core.Cases.Case.PlanOutcomes) => nameof(PlanOutcomes),
+                nameof(StrategyDiscussion.Decisions) => nameof(StrategyDecisions),
+                nameof(Core.Cases.ReviewConference.Outcome) => nameof(ReviewOutcome),
                 _ => errorKey,
             }, rule.Message);
         }
@@ -289,6 +303,15 @@ public sealed class DetailsModel(CaseRecords records, BeaconDbContext db, AuditT
 
     public static IEnumerable<SelectListItem> AgencyItems() =>
         [new SelectListItem("Choose agency", ""), .. Enum.GetValues<Agency>().Select(a => new SelectListItem(a.Name(), a.ToString()))];
+
+    public static IEnumerable<SelectListItem> ConferenceOutcomeItems() =>
+        Enum.GetValues<ConferenceOutcome>().Select(o => new SelectListItem(o.Name(), o.ToString()));
+
+    public static IEnumerable<SelectListItem> AbuseCategoryItems() =>
+        Enum.GetValues<AbuseCategory>().Select(o => new SelectListItem(o.Name(), o.ToString()));
+
+    public static IEnumerable<SelectListItem> ReviewOutcomeItems() =>
+        Enum.GetValues<ReviewOutcome>().Select(o => new SelectListItem(o.Name(), o.ToString()));
 
     public static IEnumerable<SelectListItem> PlanKindItems() =>
         Enum.GetValues<PlanKind>().Select(k => new SelectListItem(k.Name(), k.ToString()));

@@ -21,6 +21,7 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
 
     public sealed record Item(string ChildName, string Link);
     private sealed record Row(string ChildName, Guid Id);
+    private sealed record ActionRow(string ChildName, Guid? CaseId, Guid ChildId);
     public sealed record Group(string Id, string Title, int Count, IReadOnlyList<Item> Items, string? AllLink);
 
     public async Task<IReadOnlyList<Group>> ForAsync(Actor actor, CancellationToken ct)
@@ -91,6 +92,21 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
                              orderby e.ReturnedAtUtc
                              select new Row(c.FirstName + " " + c.LastName, c.Id);
             groups.Add(await GroupAsync("overdue-interviews", "Overdue return home interviews", interviews, id => $"/Children/{id}/Missing", "/Missing/ReturnHomeInterviews", ct));
+        }
+
+        // Actions this person agreed to do, overdue or due within the week, whatever organisation they work for.
+        var weekAhead = UkTime.ToUkDate(now).AddDays(7);
+        var actions = from a in db.Set<Core.Actions.AgreedAction>()
+                      where a.OwnerUserId == me && a.DoneOn == null && a.DueOn <= weekAhead
+                      join c in visible on a.ChildId equals c.Id
+                      orderby a.DueOn
+                      select new ActionRow(c.FirstName + " " + c.LastName, a.CaseId, c.Id);
+        var actionCount = await actions.CountAsync(ct);
+        if (actionCount > 0)
+        {
+            var shownActions = await actions.Take(Shown).ToListAsync(ct);
+            groups.Add(new Group("actions-due", "Your actions due this week or overdue", actionCount,
+                shownActions.Select(a => new Item(a.ChildName, a.CaseId is { } caseId ? $"/Cases/{caseId}/Actions" : $"/Children/{a.ChildId}")).ToList(), null));
         }
 
         if (actor.IsPractitioner)

@@ -18,6 +18,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
                      nameof(Case.PanelChairAgreedByUserId), nameof(Case.ClosureApprovedByUserId) })
             @case.Property(userId).HasMaxLength(450);
         @case.Property(c => c.ClosureReason).HasMaxLength(ReferralConfiguration.TextMaxLength);
+        @case.Property(c => c.CoreGroup).HasMaxLength(Case.CoreGroupMaxLength);
+        @case.Property(c => c.PlanOutcomes).HasMaxLength(Core.Common.TextLimits.FreeText);
         @case.Ignore(c => c.IsClosed);
         @case.Ignore(c => c.IsClosureRequested);
         @case.Ignore(c => c.LastStrategyDiscussion);
@@ -48,6 +50,7 @@ internal sealed class StrategyDiscussionConfiguration : IEntityTypeConfiguration
         discussion.HasKey(s => s.Id);
         discussion.Property(s => s.Id).ValueGeneratedNever();
         discussion.Property(s => s.RecordedByUserId).HasMaxLength(450);
+        discussion.Property(s => s.Decisions).HasMaxLength(Core.Common.TextLimits.FreeText);
         discussion.OwnsMany(s => s.Attendees, attendee =>
         {
             attendee.ToTable("StrategyDiscussionAttendees");

@@ -57,6 +57,13 @@ public static class MissingEpisodeOperations
     public static readonly OperationAuthorizationRequirement Record = Operations<MissingEpisodeOperation>.For(MissingEpisodeOperation.Record);
 }
 
+public static class AgreedActionOperations
+{
+    public static readonly OperationAuthorizationRequirement View = Operations<AgreedActionOperation>.For(AgreedActionOperation.View);
+    public static readonly OperationAuthorizationRequirement Agree = Operations<AgreedActionOperation>.For(AgreedActionOperation.Agree);
+    public static readonly OperationAuthorizationRequirement MarkDone = Operations<AgreedActionOperation>.For(AgreedActionOperation.MarkDone);
+}
+
 public static class CaseNoteOperations
 {
     public static readonly OperationAuthorizationRequirement View = Operations<CaseNoteOperation>.For(CaseNoteOperation.View);
@@ -93,3 +100,6 @@ internal sealed class MissingEpisodeAuthorizationHandler()
 
 internal sealed class CaseNoteAuthorizationHandler()
     : RecordAuthorizationHandler<OnChild<Beacon.Core.CaseNotes.CaseNote?>, CaseNoteOperation>(RecordAccess.Allows);
+
+internal sealed class AgreedActionAuthorizationHandler()
+    : RecordAuthorizationHandler<OnChild<Beacon.Core.Actions.AgreedAction?>, AgreedActionOperation>(RecordAccess.Allows);

@@ -52,7 +52,7 @@ public abstract class CaseTests(BeaconFixture beacon)
     {
         var (caseId, socialWorker) = await OpenCaseAsync("Cordelia", "Bramwell");
         using var _ = socialWorker;
-        var page = await PostAsync(socialWorker, $"/Cases/{caseId}", "InitialConference", new(Date("ConferenceOn", Today)) { ["Version"] = "0" });
+        var page = await PostAsync(socialWorker, $"/Cases/{caseId}", "InitialConference", new(Date("ConferenceOn", Today)) { ["Version"] = "0", ["ConferenceOutcome"] = "ChildInNeedPlan" });
         Assert.Equal(HttpStatusCode.OK, page.Status);
         // The page does not offer the step, so the domain's refusal is shown in the error summary.
         Assert.Contains(page.Errors, e => e.StartsWith("This case is at the referral stage and cannot move to initial child protection conference."));
@@ -160,17 +160,33 @@ public abstract class CaseTests(BeaconFixture beacon)
             ["Attendees[0].Name"] = "Sam Carer", ["Attendees[0].Agency"] = "ChildrensSocialCare",
             ["Attendees[1].Name"] = "DC Lowe", ["Attendees[1].Agency"] = "Police",
             ["Attendees[2].Name"] = "Nurse Ames", ["Attendees[2].Agency"] = "Health",
+            ["StrategyDecisions"] = "Section 47 enquiry; police to check the address she was found at",
         });
         Assert.True(done.Status == HttpStatusCode.Redirect, string.Join("; ", done.Errors));
         done = await socialWorker.SubmitAsync(url, "#section-47", Date("Section47On", Today));
         Assert.Equal(HttpStatusCode.Redirect, done.Status);
         var page = await socialWorker.GetAsync(url);
+        Assert.Contains("police to check the address she was found at", page.Document.QuerySelector(".beacon-decisions")!.TextContent);
         Assert.Contains("Initial child protection conference", page.Document.QuerySelector("#timescales")!.TextContent);
         Assert.Contains("Assessment", page.Document.QuerySelector("#timescales")!.TextContent);
-        done = await socialWorker.SubmitAsync(url, "#initial-conference", Date("ConferenceOn", Today));
+        // A plan needs the category of abuse and the core group: refused without them, nothing changed.
+        var refused = await socialWorker.SubmitAsync(url, "#initial-conference", new(Date("ConferenceOn", Today)) { ["ConferenceOutcome"] = "ChildProtectionPlan" });
+        Assert.Equal("Choose the category of abuse the plan is made under.", refused.FieldError("AbuseCategory"));
+        Assert.Equal(CaseStage.Section47Enquiry, (await CaseAsync(Factory, caseId)).Stage);
+        done = await socialWorker.SubmitAsync(url, "#initial-conference", new(Date("ConferenceOn", Today))
+        {
+            ["ConferenceOutcome"] = "ChildProtectionPlan", ["AbuseCategory"] = "SexualAbuse", ["CoreGroup"] = "Sam Carer (social care), DC Lowe (police), Nurse Ames (health)",
+        });
+        Assert.True(done.Status == HttpStatusCode.Redirect, string.Join("; ", done.Errors));
+        done = await socialWorker.SubmitAsync(url, "#plan", new(Date("PlanOn", Today))
+        {
+            ["PlanKind"] = nameof(PlanKind.ChildProtection), ["PlanOutcomes"] = "No contact with the men at the takeaway; attends school every day",
+        });
         Assert.Equal(HttpStatusCode.Redirect, done.Status);
-        done = await socialWorker.SubmitAsync(url, "#plan", new(Date("PlanOn", Today)) { ["PlanKind"] = nameof(PlanKind.ChildProtection) });
-        Assert.Equal(HttpStatusCode.Redirect, done.Status);
+        page = await socialWorker.GetAsync(url);
+        Assert.Contains("Child protection plan under the category of sexual abuse", page.Document.QuerySelector("#conference-outcome")!.TextContent);
+        Assert.Contains("Core group: Sam Carer (social care)", page.Document.QuerySelector("#conference-outcome")!.TextContent);
+        Assert.Contains("attends school every day", page.Document.QuerySelector("#plan-outcomes")!.TextContent);
 
         var c = await CaseAsync(Factory, caseId);
         Assert.Equal(CaseStage.Plan, c.Stage);

@@ -19,7 +19,8 @@ public sealed class CaseSource(BeaconDbContext db, TimeProvider clock) : IChrono
     {
         if (!db.Stores<Case>()) return [];
         var cases = await db.Set<Case>().AsNoTracking()
-            .Include(c => c.StrategyDiscussions).Include(c => c.ReviewConferences).AsSplitQuery()
+            // One query: a child has a handful of cases, discussions and reviews, so the joined rows stay few.
+            .Include(c => c.StrategyDiscussions).Include(c => c.ReviewConferences).AsSingleQuery()
             .Where(c => c.ChildId == childId).ToListAsync(ct);
         var timescales = StatutoryTimescales.EnglandAndWales;
         var today = UkTime.ToUkDate(clock.GetUtcNow().UtcDateTime);

@@ -22,6 +22,70 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Beacon.Core.Actions.AgreedAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AgreedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AgreedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DoneRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ChildId", "CaseId");
+
+                    b.HasIndex("OwnerUserId", "DoneOn", "DueOn");
+
+                    b.ToTable("AgreedActions", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -220,6 +284,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("AbuseCategory")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AllocatedWorkerUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -251,8 +318,15 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("CoreGroup")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateOnly?>("InitialConferenceOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("InitialConferenceOutcome")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("OpenedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -271,6 +345,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<int?>("PlanKind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PlanOutcomes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateOnly?>("PlanStartedOn")
                         .HasColumnType("date");
@@ -357,6 +435,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RecordedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -376,6 +457,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Decisions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
@@ -1425,6 +1510,20 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Beacon.Core.Actions.AgreedAction", b =>
+                {
+                    b.HasOne("Beacon.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Beacon.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Beacon.Core.CaseNotes.Attachment", b =>

@@ -17,6 +17,70 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Beacon.Core.Actions.AgreedAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AgreedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ChildId", "CaseId");
+
+                    b.HasIndex("OwnerUserId", "DoneOn", "DueOn");
+
+                    b.ToTable("AgreedActions", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -215,6 +279,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AbuseCategory")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AllocatedWorkerUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -246,8 +313,15 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CoreGroup")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("InitialConferenceOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("InitialConferenceOutcome")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("OpenedAtUtc")
                         .HasColumnType("TEXT");
@@ -266,6 +340,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<int?>("PlanKind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanOutcomes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PlanStartedOn")
                         .HasColumnType("TEXT");
@@ -352,6 +430,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RecordedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -370,6 +451,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decisions")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("HeldOn")
@@ -1413,6 +1498,20 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Beacon.Core.Actions.AgreedAction", b =>
+                {
+                    b.HasOne("Beacon.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Beacon.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Beacon.Core.CaseNotes.Attachment", b =>

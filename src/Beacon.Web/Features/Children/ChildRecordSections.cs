@@ -68,6 +68,7 @@ public static class ChildRecordServices
     public static void Add(IServiceCollection services)
     {
         services.AddScoped<ChildRecordSections>();
+        services.AddScoped<ChildSummaries>();
         services.AddEvery<IChildRecordSection>();
     }
 }

@@ -10,18 +10,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Children;
 
-public sealed class DetailsModel(ChildRecords records, ChildRecordSections sections, BeaconDbContext db, AuditTrail audit, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ChildRecords records, ChildRecordSections sections, ChildSummaries summaries, BeaconDbContext db, AuditTrail audit, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public Child? Child { get; private set; }
-    public string? KeyWorkerName { get; private set; }
-    public IReadOnlyDictionary<Guid, string> AreaNames { get; private set; } = new Dictionary<Guid, string>();
-    public IReadOnlyList<string> InvolvedOrganisations { get; private set; } = [];
+    public ChildSummary? Summary { get; private set; }
     /// <summary>Each capability's part of the record (case, referrals, risk, missing, panel …), in page order.</summary>
     public IReadOnlyList<ChildRecordSection> Sections { get; private set; } = [];
     public bool MayEdit { get; private set; }
     public bool MayManageAccess { get; private set; }
     public bool MayViewHistory { get; private set; }
-    public DateOnly Today => Core.Timescales.UkTime.ToUkDate(clock.GetUtcNow().UtcDateTime);
     [BindProperty] public string? NewAlias { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -62,12 +59,7 @@ public sealed class DetailsModel(ChildRecords records, ChildRecordSections secti
     private async Task<IActionResult> ShowAsync(Child child, CancellationToken ct)
     {
         Child = child;
-        KeyWorkerName = child.KeyWorkerUserId is null ? null
-            : await db.Users.Where(u => u.Id == child.KeyWorkerUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
-        var areaIds = new[] { child.ResponsibleAreaId, child.HostAreaId ?? Guid.Empty };
-        AreaNames = await db.Areas.Where(a => areaIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var organisationIds = child.CurrentInvolvements.Select(i => i.OrganisationId).ToList();
-        InvolvedOrganisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(ct);
+        Summary = await summaries.ForAsync(child, ct);
         MayEdit = (await authorization.AuthorizeAsync(User, child, ChildOperations.Edit)).Succeeded;
         MayManageAccess = (await authorization.AuthorizeAsync(User, child, ChildOperations.ManageAccess)).Succeeded;
         MayViewHistory = (await authorization.AuthorizeAsync(User, child, ChildOperations.ViewAccessHistory)).Succeeded;

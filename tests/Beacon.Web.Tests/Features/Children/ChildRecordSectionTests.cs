@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Beacon.Core.Access;
 using Beacon.Core.Children;
 using Beacon.Core.Referrals;
@@ -41,6 +42,26 @@ public abstract class ChildRecordSectionTests(BeaconFixture beacon)
         Assert.Contains("None", record.Document.QuerySelector("#referrals-open")!.TextContent);
         Assert.Contains("Strategy discussion on", record.Document.QuerySelector("#referrals-last")!.TextContent);
         Assert.Equal("1", record.Document.QuerySelector("#referrals-total")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_print_view_has_the_details_every_section_and_the_whole_chronology_and_is_audited()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var referralId = await RaiseForNewChildAsync(Factory, worker, "Perdita", "Printwell");
+        var childId = (await ReferralAsync(Factory, referralId)).ChildId;
+
+        var print = await worker.GetAsync($"/Children/{childId}/Print");
+        Assert.Equal(System.Net.HttpStatusCode.OK, print.Status);
+        Assert.NotNull(print.Document.QuerySelector("#child-details"));
+        Assert.NotNull(print.Document.QuerySelector("#section-referrals"));
+        Assert.Contains("Referral from", print.Document.QuerySelector("#chronology")!.TextContent);
+        Assert.Contains("OFFICIAL-SENSITIVE", print.Text);
+        Assert.Contains("Viewed child's record and chronology, for printing",
+            await WithDbAsync(Factory, db => db.AuditEntries.Where(e => e.ChildId == childId).Select(e => e.Summary).ToListAsync()));
+
+        using var school = await BeaconClient.SignedInAsync(Factory, "school.lead@beacon.test");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await school.GetAsync($"/Children/{childId}/Print")).Status);
     }
 
     [Fact]

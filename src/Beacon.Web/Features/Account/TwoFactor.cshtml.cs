@@ -14,7 +14,7 @@ namespace Beacon.Web.Features.Account;
 /// Sets up TOTP two-factor sign-in with an authenticator app (Identity's built-in authenticator token provider), and
 /// gives out recovery codes: shown once, straight after they are made, and never stored anywhere readable.
 /// </summary>
-public sealed class TwoFactorModel(UserManager<BeaconUser> users, SignInManager<BeaconUser> signIn, AuditTrail audit, IOptionsSnapshot<SecurityOptions> security) : PageModel
+public sealed class TwoFactorModel(UserManager<BeaconUser> users, SignInManager<BeaconUser> signIn, IUserStore<BeaconUser> store, AuditTrail audit, IOptionsSnapshot<SecurityOptions> security) : PageModel
 {
     [BindProperty] public CodeInput Input { get; set; } = new();
     public bool Enabled { get; private set; }
@@ -93,10 +93,12 @@ public sealed class TwoFactorModel(UserManager<BeaconUser> users, SignInManager<
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
-            // A new key changes the security stamp, which every request checks: keep this session with the new one.
-            await signIn.RefreshSignInAsync(user);
+            // A first key for someone not yet using two-factor: stored without Identity's ResetAuthenticatorKeyAsync,
+            // which also renews the security stamp and so would sign the person out of their other sessions merely
+            // for opening this page. (Turning two-factor on, off or resetting it still renews the stamp.)
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<BeaconUser>)store).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            await users.UpdateAsync(user);
         }
         FormattedKey = string.Join(" ", key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         AuthenticatorUri = $"otpauth://totp/Beacon:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=Beacon&digits=6";

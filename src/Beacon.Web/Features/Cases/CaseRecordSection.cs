@@ -40,7 +40,7 @@ public sealed class CaseRecordSection(BeaconDbContext db) : IChildRecordSection
 
         var rows = new List<SectionRow>
         {
-            new("Stage", $"{latest.Stage.Name()} (case opened {UkDisplay.Day(latest.OpenedAtUtc)})") { Id = "case-stage", Link = link, LinkText = "case" },
+            new("Stage", $"{latest.Stage.Name()} (case opened {UkDisplay.Day(latest.OpenedAtUtc)})") { Id = "case-stage" },
             latest.Worker is null
                 ? new("Allocated worker", "Not allocated") { Tag = "Not allocated", TagClass = "govuk-tag govuk-tag--yellow", Id = "case-worker" }
                 : new("Allocated worker", latest.Worker) { Id = "case-worker" },

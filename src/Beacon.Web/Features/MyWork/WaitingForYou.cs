@@ -41,7 +41,7 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
                             where areas.Contains(c.ResponsibleAreaId)
                             orderby r.DecidedAtUtc
                             select new Row(c.FirstName + " " + c.LastName, r.Id);
-            groups.Add(await GroupAsync("approve-nfa", "No further action to approve", proposals, id => $"/Referrals/{id}", "/Referrals/Queue", ct));
+            groups.Add(await GroupAsync("approve-nfa", "No further action to approve", proposals, id => $"/Referrals/{id}", "/Referrals/Queue?Status=AwaitingManagerApproval", ct));
 
             // Closures asked for by someone else that a manager can approve now (not those still waiting for the panel chair).
             var closures = from k in db.Cases

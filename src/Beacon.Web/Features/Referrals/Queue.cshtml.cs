@@ -24,6 +24,15 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
     public const int PageSize = 25;
 
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    /// <summary>Only referrals in this state (waiting for a decision, or a proposal waiting for a manager); all waiting when empty.</summary>
+    [BindProperty(SupportsGet = true)] public ReferralStatus? Status { get; set; }
+
+    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> StatusItems() =>
+    [
+        new("All waiting", ""),
+        new(ReferralStatus.AwaitingDecision.Name(), nameof(ReferralStatus.AwaitingDecision)),
+        new(ReferralStatus.AwaitingManagerApproval.Name(), nameof(ReferralStatus.AwaitingManagerApproval)),
+    ];
     public Paged<Row> Rows { get; private set; } = new([], 1, 1, 0);
     /// <summary>Referrals about restricted records this person is not named on: counted, so none is invisible to the team.</summary>
     public int HiddenCount { get; private set; }
@@ -56,8 +65,9 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
     }
 
     /// <summary>"Waiting" named as the two statuses (not "not decided"), so the (Status, ReceivedAtUtc) index serves the queue in order.</summary>
-    private IQueryable<Referral> AwaitingDecision =>
-        db.Referrals.Where(r => r.Status == ReferralStatus.AwaitingDecision || r.Status == ReferralStatus.AwaitingManagerApproval);
+    private IQueryable<Referral> AwaitingDecision => Status is ReferralStatus.AwaitingDecision or ReferralStatus.AwaitingManagerApproval
+        ? db.Referrals.Where(r => r.Status == Status)
+        : db.Referrals.Where(r => r.Status == ReferralStatus.AwaitingDecision || r.Status == ReferralStatus.AwaitingManagerApproval);
 
     /// <summary>The front door decides for the children its local authority is responsible for.</summary>
     private IQueryable<Core.Children.Child> OurChildren

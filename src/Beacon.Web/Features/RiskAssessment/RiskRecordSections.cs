@@ -22,10 +22,12 @@ public sealed class RiskRecordSection(BeaconDbContext db) : IChildRecordSection
         };
         if (position?.SignedOffAtUtc is { } signed)
             rows.Add(new SectionRow("Signed off", UkDisplay.Day(signed)) { Link = $"/RiskAssessment/{position.CurrentAssessmentId}", LinkText = "current assessment" });
-        rows.Add(new SectionRow("Next assessment", RiskDisplay.Describe(due, context.NowUtc))
+        // Due or overdue: the whole description is the red tag, so it is said once and cannot be missed.
+        var describe = RiskDisplay.Describe(due, context.NowUtc);
+        rows.Add(new SectionRow("Next assessment", describe)
         {
             Id = "risk-due",
-            Tag = due.IsDueBy(context.NowUtc) ? (due.Reason == ReassessmentReason.NoAssessment ? "Due now" : "Overdue") : null,
+            Tag = due.IsDueBy(context.NowUtc) ? describe : null,
             TagClass = RiskDisplay.DueClass(due, context.NowUtc),
         });
         if (position?.DraftId is { } draft)
@@ -50,7 +52,7 @@ public sealed class PanelRecordSection(BeaconDbContext db) : IChildRecordSection
         var level = await db.Set<ChildRiskPosition>().Where(p => p.ChildId == context.Child.Id).Select(p => p.Level).SingleOrDefaultAsync(ct);
         var onList = level is { } l && PanelList.BelongsOnPanelList(l);
         var row = onList
-            ? new SectionRow("Panel list", $"On the panel's list: current risk is {RiskDisplay.Name(level).ToLowerInvariant()}") { Id = "panel-status", Tag = "On the list", TagClass = "govuk-tag govuk-tag--orange" }
+            ? new SectionRow("Panel list", $"On the panel's list because of the current assessment ({RiskDisplay.Name(level).ToLowerInvariant()})") { Id = "panel-status" }
             : new SectionRow("Panel list", "Not on the panel's list") { Id = "panel-status" };
         return new ChildRecordSection("panel", "Exploitation panel", [row])
         {

@@ -79,9 +79,9 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
             "Seen by the outreach team at the (fictional) Northgate bus station late at night with two adult men who left quickly when approached.",
             now.AddMinutes(-95), SharingBasis.ConsentGiven);
         Raise(children[5], health,
-            "Attended the (fictional) Riverside clinic for emergency contraception; would not say who she had been with and had a new phone.",
+            "Attended the (fictional) Riverside clinic for emergency contraception; would not say who they had been with and had a new phone.",
             At(WorkingDaysAgo(1), 16, 45), SharingBasis.ConsentRefusedSharingJustified,
-            "Declined consent; sharing is needed to protect her from possible exploitation.");
+            "Declined consent; sharing is needed to protect them from possible exploitation.");
         Raise(children[6], police,
             "Found in a car parked behind a (fictional) takeaway on Mill Lane at 01:30 with an adult driver not known to the family.",
             At(WorkingDaysAgo(3), 9, 40), SharingBasis.LegalDuty, "Police duty to share information about a child at risk of harm.");
@@ -95,9 +95,9 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
 
         // Section 47 enquiry under way after a strategy discussion; the initial conference is due in a few working days.
         var s47Referral = Raise(children[8], outreach,
-            "Told an outreach worker she is 'paying off' an older man in (fictional) Eastfield for lifts and cigarettes.",
+            "Told an outreach worker they are 'paying off' an older man in (fictional) Eastfield for lifts and cigarettes.",
             At(WorkingDaysAgo(10), 9, 15), SharingBasis.ConsentNotSoughtWouldIncreaseRisk,
-            "Asking her family first could alert the adult involved.");
+            "Asking their family first could alert the adult involved.");
         var s47 = Open(s47Referral, TriageOutcome.StrategyDiscussion, At(WorkingDaysAgo(10), 13, 0));
         s47.HoldStrategyDiscussion(WorkingDaysAgo(9), Attendees((BeaconRoles.OutreachWorker, Agency.YouthOutreach)), Worker);
         s47.StartSection47Enquiry(WorkingDaysAgo(9), Worker);
@@ -118,7 +118,7 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
 
         // On a child protection plan, with the first review conference coming up.
         var planReferral = Raise(children[11], police,
-            "Crime report (demo reference DEMO/0001) of a sexual offence against her by an adult she met at a (fictional) party house.",
+            "Crime report (demo reference DEMO/0001) of a sexual offence against them by an adult they met at a (fictional) party house.",
             At(WorkingDaysAgo(70), 8, 30), SharingBasis.LegalDuty, "Crime report: police duty to share.");
         var plan = Open(planReferral, TriageOutcome.StrategyDiscussion, At(WorkingDaysAgo(70), 12, 0));
         plan.HoldStrategyDiscussion(WorkingDaysAgo(69), Attendees((BeaconRoles.SafeguardingLead, Agency.Health)), Worker);
@@ -163,14 +163,14 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
         // Serious because of a disclosure, though the score alone would be significant.
         Assess(children[8], WorkingDaysAgo(8),
         [
-            (IndicatorCatalogue.Disclosure, outreach, "Told her outreach worker on the demo date that she is made to 'pay off' lifts; recorded word for word in the case notes."),
+            (IndicatorCatalogue.Disclosure, outreach, "Told their outreach worker on the demo date that they are made to 'pay off' lifts; recorded word for word in the case notes."),
             ("behaviour-change", school, "Withdrawn in class and has stopped seeing old friends."),
         ]);
         // Significant: the child whose assessment is overdue.
         Assess(children[9], WorkingDaysAgo(40),
         [
             ("older-boyfriend", school, "Talks about a 'boyfriend' in his twenties whom nobody has met."),
-            ("unexplained-money-gifts", csc, "New trainers and jewellery she cannot explain."),
+            ("unexplained-money-gifts", csc, "New trainers and jewellery they cannot explain."),
             ("unexplained-phones", school, "Has two phones and hides one during lessons."),
         ]);
         // At risk.
@@ -189,7 +189,7 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
         [
             ("gets-into-cars", police, "Seen getting into a car with adults near the (fictional) party house; registration noted."),
             ("adult-associates", police, "Associating with adults known to police."),
-            ("owes-debt", outreach, "Says she owes 'them' for lifts and a place to stay."),
+            ("owes-debt", outreach, "Says they owe 'them' for lifts and a place to stay."),
             ("sti-pregnancy", health, "Repeat testing at the (fictional) Riverside clinic."),
             ("staying-out-late", csc, "Still out overnight most weekends."),
         ], previous: earlier);
@@ -197,7 +197,7 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
         Assess(children[12], WorkingDaysAgo(20),
         [
             ("risky-online-contact", school, "Using an adult dating app, found on a school device."),
-            ("self-harm", health, "Seen by the school nurse for cuts to her arm."),
+            ("self-harm", health, "Seen by the school nurse for cuts to their arm."),
         ]);
         // At risk.
         Assess(children[13], WorkingDaysAgo(25),
@@ -218,7 +218,7 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
         [
             ("domestic-abuse-at-home", csc, "Recent breakdown in family relationships; police called twice."),
             ("behaviour-change", school, "New style of dress and a new group of older friends."),
-            ("staying-out-late", csc, "Comes home after midnight and will not say where she was."),
+            ("staying-out-late", csc, "Comes home after midnight and will not say where they were."),
         ]);
     }
 }

@@ -177,7 +177,7 @@ public sealed class DemoData(BeaconDbContext db, UserManager<BeaconUser> users, 
             var returned = now.AddDays(-daysAgo).AddHours(hoursAway);
             if (hoursAway > 0 && returned <= now) episode.RecordReturn(returned, by.UserId);
             if (interviewHoursAfterReturn is { } h && returned.AddHours(h) <= now) episode.RecordReturnHomeInterview(returned.AddHours(h), worker.UserId,
-                "Said she stayed with friends in town; would not say whose flat. Agreed to see the outreach worker weekly.", raisesConcern: true);
+                "Said they stayed with friends in town; would not say whose flat. Agreed to see the outreach worker weekly.", raisesConcern: true);
             db.MissingEpisodes.Add(episode);
             return episode;
         }

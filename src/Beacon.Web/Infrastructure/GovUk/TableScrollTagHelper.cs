@@ -18,7 +18,12 @@ public sealed partial class TableScrollTagHelper : TagHelper
         if (!classes.Split(' ').Contains("govuk-table")) return;
         var content = (await output.GetChildContentAsync()).GetContent();
         var caption = Caption().Match(content) is { Success: true } m ? WebUtility.HtmlDecode(Tags().Replace(m.Groups[1].Value, "")).Trim() : null;
-        var label = output.Attributes["aria-label"]?.Value?.ToString() ?? (string.IsNullOrEmpty(caption) ? "Table" : caption);
+        // Each region needs a name of its own (axe: landmark-unique): the caption, else the table's id in words.
+        var id = output.Attributes["id"]?.Value?.ToString();
+        var label = output.Attributes["aria-label"]?.Value?.ToString()
+            ?? (!string.IsNullOrEmpty(caption) ? caption
+                : !string.IsNullOrEmpty(id) ? char.ToUpperInvariant(id[0]) + id[1..].Replace('-', ' ')
+                : "Table");
         output.PreElement.SetHtmlContent($"<div class=\"beacon-table-scroll\" role=\"region\" aria-label=\"{WebUtility.HtmlEncode(label)}\" tabindex=\"0\">");
         output.PostElement.SetHtmlContent("</div>");
     }

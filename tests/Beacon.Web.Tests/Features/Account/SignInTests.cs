@@ -28,6 +28,16 @@ public sealed class SignInTests(SqliteBeacon beacon) : IClassFixture<SqliteBeaco
     }
 
     [Fact]
+    public async Task Opening_the_two_factor_page_does_not_sign_the_person_out_of_their_other_sessions()
+    {
+        using var here = await BeaconClient.SignedInAsync(beacon.Factory, "health.lead@beacon.test");
+        using var elsewhere = await BeaconClient.SignedInAsync(beacon.Factory, "health.lead@beacon.test");
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/Account/TwoFactor")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/Account/TwoFactor")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/Children")).Status);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session_even_for_a_copied_cookie()
     {
         using var client = await BeaconClient.SignedInAsync(beacon.Factory, "outreach@beacon.test");

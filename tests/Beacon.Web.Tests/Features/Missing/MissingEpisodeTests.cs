@@ -249,7 +249,11 @@ public abstract class MissingEpisodeTests(BeaconFixture beacon)
         Assert.Contains("Was given vodka and driven to a flat in another town", row.QuerySelector(".beacon-findings")!.TextContent);
         Assert.NotNull(row.QuerySelector(".beacon-interview-concern"));
         var childId = child.Split('/')[^1];
-        Assert.NotNull(row.QuerySelector($"a[href='/Referrals/Create/{childId}']"));
+        var raise = row.QuerySelector($"a[href='/Referrals/Create/{childId}?fromEpisode={id}']");
+        Assert.NotNull(raise);
+        // The concern starts from what the interview found.
+        var concern = await worker.GetAsync(raise!.GetAttribute("href")!);
+        Assert.Contains("Was given vodka and driven to a flat in another town", concern.Document.QuerySelector("#Concern-WhatWasSeen")!.TextContent);
         Assert.NotNull(row.QuerySelector($"a[href='/Children/{childId}/RiskAssessments']"));
 
         var chronology = (await worker.GetAsync($"{child}/Chronology")).Text;

@@ -35,7 +35,7 @@ public abstract class WorkItemAlertTests(BeaconFixture beacon)
         var manager = await UserIdAsync("team.manager@beacon.test");
         var alert = await DbAsync(db => db.Set<WorkItemAlert>().Where(a => a.UserId == manager && a.Kind == "approve-nfa").OrderByDescending(a => a.CreatedAtUtc).FirstAsync());
         Assert.StartsWith("1 new: no further action to approve", alert.Message);
-        Assert.Equal("/Referrals/Queue", alert.Link);
+        Assert.Equal("/Referrals/Queue?Status=AwaitingManagerApproval", alert.Link);
         // The proposer is not told about their own proposal.
         var proposer = await UserIdAsync("social.worker@beacon.test");
         Assert.False(await DbAsync(db => db.Set<WorkItemAlert>().AnyAsync(a => a.UserId == proposer && a.Kind == "approve-nfa")));

@@ -107,6 +107,14 @@ public sealed class Assessments(BeaconDbContext db, ChildRecords records, IAutho
 }
 
 /// <summary>One child's risk position for the lists: current level, open draft and when the next assessment is due.</summary>
+/// <summary>How a risk list is sorted; each is an ORDER BY the database runs, so paging stays right.</summary>
+public enum RiskListOrder
+{
+    [System.ComponentModel.DataAnnotations.Display(Name = "Longest overdue first")] LongestOverdue = 0,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Most serious risk first")] MostSerious = 1,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Name (A to Z)")] Name = 2,
+}
+
 public sealed record ChildRisk(
     Guid ChildId,
     string Name,
@@ -180,14 +188,21 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, TimeP
     }
 
     /// <summary>Children with an overdue assessment (longest overdue first), then those never assessed; <paramref name="total"/> from <see cref="SummaryAsync"/>.</summary>
-    public Task<Paged<ChildRisk>> NeedingAssessmentAsync(ClaimsPrincipal user, Agency? agency, string? team, int pageNumber, int total, CancellationToken ct)
+    public Task<Paged<ChildRisk>> NeedingAssessmentAsync(ClaimsPrincipal user, Agency? agency, string? team, int pageNumber, int total, CancellationToken ct,
+        RiskListOrder order = RiskListOrder.LongestOverdue)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var due = Visible(user, agency, team)
-            .Where(j => j.Position.DueReason == ReassessmentReason.NoAssessment || (j.Position.DueAtUtc != null && j.Position.DueAtUtc <= now))
-            .OrderBy(j => j.Position.DueReason == ReassessmentReason.NoAssessment ? 1 : 0).ThenBy(j => j.Position.DueAtUtc)
-            .ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id);
-        return PageAsync(due, pageNumber, total, ct);
+            .Where(j => j.Position.DueReason == ReassessmentReason.NoAssessment || (j.Position.DueAtUtc != null && j.Position.DueAtUtc <= now));
+        var ordered = order switch
+        {
+            RiskListOrder.Name => due.OrderBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName),
+            // Most serious first; never assessed after the assessed levels; then the longest overdue.
+            RiskListOrder.MostSerious => due.OrderByDescending(j => j.Position.Level.HasValue).ThenByDescending(j => j.Position.Level)
+                .ThenBy(j => j.Position.DueReason == ReassessmentReason.NoAssessment ? 1 : 0).ThenBy(j => j.Position.DueAtUtc),
+            _ => due.OrderBy(j => j.Position.DueReason == ReassessmentReason.NoAssessment ? 1 : 0).ThenBy(j => j.Position.DueAtUtc),
+        };
+        return PageAsync(ordered.ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id), pageNumber, total, ct);
     }
 
     public Task<Paged<ChildRisk>> LookedAfterAtSeriousRiskAsync(ClaimsPrincipal user, Agency? agency, string? team, int pageNumber, int total, CancellationToken ct) =>

@@ -22,6 +22,8 @@ public sealed class IndexModel(RiskOverview overview, TimeProvider clock) : Page
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }
 
     [BindProperty(SupportsGet = true)] public int DuePage { get; set; } = 1;
+    /// <summary>How the children needing an assessment are sorted.</summary>
+    [BindProperty(SupportsGet = true)] public RiskListOrder Sort { get; set; } = RiskListOrder.LongestOverdue;
     [BindProperty(SupportsGet = true)] public int LookedAfterPage { get; set; } = 1;
 
     public Paged<ChildRisk> NeedAssessment { get; private set; } = new([], 1, 1, 0);
@@ -35,13 +37,17 @@ public sealed class IndexModel(RiskOverview overview, TimeProvider clock) : Page
         Teams = await overview.KeyWorkerTeamsAsync(ct);
         var summary = await overview.SummaryAsync(User, Agency, Team, ct);
         Counts = summary.Counts;
-        NeedAssessment = await overview.NeedingAssessmentAsync(User, Agency, Team, DuePage, summary.NeedingAssessment, ct);
+        NeedAssessment = await overview.NeedingAssessmentAsync(User, Agency, Team, DuePage, summary.NeedingAssessment, ct,
+            Enum.IsDefined(Sort) ? Sort : RiskListOrder.LongestOverdue);
         LookedAfterSerious = await overview.LookedAfterAtSeriousRiskAsync(User, Agency, Team, LookedAfterPage, summary.LookedAfterAtSeriousRisk, ct);
     }
 
     public IEnumerable<SelectListItem> AgencyItems() =>
         new[] { new SelectListItem("All agencies", "") }.Concat(Enum.GetValues<Agency>().Where(a => a != Core.Access.Agency.SafeguardingBoard)
             .Select(a => new SelectListItem(Core.Common.EnumDisplay.Name(a), a.ToString())));
+
+    public static IEnumerable<SelectListItem> SortItems() =>
+        Enum.GetValues<RiskListOrder>().Select(o => new SelectListItem(Core.Common.EnumDisplay.Name(o), o.ToString()));
 
     public IEnumerable<SelectListItem> TeamItems() =>
         new[] { new SelectListItem("All teams", "") }.Concat(Teams.Select(t => new SelectListItem(t, t)));

@@ -121,6 +121,21 @@ public abstract class RiskViewTests(BeaconFixture beacon)
             Assert.All(overdue, s => Assert.Contains("govuk-tag--red", s.ClassName));
         }
     }
+
+    [Fact]
+    public async Task Children_needing_an_assessment_sort_by_name_or_by_how_serious_in_the_database_and_a_made_up_order_is_refused()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var byName = await worker.GetAsync("/RiskAssessment?Sort=Name");
+        var names = byName.Document.QuerySelectorAll("#needs-assessment tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+        Assert.True(names.Count > 1, "the demo has children needing an assessment");
+        var lastNames = names.Select(n => n.Split(' ')[^1]).ToList();
+        Assert.Equal(lastNames.OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList(), lastNames, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("Name", byName.Document.QuerySelector("#Sort option[selected]")?.GetAttribute("value"));
+
+        Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync("/RiskAssessment?Sort=MostSerious")).Status);
+        Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync("/RiskAssessment?Sort=Sideways")).Status);
+    }
 }
 
 /// <summary>Reassessment falls due by level and at once when something happens after sign-off.</summary>

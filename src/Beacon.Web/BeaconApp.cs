@@ -114,6 +114,7 @@ public static class BeaconApp
         services.AddSingleton<IAuthorizationHandler, MissingEpisodeAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, CaseNoteAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, AgreedActionAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, PanelAuthorizationHandler>();
 
         services.AddRazorPages(options =>
         {
@@ -189,6 +190,9 @@ public static class Policies
     public const string SeesTimescaleBreaches = nameof(SeesTimescaleBreaches);
     /// <summary>Return home interviews still to do.</summary>
     public const string FollowsUpReturnHomeInterviews = nameof(FollowsUpReturnHomeInterviews);
+    /// <summary>The panel's removals register: the panel and the board (and its auditors) who hold it to account.</summary>
+    public const string SeesPanelRegister = nameof(SeesPanelRegister);
+    public const string PanelChair = nameof(PanelChair);
 
     internal static readonly IReadOnlyList<(string Name, Func<Actor, bool> Rule)> Rules =
     [
@@ -200,6 +204,8 @@ public static class Policies
         (TeamManager, Capabilities.IsTeamManager),
         (SeesTimescaleBreaches, Capabilities.SeesTimescaleBreaches),
         (FollowsUpReturnHomeInterviews, Capabilities.FollowsUpReturnHomeInterviews),
+        (SeesPanelRegister, Capabilities.SeesPanelRegister),
+        (PanelChair, Capabilities.IsPanelChair),
     ];
 }
 

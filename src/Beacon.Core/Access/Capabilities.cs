@@ -34,6 +34,10 @@ public static class Capabilities
     /// <summary>Return home interviews still to do: the front door and the panel chair follow them up.</summary>
     public static bool FollowsUpReturnHomeInterviews(Actor actor) => IsSocialCare(actor) || IsPanelChair(actor);
 
+    /// <summary>The panel's removals register: everyone on the panel, the board's members and its auditors.</summary>
+    public static bool SeesPanelRegister(Actor actor) =>
+        IsPractitioner(actor) || IsAuditor(actor) || (actor.IsIn(BeaconRoles.BoardMember) && actor.Agency == Agency.SafeguardingBoard);
+
     /// <summary>Manages accounts; sees no child's record.</summary>
     public static bool IsAdministrator(Actor actor) => actor.IsIn(BeaconRoles.Administrator);
 }

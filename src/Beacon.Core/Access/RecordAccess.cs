@@ -43,6 +43,16 @@ public enum MissingEpisodeOperation
     Record,
 }
 
+public enum PanelOperation
+{
+    /// <summary>See the child's place on the panel's list and its history.</summary>
+    View,
+    /// <summary>Propose that the child leaves the list (any practitioner on the panel who may see the child).</summary>
+    ProposeRemoval,
+    /// <summary>Add a child to the list, and approve or decline a removal: the panel chair.</summary>
+    Chair,
+}
+
 public enum AgreedActionOperation
 {
     View,
@@ -120,6 +130,14 @@ public static class RecordAccess
         AgreedActionOperation.Agree => IsResponsibleSocialCare(actor, resource.Child),
         AgreedActionOperation.MarkDone => IsResponsibleSocialCare(actor, resource.Child)
             || (resource.Record is Actions.AgreedAction action && action.OwnerUserId == actor.UserId && ChildAccess.MayView(actor, resource.Child)),
+        _ => false,
+    };
+
+    public static bool Allows<T>(Actor actor, PanelOperation operation, OnChild<T> resource) => operation switch
+    {
+        PanelOperation.View => ChildAccess.MayView(actor, resource.Child),
+        PanelOperation.ProposeRemoval => Capabilities.IsPractitioner(actor) && ChildAccess.MayView(actor, resource.Child),
+        PanelOperation.Chair => Capabilities.IsPanelChair(actor) && ChildAccess.MayView(actor, resource.Child),
         _ => false,
     };
 }

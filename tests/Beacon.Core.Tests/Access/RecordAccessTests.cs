@@ -69,6 +69,14 @@ public sealed class RecordAccessTests
                 _ => responsibleSocialCare,
             }, RecordAccess.Allows(actor, operation, record));
 
+        foreach (var operation in Enum.GetValues<PanelOperation>())
+            Check(operation, operation switch
+            {
+                PanelOperation.View => sees,
+                PanelOperation.ProposeRemoval => sees && IsPractitioner(role),
+                _ => sees && role == BeaconRoles.PanelChair,
+            }, RecordAccess.Allows(actor, operation, record));
+
         foreach (var operation in Enum.GetValues<CaseNoteOperation>())
             Check(operation, operation switch
             {

@@ -28,6 +28,9 @@ public sealed class QueryBudgetTests(SqliteBeacon beacon) : IClassFixture<Sqlite
     /// </summary>
     public const int ChronologyBudget = 14;
 
+    /// <summary>The record page's own commands besides its sections': the session check, the child, its details' names, the view audit.</summary>
+    public const int RecordBudget = 10;
+
     // Only this class's Beacon is counted: other test classes run at the same time, against databases of their own.
     private readonly CommandCounter _counter = new(beacon.Require().Database.ConnectionString);
 
@@ -69,9 +72,11 @@ public sealed class QueryBudgetTests(SqliteBeacon beacon) : IClassFixture<Sqlite
         // The chronology asks each source once (one query each, whatever the child's history): its budget grows with the
         // kinds of record Beacon keeps, never with the number of records.
         var sources = beacon.Require().Services.CreateScope().ServiceProvider.GetServices<Beacon.Web.Features.Chronology.IChronologySource>().Count();
+        // Likewise the record itself: each capability's section may take up to two queries of its own.
+        var sections = beacon.Require().Services.CreateScope().ServiceProvider.GetServices<Beacon.Web.Features.Children.IChildRecordSection>().Count();
         foreach (var page in new[] { "", "/Chronology", "/Missing", "/RiskAssessments", "/Edit", "/Notes" })
         {
-            var budget = page == "/Chronology" ? ChronologyBudget + sources : Budget;
+            var budget = page switch { "/Chronology" => ChronologyBudget + sources, "" => RecordBudget + 2 * sections, _ => Budget };
             var commands = await CountAsync(() => client.GetAsync($"/Children/{childId}{page}"));
             Assert.True(commands <= budget, $"/Children/{{id}}{page} issued {commands} SQL commands (budget {budget})");
         }

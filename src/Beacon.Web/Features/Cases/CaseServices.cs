@@ -19,6 +19,7 @@ public static class CaseServices
         services.AddScoped<MyWork.Notifications>();
         services.AddScoped<MyWork.WaitingForYou>();
         services.AddScoped<Actions.AgreedActions>();
+        services.AddScoped<Panel.PanelLists>();
         services.AddOptions<MyWork.WorkItemAlertOptions>().BindConfiguration(MyWork.WorkItemAlertOptions.Section);
         services.AddScoped<MyWork.WorkItemAlerts>();
         services.AddHostedService<MyWork.WorkItemAlertService>();

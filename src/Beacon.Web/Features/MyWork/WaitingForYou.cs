@@ -81,6 +81,14 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
                              orderby k.ClosureRequestedAtUtc
                              select new Row(c.FirstName + " " + c.LastName, k.Id);
             groups.Add(await GroupAsync("agree-closure", "Closures waiting for the panel chair's agreement", agreements, id => $"/Cases/{id}", null, ct));
+
+            // Removals from the panel's list someone else proposed: the list shrinks only by the chair's decision.
+            var removals = from l in db.Set<Core.Panel.PanelListing>()
+                           where l.Status == Core.Panel.ListingStatus.RemovalProposed && l.RemovalProposedByUserId != me
+                           join c in visible on l.ChildId equals c.Id
+                           orderby l.RemovalProposedAtUtc
+                           select new Row(c.FirstName + " " + c.LastName, c.Id);
+            groups.Add(await GroupAsync("panel-removals", "Removals from the panel's list to decide", removals, _ => "/Panel/Removals", "/Panel/Removals", ct));
         }
 
         if (Capabilities.FollowsUpReturnHomeInterviews(actor))

@@ -38,25 +38,3 @@ public sealed class RiskRecordSection(BeaconDbContext db) : IChildRecordSection
         };
     }
 }
-
-/// <summary>
-/// The child's record: whether the multi-agency exploitation panel must see the child. Today that follows the
-/// current assessment (<see cref="PanelList"/>); the panel's own list, meetings and actions add to this section.
-/// </summary>
-public sealed class PanelRecordSection(BeaconDbContext db) : IChildRecordSection
-{
-    public int Order => 500;
-
-    public async Task<ChildRecordSection?> BuildAsync(ChildRecordContext context, CancellationToken ct)
-    {
-        var level = await db.Set<ChildRiskPosition>().Where(p => p.ChildId == context.Child.Id).Select(p => p.Level).SingleOrDefaultAsync(ct);
-        var onList = level is { } l && PanelList.BelongsOnPanelList(l);
-        var row = onList
-            ? new SectionRow("Panel list", $"On the panel's list because of the current assessment ({RiskDisplay.Name(level).ToLowerInvariant()})") { Id = "panel-status" }
-            : new SectionRow("Panel list", "Not on the panel's list") { Id = "panel-status" };
-        return new ChildRecordSection("panel", "Exploitation panel", [row])
-        {
-            Links = onList && context.Actor.IsPractitioner ? [new SectionLink("The panel's list", "/RiskAssessment/Panel")] : [],
-        };
-    }
-}

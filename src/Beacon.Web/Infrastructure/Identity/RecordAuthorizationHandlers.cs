@@ -64,6 +64,13 @@ public static class AgreedActionOperations
     public static readonly OperationAuthorizationRequirement MarkDone = Operations<AgreedActionOperation>.For(AgreedActionOperation.MarkDone);
 }
 
+public static class PanelOperations
+{
+    public static readonly OperationAuthorizationRequirement View = Operations<PanelOperation>.For(PanelOperation.View);
+    public static readonly OperationAuthorizationRequirement ProposeRemoval = Operations<PanelOperation>.For(PanelOperation.ProposeRemoval);
+    public static readonly OperationAuthorizationRequirement Chair = Operations<PanelOperation>.For(PanelOperation.Chair);
+}
+
 public static class CaseNoteOperations
 {
     public static readonly OperationAuthorizationRequirement View = Operations<CaseNoteOperation>.For(CaseNoteOperation.View);
@@ -103,3 +110,6 @@ internal sealed class CaseNoteAuthorizationHandler()
 
 internal sealed class AgreedActionAuthorizationHandler()
     : RecordAuthorizationHandler<OnChild<Beacon.Core.Actions.AgreedAction?>, AgreedActionOperation>(RecordAccess.Allows);
+
+internal sealed class PanelAuthorizationHandler()
+    : RecordAuthorizationHandler<OnChild<Beacon.Core.Panel.PanelListing?>, PanelOperation>(RecordAccess.Allows);

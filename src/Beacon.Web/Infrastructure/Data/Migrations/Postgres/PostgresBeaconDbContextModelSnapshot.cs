@@ -901,6 +901,73 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("OrganisationAreas");
                 });
 
+            modelBuilder.Entity("Beacon.Core.Panel.PanelListing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddedBecause")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("LevelAtRemoval")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ListedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RemovalApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("RemovalCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RemovalProposedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovalProposedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RemovalRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PanelListings_ChildId_Current")
+                        .HasFilter("\"Status\" <> 3");
+
+                    b.HasIndex("ChildId", "RemovedAtUtc");
+
+                    b.HasIndex("Status", "RemovedAtUtc");
+
+                    b.ToTable("PanelListings", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Core.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1724,6 +1791,15 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .WithMany("Areas")
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beacon.Core.Panel.PanelListing", b =>
+                {
+                    b.HasOne("Beacon.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

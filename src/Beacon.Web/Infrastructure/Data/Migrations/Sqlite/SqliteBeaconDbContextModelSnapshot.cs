@@ -896,6 +896,73 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("OrganisationAreas");
                 });
 
+            modelBuilder.Entity("Beacon.Core.Panel.PanelListing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBecause")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LevelAtRemoval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ListedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovalApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RemovalCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RemovalProposedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalProposedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PanelListings_ChildId_Current")
+                        .HasFilter("\"Status\" <> 3");
+
+                    b.HasIndex("ChildId", "RemovedAtUtc");
+
+                    b.HasIndex("Status", "RemovedAtUtc");
+
+                    b.ToTable("PanelListings", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Core.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1710,6 +1777,15 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .WithMany("Areas")
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beacon.Core.Panel.PanelListing", b =>
+                {
+                    b.HasOne("Beacon.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

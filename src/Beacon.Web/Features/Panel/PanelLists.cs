@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using Beacon.Core.Access;
+using Beacon.Core.Children;
+using Beacon.Core.Panel;
+using Beacon.Core.RiskAssessment;
+using Beacon.Web.Features.Children;
+using Beacon.Web.Features.RiskAssessment;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.GovUk;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Beacon.Web.Features.Panel;
+
+/// <summary>A child on the panel's list, as the list shows them.</summary>
+public sealed class PanelRow
+{
+    public Guid ChildId { get; init; }
+    public string FirstName { get; init; } = "";
+    public string LastName { get; init; } = "";
+    public ListingReason Reason { get; init; }
+    public DateTime ListedSinceUtc { get; init; }
+    public ListingStatus Status { get; init; }
+    public ExploitationRiskLevel? Level { get; init; }
+}
+
+/// <summary>A removal on the register the board sees.</summary>
+public sealed record RemovalRow(Guid ListingId, Guid ChildId, string? ChildName, DateTime RemovedAtUtc, RemovalCategory Category, string Rationale,
+    ExploitationRiskLevel? LevelAtRemoval, string ProposedBy, string ApprovedBy, DateTime ListedAtUtc);
+
+/// <summary>
+/// The panel's list and its register, computed in the database. A child is on the list while they have a listing
+/// not removed, or while their current assessment is significant or serious and no removal was approved since it
+/// was signed off: so a child at risk is never missing from the list for want of someone adding them, and leaves it
+/// only by a recorded, approved removal.
+/// </summary>
+public sealed class PanelLists(BeaconDbContext db, ChildRecords children, IAuthorizationService authorization, TimeProvider clock)
+{
+    public const int PageSize = 25;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public IQueryable<PanelRow> List(Actor actor)
+    {
+        var visible = db.Children.Where(ChildAccess.VisibleTo(actor));
+        var positions = db.Set<ChildRiskPosition>();
+        var listings = db.Set<PanelListing>();
+        var listed = from l in listings
+                     where l.Status != ListingStatus.Removed
+                     join c in visible on l.ChildId equals c.Id
+                     join p in positions on c.Id equals p.ChildId into ps
+                     from p in ps.DefaultIfEmpty()
+                     select new PanelRow
+                     {
+                         ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, Reason = l.Reason, ListedSinceUtc = l.ListedAtUtc,
+                         Status = l.Status, Level = p == null ? null : p.Level,
+                     };
+        var byRisk = from p in positions
+                     where p.Level >= PanelList.ThresholdLevel && p.SignedOffAtUtc != null
+                     join c in visible on p.ChildId equals c.Id
+                     where !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.SignedOffAtUtc))
+                     select new PanelRow
+                     {
+                         ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, Reason = ListingReason.CurrentRisk, ListedSinceUtc = p.SignedOffAtUtc!.Value,
+                         Status = ListingStatus.Listed, Level = p.Level,
+                     };
+        return listed.Concat(byRisk);
+    }
+
+    public Task<Paged<PanelRow>> PageAsync(Actor actor, int pageNumber, CancellationToken ct) =>
+        Paged<PanelRow>.ReadAsync(List(actor).OrderByDescending(r => r.Level).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.ChildId),
+            pageNumber, PageSize, ct);
+
+    /// <summary>The removals register, newest first: children's names only for those who may see the child.</summary>
+    public IQueryable<RemovalRow> Register(Actor actor)
+    {
+        var mayOpen = Capabilities.SeesChildRecords(actor);
+        var visibleIds = db.Children.Where(ChildAccess.VisibleTo(actor)).Select(c => c.Id);
+        return from l in db.Set<PanelListing>().AsNoTracking()
+               where l.Status == ListingStatus.Removed
+               join c in db.Children on l.ChildId equals c.Id
+               join proposer in db.Users on l.RemovalProposedByUserId equals proposer.Id into ps
+               from proposer in ps.DefaultIfEmpty()
+               join approver in db.Users on l.RemovalApprovedByUserId equals approver.Id into aps
+               from approver in aps.DefaultIfEmpty()
+               orderby l.RemovedAtUtc descending
+               select new RemovalRow(l.Id, c.Id, mayOpen && visibleIds.Contains(c.Id) ? c.FirstName + " " + c.LastName : null, l.RemovedAtUtc!.Value,
+                   l.RemovalCategory!.Value, l.RemovalRationale!, l.LevelAtRemoval, proposer == null ? "" : proposer.DisplayName,
+                   approver == null ? "" : approver.DisplayName, l.ListedAtUtc);
+    }
+
+    public Task<ExploitationRiskLevel?> CurrentLevelAsync(Guid childId, CancellationToken ct) =>
+        db.Set<ChildRiskPosition>().Where(p => p.ChildId == childId).Select(p => p.Level).SingleOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The child's current spell on the list, tracked: the stored one, or the one the list's rule puts them on,
+    /// written down now because someone acts on it. Null when the child is not on the list.
+    /// </summary>
+    public async Task<PanelListing?> CurrentListingAsync(Guid childId, CancellationToken ct)
+    {
+        var stored = await db.Set<PanelListing>().Where(l => l.ChildId == childId && l.Status != ListingStatus.Removed).SingleOrDefaultAsync(ct);
+        if (stored is not null) return stored;
+        var position = await db.Set<ChildRiskPosition>().AsNoTracking().SingleOrDefaultAsync(p => p.ChildId == childId, ct);
+        if (position is not { Level: { } level, SignedOffAtUtc: { } signed } || !PanelList.BelongsOnPanelList(level)) return null;
+        var removedSince = await db.Set<PanelListing>().AnyAsync(l => l.ChildId == childId && l.RemovedAtUtc >= signed, ct);
+        if (removedSince) return null;
+        var listing = PanelListing.ByRule(childId, ListingReason.CurrentRisk, signed);
+        db.Add(listing);
+        return listing;
+    }
+
+    public async Task<(Child? Child, IActionResult? Refusal)> LoadChildAsync(Guid childId, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct)
+    {
+        var (child, refusal) = await children.LoadAsync(childId, user, ChildOperations.View, ct);
+        if (refusal is not null) return (null, refusal);
+        return await MayAsync(user, child!, operation) ? (child, null) : (null, new ForbidResult());
+    }
+
+    public async Task<bool> MayAsync(ClaimsPrincipal user, Child child, OperationAuthorizationRequirement operation) =>
+        (await authorization.AuthorizeAsync(user, new OnChild<PanelListing?>(child, null), operation)).Succeeded;
+}
+
+internal sealed class PanelListingConfiguration : IEntityTypeConfiguration<PanelListing>
+{
+    public void Configure(EntityTypeBuilder<PanelListing> listing)
+    {
+        listing.ToTable("PanelListings");
+        listing.HasKey(l => l.Id);
+        listing.Property(l => l.Id).ValueGeneratedNever();
+        listing.HasOne<Child>().WithMany().HasForeignKey(l => l.ChildId).OnDelete(DeleteBehavior.Restrict);
+        listing.Property(l => l.AddedBecause).HasMaxLength(PanelListing.RationaleMaxLength);
+        listing.Property(l => l.RemovalRationale).HasMaxLength(PanelListing.RationaleMaxLength);
+        foreach (var userId in new[] { nameof(PanelListing.AddedByUserId), nameof(PanelListing.RemovalProposedByUserId), nameof(PanelListing.RemovalApprovedByUserId) })
+            listing.Property(userId).HasMaxLength(450);
+        // One current spell per child: two people acting at once cannot both write one down.
+        listing.HasIndex(l => l.ChildId).IsUnique().HasFilter($"\"Status\" <> {(int)ListingStatus.Removed}").HasDatabaseName("IX_PanelListings_ChildId_Current");
+        listing.HasIndex(l => new { l.ChildId, l.RemovedAtUtc });
+        listing.HasIndex(l => new { l.Status, l.RemovedAtUtc });
+    }
+}

@@ -31,6 +31,8 @@ public sealed class AgreedAction : IVersioned
     /// <summary>The case it belongs to, when it was agreed in the case's work.</summary>
     public Guid? CaseId { get; private set; }
     public ActionSource Source { get; private set; }
+    /// <summary>The panel meeting that set it, for actions from the exploitation panel.</summary>
+    public Guid? PanelMeetingId { get; private set; }
     public string Description { get; private set; } = "";
     public string OwnerUserId { get; private set; } = "";
     public Guid OwnerOrganisationId { get; private set; }
@@ -46,7 +48,7 @@ public sealed class AgreedAction : IVersioned
 
     /// <summary>An action for <paramref name="ownerUserId"/> (of <paramref name="ownerOrganisationId"/>), due on a day not yet past.</summary>
     public static AgreedAction Agree(Guid childId, Guid? caseId, ActionSource source, string? description,
-        string? ownerUserId, Guid ownerOrganisationId, DateOnly? dueOn, string agreedByUserId, DateTime nowUtc)
+        string? ownerUserId, Guid ownerOrganisationId, DateOnly? dueOn, string agreedByUserId, DateTime nowUtc, Guid? panelMeetingId = null)
     {
         if (!Enum.IsDefined(source)) throw new DomainRuleViolation("Choose where the action was agreed", nameof(Source));
         var what = Guard.Text(description, nameof(Description), "Say what is to be done", DescriptionMaxLength);
@@ -62,6 +64,7 @@ public sealed class AgreedAction : IVersioned
             ChildId = childId,
             CaseId = caseId,
             Source = source,
+            PanelMeetingId = panelMeetingId,
             Description = what,
             OwnerUserId = owner,
             OwnerOrganisationId = ownerOrganisationId,

@@ -19,8 +19,18 @@ public sealed class PanelRecordSection(PanelLists lists, BeaconDbContext db) : I
         var childId = context.Child.Id;
         var current = await lists.List(context.Actor).Where(r => r.ChildId == childId)
             .Select(r => new { r.Reason, r.ListedSinceUtc, r.Status }).FirstOrDefaultAsync(ct);
-        var lastRemoval = await db.Set<PanelListing>().AsNoTracking().Where(l => l.ChildId == childId && l.Status == ListingStatus.Removed)
-            .OrderByDescending(l => l.RemovedAtUtc).Select(l => new { l.RemovedAtUtc, l.RemovalCategory }).FirstOrDefaultAsync(ct);
+        var removals = db.Set<PanelListing>().Where(l => l.ChildId == childId && l.Status == ListingStatus.Removed).OrderByDescending(l => l.RemovedAtUtc);
+        var discussions = from m in db.Set<PanelMeeting>() from i in m.Items
+                          where i.ChildId == childId && i.RecordedAtUtc != null
+                          orderby i.RecordedAtUtc descending
+                          select new { m.Id, i.RecordedAtUtc };
+        var history = await db.Children.Where(c => c.Id == childId).Select(c => new
+        {
+            RemovedAtUtc = removals.Select(l => l.RemovedAtUtc).FirstOrDefault(),
+            RemovalCategory = removals.Select(l => l.RemovalCategory).FirstOrDefault(),
+            DiscussedAtUtc = discussions.Select(d => d.RecordedAtUtc).FirstOrDefault(),
+            DiscussedAt = discussions.Select(d => (Guid?)d.Id).FirstOrDefault(),
+        }).SingleAsync(ct);
 
         var rows = new List<SectionRow>
         {
@@ -33,8 +43,15 @@ public sealed class PanelRecordSection(PanelLists lists, BeaconDbContext db) : I
                     TagClass = "govuk-tag govuk-tag--yellow",
                 },
         };
-        if (lastRemoval is not null)
-            rows.Add(new SectionRow("Last removed", $"{UkDisplay.Day(lastRemoval.RemovedAtUtc!.Value)}: {lastRemoval.RemovalCategory!.Value.Name().ToLowerInvariant()}") { Id = "panel-last-removal" });
+        if (history.DiscussedAtUtc is { } discussed)
+            rows.Add(new SectionRow("Last discussed", UkDisplay.Day(discussed))
+            {
+                Id = "panel-last-discussed",
+                Link = context.Actor.IsPractitioner ? $"/Panel/Meetings/{history.DiscussedAt}" : null,
+                LinkText = "the meeting",
+            });
+        if (history.RemovedAtUtc is { } removed)
+            rows.Add(new SectionRow("Last removed", $"{UkDisplay.Day(removed)}: {history.RemovalCategory!.Value.Name().ToLowerInvariant()}") { Id = "panel-last-removal" });
 
         var links = new List<SectionLink>();
         var resource = new OnChild<PanelListing?>(context.Child, null);

@@ -67,8 +67,7 @@ public sealed class RiskAssessmentBrowserTests(BrowserFixture browser) : IClassF
         // The child's record shows the level, and the child is on the panel's list.
         await page.GotoAsync(record);
         await Expect(page.Locator("#risk-level")).ToContainTextAsync("Significant risk");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "CSE risk" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Multi-agency panel list" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Panel", Exact = true }).ClickAsync();
         await Expect(page.Locator("#panel-list")).ToContainTextAsync("Evangeline Stokesay");
         AssertNoScriptProblems(session);
     }

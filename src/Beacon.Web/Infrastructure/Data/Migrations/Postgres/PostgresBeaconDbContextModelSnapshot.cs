@@ -68,6 +68,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<Guid?>("PanelMeetingId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
@@ -901,6 +904,47 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("OrganisationAreas");
                 });
 
+            modelBuilder.Entity("Beacon.Core.Panel.PanelAgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decisions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Discussion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("PanelMeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelMeetingId");
+
+                    b.HasIndex("ChildId", "RecordedAtUtc");
+
+                    b.ToTable("PanelAgendaItems", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Core.Panel.PanelListing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -966,6 +1010,44 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "RemovedAtUtc");
 
                     b.ToTable("PanelListings", (string)null);
+                });
+
+            modelBuilder.Entity("Beacon.Core.Panel.PanelMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AttendanceTakenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ScheduledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScheduledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "StartsAtUtc");
+
+                    b.ToTable("PanelMeetings", (string)null);
                 });
 
             modelBuilder.Entity("Beacon.Core.Referrals.Referral", b =>
@@ -1794,6 +1876,20 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Beacon.Core.Panel.PanelAgendaItem", b =>
+                {
+                    b.HasOne("Beacon.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Core.Panel.PanelMeeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PanelMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Beacon.Core.Panel.PanelListing", b =>
                 {
                     b.HasOne("Beacon.Core.Children.Child", null)
@@ -1801,6 +1897,47 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Beacon.Core.Panel.PanelMeeting", b =>
+                {
+                    b.OwnsMany("Beacon.Core.Panel.PanelAttendee", "Attendees", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("Agency")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid?>("OrganisationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("PanelMeetingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("UserId")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PanelMeetingId");
+
+                            b1.ToTable("PanelMeetingAttendees", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PanelMeetingId");
+                        });
+
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("Beacon.Core.Referrals.Referral", b =>
@@ -1911,6 +2048,11 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Beacon.Core.Organisations.Organisation", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Panel.PanelMeeting", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Beacon.Core.RiskAssessment.RiskAssessment", b =>

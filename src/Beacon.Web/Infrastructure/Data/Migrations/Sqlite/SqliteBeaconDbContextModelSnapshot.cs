@@ -63,6 +63,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PanelMeetingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -896,6 +899,47 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("OrganisationAreas");
                 });
 
+            modelBuilder.Entity("Beacon.Core.Panel.PanelAgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decisions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Discussion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PanelMeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelMeetingId");
+
+                    b.HasIndex("ChildId", "RecordedAtUtc");
+
+                    b.ToTable("PanelAgendaItems", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Core.Panel.PanelListing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -961,6 +1005,44 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Status", "RemovedAtUtc");
 
                     b.ToTable("PanelListings", (string)null);
+                });
+
+            modelBuilder.Entity("Beacon.Core.Panel.PanelMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AttendanceTakenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScheduledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "StartsAtUtc");
+
+                    b.ToTable("PanelMeetings", (string)null);
                 });
 
             modelBuilder.Entity("Beacon.Core.Referrals.Referral", b =>
@@ -1780,6 +1862,20 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Beacon.Core.Panel.PanelAgendaItem", b =>
+                {
+                    b.HasOne("Beacon.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beacon.Core.Panel.PanelMeeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PanelMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Beacon.Core.Panel.PanelListing", b =>
                 {
                     b.HasOne("Beacon.Core.Children.Child", null)
@@ -1787,6 +1883,45 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Beacon.Core.Panel.PanelMeeting", b =>
+                {
+                    b.OwnsMany("Beacon.Core.Panel.PanelAttendee", "Attendees", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Agency")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("OrganisationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PanelMeetingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UserId")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PanelMeetingId");
+
+                            b1.ToTable("PanelMeetingAttendees", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PanelMeetingId");
+                        });
+
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("Beacon.Core.Referrals.Referral", b =>
@@ -1897,6 +2032,11 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Beacon.Core.Organisations.Organisation", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Panel.PanelMeeting", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Beacon.Core.RiskAssessment.RiskAssessment", b =>

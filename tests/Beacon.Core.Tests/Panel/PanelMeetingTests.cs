@@ -1,0 +1,61 @@
+using Beacon.Core.Access;
+using Beacon.Core.Common;
+using Beacon.Core.Panel;
+
+namespace Beacon.Core.Tests.Panel;
+
+public class PanelMeetingTests
+{
+    private static readonly DateTime Now = new(2026, 6, 1, 10, 0, 0, DateTimeKind.Utc);
+    private static PanelMeeting Meeting(DateTime? at = null) => PanelMeeting.Schedule(Guid.NewGuid(), at ?? Now.AddDays(7), "Room 4, Civic Centre", "chair", Now);
+
+    [Fact]
+    public void A_new_meeting_is_not_in_the_past_and_says_where()
+    {
+        Assert.Equal("StartsAtUtc", Assert.Throws<DomainRuleViolation>(() => Meeting(Now.AddHours(-1))).Field);
+        Assert.Equal("Location", Assert.Throws<DomainRuleViolation>(() => PanelMeeting.Schedule(Guid.NewGuid(), Now.AddDays(1), " ", "chair", Now)).Field);
+    }
+
+    [Fact]
+    public void The_agenda_takes_each_child_once_and_the_chair_reorders_it()
+    {
+        var meeting = Meeting();
+        var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Assert.True(meeting.AddToAgenda(a, AgendaReason.New));
+        Assert.True(meeting.AddToAgenda(b, AgendaReason.DueForReview));
+        Assert.False(meeting.AddToAgenda(a, AgendaReason.AddedByChair));
+        meeting.AddToAgenda(c, AgendaReason.AddedByChair);
+        meeting.Move(meeting.Agenda[2].Id, -1);
+        Assert.Equal([a, c, b], meeting.Agenda.Select(i => i.ChildId));
+        meeting.Move(meeting.Agenda[0].Id, -1); // already first: stays
+        Assert.Equal(a, meeting.Agenda[0].ChildId);
+    }
+
+    [Fact]
+    public void Without_police_and_social_care_the_meeting_is_not_quorate()
+    {
+        var meeting = Meeting(Now);
+        meeting.TakeAttendance([new PanelAttendee("Chair", Agency.ChildrensSocialCare), new PanelAttendee("Nurse", Agency.Health)], Now);
+        Assert.False(meeting.IsQuorate);
+        // A late arrival is added; nobody recorded as present is taken off.
+        meeting.TakeAttendance([new PanelAttendee("Chair", Agency.ChildrensSocialCare), new PanelAttendee("DS Vale", Agency.Police)], Now);
+        Assert.True(meeting.IsQuorate);
+        Assert.Equal(["Chair", "Nurse", "DS Vale"], meeting.Attendees.Select(a => a.Name));
+        Assert.Throws<DomainRuleViolation>(() => Meeting(Now).TakeAttendance([], Now));
+    }
+
+    [Fact]
+    public void Discussions_need_the_attendance_first_and_both_a_summary_and_decisions()
+    {
+        var meeting = Meeting(Now);
+        var child = Guid.NewGuid();
+        meeting.AddToAgenda(child, AgendaReason.New);
+        var item = meeting.Agenda[0].Id;
+        Assert.Contains("attendance", Assert.Throws<DomainRuleViolation>(() => meeting.RecordDiscussion(item, "s", "d", "chair", Now)).Message);
+        Assert.Throws<DomainRuleViolation>(() => Meeting().TakeAttendance([new PanelAttendee("A", Agency.Police)], Now)); // before the day
+        meeting.TakeAttendance([new PanelAttendee("Chair", Agency.ChildrensSocialCare), new PanelAttendee("DS Vale", Agency.Police)], Now);
+        Assert.Equal("Decisions", Assert.Throws<DomainRuleViolation>(() => meeting.RecordDiscussion(item, "Talked it through", " ", "chair", Now)).Field);
+        meeting.RecordDiscussion(item, "Police intelligence links her to the (fictional) taxi firm", "Disruption visit to the firm; school to report absences daily", "chair", Now);
+        Assert.StartsWith("Disruption visit", meeting.Agenda[0].Decisions);
+    }
+}

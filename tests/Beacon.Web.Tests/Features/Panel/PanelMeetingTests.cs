@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Net;
+using Beacon.Core.Actions;
+using Beacon.Core.Panel;
+using Beacon.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Beacon.Web.Tests.Features.Referrals.ReferralSteps;
+using RiskSteps = Beacon.Web.Tests.Features.RiskAssessment.RiskAssessmentSteps;
+
+namespace Beacon.Web.Tests.Features.Panel;
+
+/// <summary>A panel meeting from scheduling, through the agenda built from the list and the attendance, to decisions and actions.</summary>
+public abstract class PanelMeetingTests(BeaconFixture beacon)
+{
+    private BeaconFactory Factory => beacon.Require();
+
+    private static Dictionary<string, string> At(DateTime utc, string location = "Room 4, Civic Centre")
+    {
+        var local = Core.Timescales.UkTime.ToUkLocal(utc);
+        return new()
+        {
+            ["When.Date.Day"] = local.Day.ToString(CultureInfo.InvariantCulture), ["When.Date.Month"] = local.Month.ToString(CultureInfo.InvariantCulture),
+            ["When.Date.Year"] = local.Year.ToString(CultureInfo.InvariantCulture), ["When.Time"] = local.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["Location"] = location,
+        };
+    }
+
+    [Fact]
+    public async Task The_chair_runs_a_meeting_from_an_agenda_built_from_the_list_to_decisions_and_actions()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var childId = await RiskSteps.CreateChildAsync(worker, "Elaine", "Meetwell");
+        await RiskSteps.SignedOffAsync(worker, childId, "police-sexual-offence");
+
+        using var chair = await BeaconClient.SignedInAsync(Factory, "panel.chair@beacon.test");
+        var past = await chair.SubmitAsync("/Panel/Meetings", "#schedule-meeting", At(DateTime.UtcNow.AddDays(-1)));
+        Assert.Equal("A new meeting cannot be in the past", past.FieldError("When-Date"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(worker, "/Panel/Meetings", "", At(DateTime.UtcNow.AddHours(1)))).Status);
+
+        var scheduled = await chair.SubmitAsync("/Panel/Meetings", "#schedule-meeting", At(DateTime.UtcNow.AddMinutes(5)));
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.Status);
+        var url = scheduled.Location!;
+        var built = await chair.SubmitAsync(url, "#build-agenda", []);
+        Assert.Equal(HttpStatusCode.Redirect, built.Status);
+        var meeting = await chair.GetAsync(url);
+        var item = meeting.Document.QuerySelector($"#agenda li[data-child='{childId}']");
+        Assert.NotNull(item);
+        Assert.Contains("new to the list", item!.TextContent);
+
+        // Discussion needs the attendance, which decides the quorum.
+        var itemUrl = $"{url}/Items/{item.GetAttribute("data-item")}";
+        var tooSoon = await chair.SubmitAsync(itemUrl, "#discussion", new() { ["Discussion"] = "Talked", ["Decisions"] = "Decided" });
+        Assert.Contains(tooSoon.Errors, e => e.StartsWith("Take the attendance first"));
+
+        // The meeting is today, but may start in a few minutes: attendance on its day is fine.
+        var attendance = await chair.SubmitAsync(url, "#attendance", new()
+        {
+            ["Attendees[0].Name"] = "Chair", ["Attendees[0].Agency"] = "ChildrensSocialCare",
+            ["Attendees[1].Name"] = "Nurse Ames", ["Attendees[1].Agency"] = "Health",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, attendance.Status);
+        Assert.Contains("Not quorate", (await chair.GetAsync(url)).Document.QuerySelector("#quorum")!.TextContent);
+
+        var discussed = await chair.SubmitAsync(itemUrl, "#discussion", new()
+        {
+            ["Discussion"] = "Police linked her to the (fictional) taxi firm on Mill Street",
+            ["Decisions"] = "Disruption visit to the firm; school to report absences daily",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, discussed.Status);
+        var agenda = (await chair.GetAsync(url)).Document.QuerySelector($"#agenda li[data-child='{childId}']")!.TextContent;
+        Assert.Contains("Provisional", agenda);
+        Assert.Contains("Disruption visit to the firm", agenda);
+
+        // An action without an owner is refused; with one, it goes on the owner's work list.
+        var itemPage = await chair.GetAsync(itemUrl);
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3));
+        var dueFields = new Dictionary<string, string>
+        {
+            ["ActionDescription"] = "Check school attendance daily and tell the social worker", ["ActionOwner"] = "",
+            ["ActionDueOn.Day"] = due.Day.ToString(CultureInfo.InvariantCulture), ["ActionDueOn.Month"] = due.Month.ToString(CultureInfo.InvariantCulture),
+            ["ActionDueOn.Year"] = due.Year.ToString(CultureInfo.InvariantCulture),
+        };
+        Assert.Equal("Choose who will do it from the list", (await chair.SubmitAsync(itemPage, "#set-action", dueFields, itemUrl)).FieldError("ActionOwner"));
+        var workerId = await WithDbAsync(Factory, db => db.Users.Where(u => u.Email == "social.worker@beacon.test").Select(u => u.Id).SingleAsync());
+        dueFields["ActionOwner"] = workerId;
+        Assert.Equal(HttpStatusCode.Redirect, (await chair.SubmitAsync(itemPage, "#set-action", dueFields, itemUrl)).Status);
+        var action = await WithDbAsync(Factory, db => db.Set<AgreedAction>().SingleAsync(a => a.ChildId == childId && a.Source == ActionSource.Panel));
+        Assert.NotNull(action.PanelMeetingId);
+        Assert.Contains("Elaine Meetwell", (await worker.GetAsync("/MyWork")).Document.QuerySelector("#actions-due")!.TextContent);
+
+        // With police there the meeting is quorate and the decisions stand.
+        await chair.SubmitAsync(url, "#attendance", new() { ["Attendees[2].Name"] = "DS Vale", ["Attendees[2].Agency"] = "Police" });
+        Assert.Contains("Decided", (await chair.GetAsync(url)).Document.QuerySelector($"#agenda li[data-child='{childId}']")!.TextContent);
+
+        // The child's record shows when the panel last discussed them, linked to the meeting.
+        Assert.NotNull((await worker.GetAsync($"/Children/{childId}")).Document.QuerySelector($"#panel-last-discussed ~ dd a[href='{url}'], #section-panel a[href='{url}']"));
+
+        // A worker sees the meeting but not the chair's controls.
+        var seen = await worker.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, seen.Status);
+        Assert.Null(seen.Document.QuerySelector("#attendance"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync(itemUrl)).Status);
+    }
+}
+
+public sealed class SqlitePanelMeetingTests(SqliteBeacon beacon) : PanelMeetingTests(beacon), IClassFixture<SqliteBeacon>;
+public sealed class PostgresPanelMeetingTests(PostgresBeacon beacon) : PanelMeetingTests(beacon), IClassFixture<PostgresBeacon>;

@@ -59,3 +59,38 @@ public class PanelMeetingTests
         Assert.StartsWith("Disruption visit", meeting.Agenda[0].Decisions);
     }
 }
+
+public class PanelMinutesTests
+{
+    private static readonly DateTime Now = new(2026, 6, 1, 10, 0, 0, DateTimeKind.Utc);
+
+    private static PanelMeeting Held(bool discussed = true)
+    {
+        var meeting = PanelMeeting.Schedule(Guid.NewGuid(), Now, "Room 4", "chair", Now);
+        meeting.AddToAgenda(Guid.NewGuid(), AgendaReason.New);
+        meeting.TakeAttendance([new PanelAttendee("Chair", Agency.ChildrensSocialCare), new PanelAttendee("DS Vale", Agency.Police)], Now);
+        if (discussed) meeting.RecordDiscussion(meeting.Agenda[0].Id, "Discussed", "Decided", "chair", Now);
+        return meeting;
+    }
+
+    [Fact]
+    public void Minutes_are_issued_only_once_every_child_is_decided_and_to_named_people()
+    {
+        Assert.Contains("every child", Assert.Throws<DomainRuleViolation>(() => PanelMinutes.Issue(Held(discussed: false), [1], ["a"], "chair", Now)).Message);
+        Assert.Equal("Recipients", Assert.Throws<DomainRuleViolation>(() => PanelMinutes.Issue(Held(), [1], [], "chair", Now)).Field);
+        var minutes = PanelMinutes.Issue(Held(), [1, 2, 3], ["a", "b", "a"], "chair", Now);
+        Assert.Equal(["a", "b"], minutes.Recipients.Select(r => r.UserId));
+        Assert.True(minutes.IsIntact);
+    }
+
+    [Fact]
+    public void Each_recipient_acknowledges_once_and_nobody_else_can()
+    {
+        var minutes = PanelMinutes.Issue(Held(), [1], ["a", "b"], "chair", Now);
+        minutes.Acknowledge("a", Now.AddHours(1));
+        minutes.Acknowledge("a", Now.AddHours(5));
+        Assert.Equal(Now.AddHours(1), minutes.Recipients.Single(r => r.UserId == "a").AcknowledgedAtUtc);
+        Assert.Null(minutes.Recipients.Single(r => r.UserId == "b").AcknowledgedAtUtc);
+        Assert.Throws<DomainRuleViolation>(() => minutes.Acknowledge("stranger", Now));
+    }
+}

@@ -102,6 +102,14 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
             groups.Add(await GroupAsync("overdue-interviews", "Overdue return home interviews", interviews, id => $"/Children/{id}/Missing", "/Missing/ReturnHomeInterviews", ct));
         }
 
+        // Panel minutes issued to this person and not yet acknowledged: nobody can later say they did not know.
+        var minutes = from m in db.Set<Core.Panel.PanelMinutes>()
+                      from r in m.Recipients
+                      where r.UserId == me && r.AcknowledgedAtUtc == null
+                      orderby m.IssuedAtUtc
+                      select new Row("Panel meeting minutes", m.MeetingId);
+        groups.Add(await GroupAsync("minutes-to-acknowledge", "Panel minutes to acknowledge", minutes, id => $"/Panel/Meetings/{id}/Minutes", null, ct));
+
         // Actions this person agreed to do, overdue or due within the week, whatever organisation they work for.
         var weekAhead = UkTime.ToUkDate(now).AddDays(7);
         var actions = from a in db.Set<Core.Actions.AgreedAction>()

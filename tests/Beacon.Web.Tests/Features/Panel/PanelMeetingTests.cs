@@ -10,7 +10,7 @@ using RiskSteps = Beacon.Web.Tests.Features.RiskAssessment.RiskAssessmentSteps;
 namespace Beacon.Web.Tests.Features.Panel;
 
 /// <summary>A panel meeting from scheduling, through the agenda built from the list and the attendance, to decisions and actions.</summary>
-public abstract class PanelMeetingTests(BeaconFixture beacon)
+public abstract partial class PanelMeetingTests(BeaconFixture beacon)
 {
     private BeaconFactory Factory => beacon.Require();
 
@@ -95,11 +95,47 @@ public abstract class PanelMeetingTests(BeaconFixture beacon)
         // The child's record shows when the panel last discussed them, linked to the meeting.
         Assert.NotNull((await worker.GetAsync($"/Children/{childId}")).Document.QuerySelector($"#panel-last-discussed ~ dd a[href='{url}'], #section-panel a[href='{url}']"));
 
+        // Minutes: generated from the records as a PDF, issued to named people, each of whom acknowledges them.
+        var minutesUrl = $"{url}/Minutes";
+        using (var draft = await chair.Http.GetAsync($"{minutesUrl}?handler=Draft"))
+        {
+            Assert.Equal("application/pdf", draft.Content.Headers.ContentType!.MediaType);
+            var text = PdfText(await draft.Content.ReadAsByteArrayAsync());
+            Assert.Contains("Elaine Meetwell", text);
+            Assert.Contains("Disruption visit to the firm", text);
+            Assert.Contains("Check school attendance daily", text);
+        }
+        // Every child on the agenda needs a discussion before the minutes go out (others on the list share this test's Beacon).
+        foreach (var other in (await chair.GetAsync(url)).Document.QuerySelectorAll("#agenda li").Where(li => li.GetAttribute("data-child") != childId.ToString()).ToList())
+            await chair.SubmitAsync($"{url}/Items/{other.GetAttribute("data-item")}", "#discussion", new() { ["Discussion"] = "Reviewed", ["Decisions"] = "No change" });
+        var noOne = await chair.SubmitAsync(minutesUrl, "#issue-minutes", []);
+        Assert.Contains(noOne.Errors, e => e == "Choose who the minutes go to");
+        var issued = await chair.SubmitAsync(minutesUrl, "#issue-minutes", new() { ["RecipientIds"] = workerId });
+        Assert.True(issued.Status == HttpStatusCode.Redirect, string.Join("; ", issued.Errors));
+        Assert.Contains("Panel minutes to acknowledge", (await worker.GetAsync("/MyWork")).Document.QuerySelector("#minutes-to-acknowledge")!.TextContent);
+        using (var copy = await worker.Http.GetAsync($"{minutesUrl}?handler=Pdf"))
+            Assert.Contains("Elaine Meetwell", PdfText(await copy.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await worker.SubmitAsync(minutesUrl, "#acknowledge", [])).Status);
+        var recipients = (await chair.GetAsync(minutesUrl)).Document.QuerySelector($"#recipients tr[data-recipient='{workerId}']")!.TextContent;
+        Assert.DoesNotContain("Not yet", recipients);
+        Assert.Null((await worker.GetAsync("/MyWork")).Document.QuerySelector("#minutes-to-acknowledge"));
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"{minutesUrl}?handler=Pdf")).Status);
+
         // A worker sees the meeting but not the chair's controls.
         var seen = await worker.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, seen.Status);
         Assert.Null(seen.Document.QuerySelector("#attendance"));
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync(itemUrl)).Status);
+    }
+}
+
+public abstract partial class PanelMeetingTests
+{
+    private static string PdfText(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
     }
 }
 

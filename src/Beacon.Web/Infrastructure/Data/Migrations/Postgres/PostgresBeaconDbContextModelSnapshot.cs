@@ -1050,6 +1050,40 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("PanelMeetings", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Core.Panel.PanelMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("PanelMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Core.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1938,6 +1972,39 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Panel.PanelMinutes", b =>
+                {
+                    b.HasOne("Beacon.Core.Panel.PanelMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Beacon.Core.Panel.MinutesRecipient", "Recipients", b1 =>
+                        {
+                            b1.Property<Guid>("PanelMinutesId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("UserId")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<DateTime?>("AcknowledgedAtUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("PanelMinutesId", "UserId");
+
+                            b1.HasIndex("UserId", "AcknowledgedAtUtc");
+
+                            b1.ToTable("PanelMinutesRecipients", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PanelMinutesId");
+                        });
+
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Beacon.Core.Referrals.Referral", b =>

@@ -1045,6 +1045,40 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("PanelMeetings", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Core.Panel.PanelMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("PanelMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Core.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1922,6 +1956,39 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Panel.PanelMinutes", b =>
+                {
+                    b.HasOne("Beacon.Core.Panel.PanelMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Beacon.Core.Panel.MinutesRecipient", "Recipients", b1 =>
+                        {
+                            b1.Property<Guid>("PanelMinutesId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UserId")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("AcknowledgedAtUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PanelMinutesId", "UserId");
+
+                            b1.HasIndex("UserId", "AcknowledgedAtUtc");
+
+                            b1.ToTable("PanelMinutesRecipients", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PanelMinutesId");
+                        });
+
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Beacon.Core.Referrals.Referral", b =>

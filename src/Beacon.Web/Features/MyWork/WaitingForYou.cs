@@ -70,6 +70,22 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
 
         }
 
+        if (Capabilities.IsTeamManager(actor))
+        {
+            // Panel actions overdue in the manager's own team escalate to them, whatever organisation they work for.
+            var today = UkTime.ToUkDate(now);
+            var team = db.Users.Where(u => u.Id == me).Select(u => u.Team);
+            var teamOverdue = from a in db.Set<Core.Actions.AgreedAction>()
+                              where a.Source == Core.Actions.ActionSource.Panel && a.DoneOn == null && a.DueOn < today && a.OwnerUserId != me
+                                    && a.OwnerOrganisationId == actor.OrganisationId
+                              join owner in db.Users on a.OwnerUserId equals owner.Id
+                              where team.Contains(owner.Team)
+                              join c in visible on a.ChildId equals c.Id
+                              orderby a.DueOn
+                              select new Row(c.FirstName + " " + c.LastName + " (" + owner.DisplayName + ")", c.Id);
+            groups.Add(await GroupAsync("team-overdue-panel-actions", "Your team's overdue panel actions", teamOverdue, id => $"/Children/{id}", null, ct));
+        }
+
         if (Capabilities.IsPanelChair(actor))
         {
             // A child at significant or serious risk is not closed without the chair's agreement.

@@ -17,8 +17,8 @@ public sealed class PanelMeetings(BeaconDbContext db, PanelLists lists)
         db.Set<PanelMeeting>().Include(m => m.Items).SingleOrDefaultAsync(m => m.Id == id, ct);
 
     /// <summary>
-    /// Puts on the agenda every child on the list the chair may see who is new since the panel's last meeting, was
-    /// reassessed since then, or has not been discussed for <see cref="ReviewEvery"/>, most serious first.
+    /// Puts on the agenda every child on the list the chair may see who has an overdue panel action, is new since the
+    /// panel's last meeting, was reassessed since then, or has not been discussed for <see cref="ReviewEvery"/>.
     /// </summary>
     public async Task<int> BuildAgendaAsync(PanelMeeting meeting, Actor chair, CancellationToken ct)
     {
@@ -39,7 +39,15 @@ public sealed class PanelMeetings(BeaconDbContext db, PanelLists lists)
                                 orderby r.Level descending, r.ListedSinceUtc
                                 select new { r.ChildId, New = r.ListedSinceUtc >= since, Reassessed = p != null && p.SignedOffAtUtc >= since })
             .Take(MostOnOneAgenda).ToListAsync(ct);
+        // Children with an overdue panel action come back to the panel, whether or not they are otherwise due.
+        var today = Core.Timescales.UkTime.ToUkDate(meeting.StartsAtUtc);
+        var listedIds = lists.List(chair).Select(r => r.ChildId);
+        var overdue = await db.Set<Core.Actions.AgreedAction>()
+            .Where(a => a.Source == Core.Actions.ActionSource.Panel && a.DoneOn == null && a.DueOn < today && listedIds.Contains(a.ChildId))
+            .Select(a => a.ChildId).Distinct().Take(MostOnOneAgenda).ToListAsync(ct);
         var added = 0;
+        foreach (var childId in overdue)
+            if (meeting.AddToAgenda(childId, AgendaReason.OverdueAction)) added++;
         foreach (var c in candidates)
             if (meeting.AddToAgenda(c.ChildId, c.New ? AgendaReason.New : c.Reassessed ? AgendaReason.Reassessed : AgendaReason.DueForReview)) added++;
         return added;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using Beacon.Core.Actions;
@@ -121,6 +122,19 @@ public abstract partial class PanelMeetingTests(BeaconFixture beacon)
         Assert.Null((await worker.GetAsync("/MyWork")).Document.QuerySelector("#minutes-to-acknowledge"));
         using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"{minutesUrl}?handler=Pdf")).Status);
+
+        // An overdue panel action escalates to the owner's manager and brings the child back to the next meeting.
+        await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>();
+            var tracked = await db.Set<AgreedAction>().SingleAsync(a => a.Id == action.Id);
+            db.Entry(tracked).Property(a => a.DueOn).CurrentValue = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains("Elaine Meetwell", (await manager.GetAsync("/MyWork")).Document.QuerySelector("#team-overdue-panel-actions")!.TextContent);
+        var next = await chair.SubmitAsync("/Panel/Meetings", "#schedule-meeting", At(DateTime.UtcNow.AddDays(1)));
+        await chair.SubmitAsync(next.Location!, "#build-agenda", []);
+        Assert.Contains("overdue panel action", (await chair.GetAsync(next.Location!)).Document.QuerySelector($"#agenda li[data-child='{childId}']")!.TextContent);
 
         // A worker sees the meeting but not the chair's controls.
         var seen = await worker.GetAsync(url);

@@ -59,6 +59,7 @@ public abstract class PanelListTests(BeaconFixture beacon)
         Assert.DoesNotContain("Guinevere", boardRegister.Text);
         Assert.Contains("their panel took the case on 3 June", boardRegister.Text);
         Assert.Equal(HttpStatusCode.Forbidden, (await board.GetAsync("/Panel")).Status);
+        Assert.Contains("Moved out of area and handed over", (await board.GetAsync("/Panel/Counts")).Document.QuerySelector("#removal-counts")!.TextContent);
 
         var record = await worker.GetAsync($"/Children/{childId}");
         Assert.Contains("Not on the panel's list", record.Document.QuerySelector("#panel-status")!.TextContent);

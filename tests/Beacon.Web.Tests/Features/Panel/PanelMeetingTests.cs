@@ -136,6 +136,15 @@ public abstract partial class PanelMeetingTests(BeaconFixture beacon)
         await chair.SubmitAsync(next.Location!, "#build-agenda", []);
         Assert.Contains("overdue panel action", (await chair.GetAsync(next.Location!)).Document.QuerySelector($"#agenda li[data-child='{childId}']")!.TextContent);
 
+        // The figures for the board: per meeting, discussed, actions set and overdue, no child named.
+        using var board = await BeaconClient.SignedInAsync(Factory, "board.member@beacon.test");
+        var counts = await board.GetAsync("/Panel/Counts");
+        var meetingId = url.Split('/')[^1];
+        var cells = counts.Document.QuerySelectorAll($"#meeting-counts tr[data-meeting='{meetingId}'] td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal("1", cells[3]); // actions set
+        Assert.Equal("1", cells[6]); // overdue now
+        Assert.DoesNotContain("Elaine", counts.Text);
+
         // A worker sees the meeting but not the chair's controls.
         var seen = await worker.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, seen.Status);

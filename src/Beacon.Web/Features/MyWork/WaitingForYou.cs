@@ -133,12 +133,12 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
                       join c in visible on a.ChildId equals c.Id
                       orderby a.DueOn
                       select new ActionRow(c.FirstName + " " + c.LastName, a.CaseId, c.Id);
-        var actionCount = await actions.CountAsync(ct);
-        if (actionCount > 0)
+        var firstActions = await actions.Take(Shown + 1).ToListAsync(ct);
+        if (firstActions.Count > 0)
         {
-            var shownActions = await actions.Take(Shown).ToListAsync(ct);
+            var actionCount = firstActions.Count <= Shown ? firstActions.Count : await actions.CountAsync(ct);
             groups.Add(new Group("actions-due", "Your actions due this week or overdue", actionCount,
-                shownActions.Select(a => new Item(a.ChildName, a.CaseId is { } caseId ? $"/Cases/{caseId}/Actions" : $"/Children/{a.ChildId}")).ToList(), null));
+                firstActions.Take(Shown).Select(a => new Item(a.ChildName, a.CaseId is { } caseId ? $"/Cases/{caseId}/Actions" : $"/Children/{a.ChildId}")).ToList(), null));
         }
 
         if (actor.IsPractitioner)
@@ -154,10 +154,11 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
         return groups.Where(g => g.Count > 0).ToList();
     }
 
+    /// <summary>The first few rows, and the count: counted separately only when there are more than are shown (one query, usually).</summary>
     private static async Task<Group> GroupAsync(string id, string title, IQueryable<Row> rows, Func<Guid, string> link, string? allLink, CancellationToken ct)
     {
-        var count = await rows.CountAsync(ct);
-        var shown = count == 0 ? [] : await rows.Take(Shown).ToListAsync(ct);
-        return new Group(id, title, count, shown.Select(r => new Item(r.ChildName, link(r.Id))).ToList(), allLink);
+        var first = await rows.Take(Shown + 1).ToListAsync(ct);
+        var count = first.Count <= Shown ? first.Count : await rows.CountAsync(ct);
+        return new Group(id, title, count, first.Take(Shown).Select(r => new Item(r.ChildName, link(r.Id))).ToList(), allLink);
     }
 }

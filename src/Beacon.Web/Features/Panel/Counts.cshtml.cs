@@ -44,14 +44,16 @@ public sealed class CountsModel(BeaconDbContext db, TimeProvider clock) : PageMo
             .Take(Meetings).ToListAsync(ct);
         // Removals by month and reason, for the children of the person's areas (counted, never named).
         var since = clock.GetUtcNow().UtcDateTime.AddMonths(-12);
-        var children = db.Children.Where(c => areas.Contains(c.ResponsibleAreaId)).Select(c => c.Id);
+        // Each listing's child looked up by its key (not the set of every child in the areas, which is a borough's worth).
+        var children = db.Children;
         Removals = (await db.Set<PanelListing>().AsNoTracking()
-                .Where(l => l.Status == ListingStatus.Removed && l.RemovedAtUtc >= since && children.Contains(l.ChildId))
+                .Where(l => l.Status == ListingStatus.Removed && l.RemovedAtUtc >= since && children.Any(c => c.Id == l.ChildId && areas.Contains(c.ResponsibleAreaId)))
                 .GroupBy(l => new { l.RemovedAtUtc!.Value.Year, l.RemovedAtUtc!.Value.Month, l.RemovalCategory })
                 .Select(g => new { g.Key.Year, g.Key.Month, g.Key.RemovalCategory, Count = g.Count() })
                 .ToListAsync(ct))
             .Select(r => new RemovalCounts(r.Year, r.Month, r.RemovalCategory!.Value, r.Count))
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Month).ThenBy(r => r.Category).ToList();
-        OnListByChair = await db.Set<PanelListing>().CountAsync(l => l.Status != ListingStatus.Removed && l.Reason == ListingReason.AddedByChair && children.Contains(l.ChildId), ct);
+        OnListByChair = await db.Set<PanelListing>().CountAsync(l => l.Status != ListingStatus.Removed && l.Reason == ListingReason.AddedByChair
+            && children.Any(c => c.Id == l.ChildId && areas.Contains(c.ResponsibleAreaId)), ct);
     }
 }

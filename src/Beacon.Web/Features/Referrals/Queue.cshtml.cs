@@ -51,7 +51,7 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await audit.RecordAsync(Core.Audit.AuditAction.Viewed, "FrontDoorQueue", "-", null, "Downloaded the front-door queue as CSV", ct);
+        await audit.RecordAsync(Core.Audit.AuditAction.Exported, "FrontDoorQueue", "-", null, "Downloaded the front-door queue as CSV", ct);
         var rows = WaitingForDecision().AsNoTracking().AsAsyncEnumerable().Select(w => ToRow(w, now));
         return await CsvDownload.WriteAsync(Response, $"front-door-queue-{UkTime.ToUkDate(now):yyyy-MM-dd}.csv",
         [

@@ -28,7 +28,7 @@ public sealed class PanelModel(RiskOverview overview, Infrastructure.Auditing.Au
     /// <summary>The whole list as a CSV file; the download is audited as a view of the list.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        await audit.RecordAsync(Core.Audit.AuditAction.Viewed, "PanelList", "-", null, "Downloaded the multi-agency panel list as CSV", ct);
+        await audit.RecordAsync(Core.Audit.AuditAction.Exported, "PanelList", "-", null, "Downloaded the list of children at significant or serious risk as CSV", ct);
         var now = Now;
         return await CsvDownload.WriteAsync(Response, $"panel-list-{Today:yyyy-MM-dd}.csv",
         [

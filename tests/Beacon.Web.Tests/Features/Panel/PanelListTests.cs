@@ -23,6 +23,11 @@ public abstract class PanelListTests(BeaconFixture beacon)
         await RiskSteps.SignedOffAsync(worker, childId, "police-sexual-offence");
         Assert.True(await OnListAsync(worker, childId), "a child at serious risk is on the list without anyone adding them");
         Assert.Contains("(current risk assessment)", (await worker.GetAsync($"/Children/{childId}")).Document.QuerySelector("#panel-status")!.TextContent);
+        using (var csv = await worker.Http.GetAsync("/Panel?handler=Csv"))
+        {
+            Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("Guinevere Panelby,Serious risk", await csv.Content.ReadAsStringAsync());
+        }
 
         // "Risk reduced" is refused while the current assessment is serious; nothing changes.
         var url = $"/Panel/{childId}/Remove";
@@ -58,6 +63,9 @@ public abstract class PanelListTests(BeaconFixture beacon)
         Assert.Equal(HttpStatusCode.OK, boardRegister.Status);
         Assert.DoesNotContain("Guinevere", boardRegister.Text);
         Assert.Contains("their panel took the case on 3 June", boardRegister.Text);
+        var boardCsv = await (await board.Http.GetAsync("/Panel/Register?handler=Csv")).Content.ReadAsStringAsync();
+        Assert.Contains("their panel took the case on 3 June", boardCsv);
+        Assert.DoesNotContain("Guinevere", boardCsv);
         Assert.Equal(HttpStatusCode.Forbidden, (await board.GetAsync("/Panel")).Status);
         Assert.Contains("Moved out of area and handed over", (await board.GetAsync("/Panel/Counts")).Document.QuerySelector("#removal-counts")!.TextContent);
 

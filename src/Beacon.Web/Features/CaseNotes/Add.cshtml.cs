@@ -34,7 +34,8 @@ public sealed class AddModel(CaseNoteRecords notes, BeaconDbContext db) : PageMo
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "corrects")] public Guid? Corrects { get; set; }
     [BindProperty] public CaseNoteInput Input { get; set; } = new();
-    [BindProperty] public IFormFile? File { get; set; }
+    /// <summary>The file to keep with the note (named Upload: PageModel already has a File method).</summary>
+    [BindProperty] public IFormFile? Upload { get; set; }
     public string ChildName { get; private set; } = "";
     public CaseNote? Corrected { get; private set; }
 
@@ -78,9 +79,9 @@ public sealed class AddModel(CaseNoteRecords notes, BeaconDbContext db) : PageMo
                 ? old.CorrectedBy(child, actor, Input.CorrectionReason, Input.Kind!.Value, occurredAt, Input.Summary, Input.Detail, Input.ChildSeen, Input.SeenAlone, Input.ChildsWords, notes.Now)
                 : CaseNote.Record(child, actor, Input.Kind!.Value, occurredAt, Input.Summary, Input.Detail, Input.ChildSeen, Input.SeenAlone, Input.ChildsWords, notes.Now);
             db.Add(note);
-            if (File is { Length: > 0 } file)
+            if (Upload is { Length: > 0 } file)
             {
-                if (file.Length > Attachment.MaxBytes) throw new DomainRuleViolation($"The selected file must be smaller than {Attachment.MaxBytes / (1024 * 1024)} MB", nameof(File));
+                if (file.Length > Attachment.MaxBytes) throw new DomainRuleViolation($"The selected file must be smaller than {Attachment.MaxBytes / (1024 * 1024)} MB", nameof(Upload));
                 var content = new byte[file.Length];
                 await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, ct);
                 var attachment = Attachment.Accept(child.Id, note.Id, actor, file.FileName, content, notes.Now);
@@ -108,7 +109,7 @@ public sealed class AddModel(CaseNoteRecords notes, BeaconDbContext db) : PageMo
 
     private static string FieldOf(string? field) => field switch
     {
-        nameof(File) or nameof(Attachment.FileName) => nameof(File),
+        nameof(Upload) or nameof(Attachment.FileName) => nameof(Upload),
         nameof(CaseNote.OccurredAtUtc) => $"{nameof(Input)}.{nameof(Input.When)}.Date",
         nameof(CaseNote.CorrectsNoteId) => "",
         null => "",

@@ -19,19 +19,15 @@ public sealed record CaseNoteRow(
     Guid? CorrectsNoteId, string? CorrectionReason, Guid? CorrectedById, int Attachments);
 
 /// <summary>Loads a child's notes with the access check for the operation: unknown or hidden children are "not found".</summary>
-public sealed class CaseNoteRecords(BeaconDbContext db, ChildRecords children, IAuthorizationService authorization, TimeProvider clock)
+public sealed class CaseNoteRecords(BeaconDbContext db, ChildRecords children, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<(Child? Child, IActionResult? Refusal)> LoadChildAsync(Guid childId, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct)
-    {
-        var (child, refusal) = await children.LoadAsync(childId, user, ChildOperations.View, ct);
-        if (refusal is not null) return (null, refusal);
-        return await MayAsync(user, child!, operation) ? (child, null) : (null, new ForbidResult());
-    }
+    public Task<(Child? Child, IActionResult? Refusal)> LoadChildAsync(Guid childId, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct) =>
+        children.LoadForAsync<CaseNote>(childId, user, operation, ct);
 
-    public async Task<bool> MayAsync(ClaimsPrincipal user, Child child, OperationAuthorizationRequirement operation) =>
-        (await authorization.AuthorizeAsync(user, new OnChild<CaseNote?>(child, null), operation)).Succeeded;
+    public Task<bool> MayAsync(ClaimsPrincipal user, Child child, OperationAuthorizationRequirement operation) =>
+        children.MayAsync<CaseNote>(user, child, null, operation);
 
     /// <summary>The child's notes (or one of them), newest first, as one query the database orders, pages and counts.</summary>
     public IQueryable<CaseNoteRow> Rows(Guid childId, Guid? noteId = null) =>

@@ -37,6 +37,22 @@ public sealed class ChildRecords(BeaconDbContext db, IAuthorizationService autho
     }
 
     public IQueryable<Child> VisibleTo(ClaimsPrincipal user) => db.Children.Where(ChildAccess.VisibleTo(user.ToActor()));
+
+    /// <summary>
+    /// Loads the child for an operation on one kind of record about them (a note, the panel listing, …): "not found"
+    /// when the person may not see the child, "forbidden" when they may see but not do this.
+    /// </summary>
+    public async Task<(Child? Child, IActionResult? Refusal)> LoadForAsync<TRecord>(Guid childId, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct)
+        where TRecord : class
+    {
+        var (child, refusal) = await LoadAsync(childId, user, ChildOperations.View, ct);
+        if (refusal is not null) return (null, refusal);
+        return await MayAsync<TRecord>(user, child!, null, operation) ? (child, null) : (null, new ForbidResult());
+    }
+
+    /// <summary>May the person do this to a record (or, with null, a new record) of this kind about the child?</summary>
+    public async Task<bool> MayAsync<TRecord>(ClaimsPrincipal user, Child child, TRecord? record, OperationAuthorizationRequirement operation) where TRecord : class =>
+        (await authorization.AuthorizeAsync(user, new OnChild<TRecord?>(child, record), operation)).Succeeded;
 }
 
 /// <summary>The child's details as typed into the add and change forms.</summary>

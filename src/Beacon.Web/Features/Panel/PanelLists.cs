@@ -38,7 +38,7 @@ public sealed record RemovalRow(Guid ListingId, Guid ChildId, string? ChildName,
 /// was signed off: so a child at risk is never missing from the list for want of someone adding them, and leaves it
 /// only by a recorded, approved removal.
 /// </summary>
-public sealed class PanelLists(BeaconDbContext db, ChildRecords children, IAuthorizationService authorization, TimeProvider clock)
+public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimeProvider clock)
 {
     public const int PageSize = 25;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -112,15 +112,8 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, IAutho
         return listing;
     }
 
-    public async Task<(Child? Child, IActionResult? Refusal)> LoadChildAsync(Guid childId, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct)
-    {
-        var (child, refusal) = await children.LoadAsync(childId, user, ChildOperations.View, ct);
-        if (refusal is not null) return (null, refusal);
-        return await MayAsync(user, child!, operation) ? (child, null) : (null, new ForbidResult());
-    }
-
-    public async Task<bool> MayAsync(ClaimsPrincipal user, Child child, OperationAuthorizationRequirement operation) =>
-        (await authorization.AuthorizeAsync(user, new OnChild<PanelListing?>(child, null), operation)).Succeeded;
+    public Task<(Child? Child, IActionResult? Refusal)> LoadChildAsync(Guid childId, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct) =>
+        children.LoadForAsync<PanelListing>(childId, user, operation, ct);
 }
 
 internal sealed class PanelListingConfiguration : IEntityTypeConfiguration<PanelListing>

@@ -29,7 +29,7 @@ public abstract class CaseNoteTests(BeaconFixture beacon)
     }
 
     private static Task<BeaconClient.PageResponse> AddAsync(BeaconClient client, string child, Dictionary<string, string> fields, (string, byte[])? file = null, string query = "") =>
-        client.SubmitAsync($"{child}/Notes/Add{query}", "main form", fields, file is { } f ? new() { ["File"] = f } : null);
+        client.SubmitAsync($"{child}/Notes/Add{query}", "main form", fields, file is { } f ? new() { ["Upload"] = f } : null);
 
     private Task<T> DbAsync<T>(Func<BeaconDbContext, Task<T>> work) => Factory.WithScopeAsync(sp => work(sp.GetRequiredService<BeaconDbContext>()));
 
@@ -108,7 +108,7 @@ public abstract class CaseNoteTests(BeaconFixture beacon)
 
         var program = await AddAsync(worker, child, VisitFields(), ("disguised.pdf", Encoding.ASCII.GetBytes("MZ\u0090 this is a program")));
         Assert.Equal(HttpStatusCode.OK, program.Status);
-        Assert.Contains("must be a PDF", program.FieldError("File"));
+        Assert.Contains("must be a PDF", program.FieldError("Upload"));
 
         Assert.Equal(before, await DbAsync(db => db.Set<CaseNote>().CountAsync()));
         Assert.Equal(0, await DbAsync(db => db.Set<Attachment>().CountAsync(a => a.FileName == "disguised.pdf")));

@@ -105,7 +105,7 @@ public abstract class RiskViewTests(BeaconFixture beacon)
         Assert.Equal(int.Parse(page.Document.QuerySelector("#panel-heading")!.TextContent.Split(' ')[0]), lines.Length - 1);
 
         var audited = await Factory.WithScopeAsync(async sp => await sp.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>()
-            .AuditEntries.CountAsync(e => e.EntityType == "PanelList" && e.Action == Beacon.Core.Audit.AuditAction.Exported && e.Summary.Contains("CSV")));
+            .AuditEntries.CountAsync(e => e.EntityType == "PanelList" && e.Action == Beacon.Core.Audit.AuditAction.Exported && e.Summary!.Contains("CSV")));
         Assert.True(audited > 0);
     }
 

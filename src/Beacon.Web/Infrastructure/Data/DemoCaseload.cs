@@ -35,7 +35,44 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
         if (children.Count < 16) return;
         SeedReferralsAndCases(children);
         SeedRiskAssessments(children);
+        SeedPanelMeeting(children);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A panel meeting held twelve days ago about the children at significant or serious risk: quorate, each child's
+    /// decisions recorded, one action done and one now overdue (so its owner's manager sees it escalated). The chair
+    /// issues the minutes in the demo.
+    /// </summary>
+    private void SeedPanelMeeting(IReadOnlyList<Child> children)
+    {
+        var chair = User(BeaconRoles.PanelChair, Agency.ChildrensSocialCare);
+        var held = At(_today.AddDays(-12), 10, 0);
+        var meeting = Core.Panel.PanelMeeting.Schedule(chair.OrganisationId, held, "Committee Room 2, (fictional) Northgate Civic Centre", chair.Id, held.AddDays(-14));
+        foreach (var child in new[] { children[0], children[8], children[9] })
+            meeting.AddToAgenda(child.Id, Core.Panel.AgendaReason.New);
+        meeting.TakeAttendance(new[] { chair, User(BeaconRoles.PoliceOfficer, Agency.Police), User(BeaconRoles.OutreachWorker, Agency.YouthOutreach),
+                User(BeaconRoles.SocialWorker, Agency.ChildrensSocialCare) }
+            .Select(u => new Core.Panel.PanelAttendee(u.DisplayName, actorOf(u).Agency, u.OrganisationId, u.Id)), held);
+        var agenda = meeting.Agenda;
+        meeting.RecordDiscussion(agenda[0].Id, "Police report a third missing episode and a find at a (fictional) hotel out of area.",
+            "Keep on the list; police to visit the hotel; social worker to see the child alone this week.", chair.Id, held);
+        meeting.RecordDiscussion(agenda[1].Id, "Disclosure to the outreach worker of 'paying off' lifts; the adult is not yet identified.",
+            "Strategy discussion today; outreach to keep weekly contact.", chair.Id, held);
+        meeting.RecordDiscussion(agenda[2].Id, "Assessment overdue; school reports two phones and an older 'boyfriend'.",
+            "Reassess within a week; school to share attendance daily.", chair.Id, held);
+        db.Add(meeting);
+
+        var worker = User(BeaconRoles.SocialWorker, Agency.ChildrensSocialCare);
+        var outreach = User(BeaconRoles.OutreachWorker, Agency.YouthOutreach);
+        var seen = Core.Actions.AgreedAction.Agree(children[0].Id, null, Core.Actions.ActionSource.Panel, "See the child alone at home this week",
+            worker.Id, worker.OrganisationId, _today.AddDays(-7), chair.Id, held, meeting.Id);
+        seen.MarkDone(_today.AddDays(-9), "Seen alone at home; case note recorded the same day.", worker.Id, held.AddDays(3));
+        var reassess = Core.Actions.AgreedAction.Agree(children[9].Id, null, Core.Actions.ActionSource.Panel, "Reassess the risk within a week",
+            worker.Id, worker.OrganisationId, _today.AddDays(-5), chair.Id, held, meeting.Id);
+        var contact = Core.Actions.AgreedAction.Agree(children[8].Id, null, Core.Actions.ActionSource.Panel, "Keep weekly contact and report back to the next panel",
+            outreach.Id, outreach.OrganisationId, _today.AddDays(14), chair.Id, held, meeting.Id);
+        db.AddRange(seen, reassess, contact);
     }
 
     /// <summary>The England working day <paramref name="workingDays"/> before today.</summary>

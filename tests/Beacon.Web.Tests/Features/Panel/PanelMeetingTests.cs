@@ -155,6 +155,20 @@ public abstract partial class PanelMeetingTests(BeaconFixture beacon)
 
 public abstract partial class PanelMeetingTests
 {
+    [Fact]
+    public async Task The_demo_has_a_quorate_meeting_whose_overdue_action_is_escalated_to_the_owners_manager()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var meetings = await worker.GetAsync("/Panel/Meetings");
+        var demo = meetings.Document.QuerySelectorAll("#meetings tbody tr").Single(r => r.TextContent.Contains("Committee Room 2"));
+        Assert.Contains("Quorate", demo.TextContent);
+        var meeting = await worker.GetAsync(demo.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal(3, meeting.Document.QuerySelectorAll("#agenda li").Length);
+        Assert.NotNull((await worker.GetAsync("/MyWork")).Document.QuerySelector("#actions-due"));
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        Assert.NotNull((await manager.GetAsync("/MyWork")).Document.QuerySelector("#team-overdue-panel-actions"));
+    }
+
     private static string PdfText(byte[] pdf)
     {
         using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);

@@ -14,12 +14,18 @@ public sealed class IndexModel(PanelLists lists, Infrastructure.Auditing.AuditTr
     [FromQuery(Name = Pagination.DefaultParameter)] public int PageNumber { get; set; } = 1;
     public Paged<PanelRow> Rows { get; private set; } = new([], 1, 1, 0);
     public bool IsChair { get; private set; }
+    [BindProperty(SupportsGet = true)] public PanelListOrder Sort { get; set; } = PanelListOrder.MostSerious;
+    /// <summary>Only children whose removal is waiting for the chair.</summary>
+    [BindProperty(SupportsGet = true)] public bool RemovalProposed { get; set; }
+
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> SortItems() =>
+        Enum.GetValues<PanelListOrder>().Select(o => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(Core.Common.EnumDisplay.Name(o), o.ToString()));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = User.ToActor();
         IsChair = Core.Access.Capabilities.IsPanelChair(actor);
-        Rows = await lists.PageAsync(actor, PageNumber, ct);
+        Rows = await lists.PageAsync(actor, PageNumber, ct, Enum.IsDefined(Sort) ? Sort : PanelListOrder.MostSerious, RemovalProposed);
     }
 
     /// <summary>The whole list as CSV (for the panel's papers), streamed from the same query; the export is audited.</summary>

@@ -16,6 +16,14 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Beacon.Web.Features.Panel;
 
+/// <summary>How the panel's list is sorted, in the database.</summary>
+public enum PanelListOrder
+{
+    [System.ComponentModel.DataAnnotations.Display(Name = "Most serious risk first")] MostSerious = 0,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Longest on the list first")] LongestListed = 1,
+    [System.ComponentModel.DataAnnotations.Display(Name = "Name (A to Z)")] Name = 2,
+}
+
 /// <summary>A child on the panel's list, as the list shows them.</summary>
 public sealed class PanelRow
 {
@@ -70,9 +78,19 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
         return listed.Concat(byRisk);
     }
 
-    public Task<Paged<PanelRow>> PageAsync(Actor actor, int pageNumber, CancellationToken ct) =>
-        Paged<PanelRow>.ReadAsync(List(actor).OrderByDescending(r => r.Level).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.ChildId),
-            pageNumber, PageSize, ct);
+    public Task<Paged<PanelRow>> PageAsync(Actor actor, int pageNumber, CancellationToken ct, PanelListOrder order = PanelListOrder.MostSerious,
+        bool removalProposedOnly = false)
+    {
+        var rows = List(actor);
+        if (removalProposedOnly) rows = rows.Where(r => r.Status == ListingStatus.RemovalProposed);
+        var ordered = order switch
+        {
+            PanelListOrder.Name => rows.OrderBy(r => r.LastName).ThenBy(r => r.FirstName),
+            PanelListOrder.LongestListed => rows.OrderBy(r => r.ListedSinceUtc),
+            _ => rows.OrderByDescending(r => r.Level).ThenBy(r => r.LastName).ThenBy(r => r.FirstName),
+        };
+        return Paged<PanelRow>.ReadAsync(ordered.ThenBy(r => r.ChildId), pageNumber, PageSize, ct);
+    }
 
     /// <summary>The removals register, newest first: children's names only for those who may see the child.</summary>
     public IQueryable<RemovalRow> Register(Actor actor)

@@ -43,6 +43,9 @@ public abstract class PanelListTests(BeaconFixture beacon)
         });
         Assert.Equal(HttpStatusCode.Redirect, proposed.Status);
         Assert.True(await OnListAsync(worker, childId), "a proposal alone removes nobody");
+        var waiting = await worker.GetAsync("/Panel?RemovalProposed=true&Sort=Name");
+        Assert.NotNull(waiting.Document.QuerySelector($"#panel-list tr[data-child='{childId}']"));
+        Assert.All(waiting.Document.QuerySelectorAll("#panel-list tbody tr"), r => Assert.Contains("Removal proposed", r.TextContent));
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/Panel/Removals")).Status);
 
         // The chair decides.

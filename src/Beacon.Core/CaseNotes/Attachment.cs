@@ -73,6 +73,10 @@ public sealed class Attachment
         if (content.Length > MaxBytes) throw new DomainRuleViolation($"The selected file must be smaller than {MaxBytes / (1024 * 1024)} MB", nameof(FileName));
         var type = AttachmentType.Of(content, name)
             ?? throw new DomainRuleViolation($"The selected file must be a {string.Join(", ", AttachmentType.Accepted.Select(t => t.Name))}", nameof(FileName));
+        // The name ends as what the file is, so a PDF called report.html is saved and opened as a PDF.
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (!(extension == type.Extension || (type == AttachmentType.Jpeg && extension == ".jpeg")))
+            name = Path.GetFileNameWithoutExtension(name) is { Length: > 0 } stem ? stem + type.Extension : "file" + type.Extension;
         return new Attachment
         {
             Id = Guid.NewGuid(),

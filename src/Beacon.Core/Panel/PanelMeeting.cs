@@ -92,6 +92,22 @@ public sealed class PanelMeeting : IVersioned
     public string ScheduledByUserId { get; private set; } = "";
     public DateTime ScheduledAtUtc { get; private set; }
     public DateTime? AttendanceTakenAtUtc { get; private set; }
+    /// <summary>Once the minutes are issued the meeting's record is closed: what they say is what happened.</summary>
+    public DateTime? MinutesIssuedAtUtc { get; private set; }
+    public bool IsClosed => MinutesIssuedAtUtc is not null;
+
+    private void RequireOpen()
+    {
+        if (IsClosed)
+            throw new DomainRuleViolation("The minutes of this meeting have been issued, so its record is closed. Raise anything new at the next meeting.");
+    }
+
+    /// <summary>Closes the record as the minutes are issued (see <see cref="PanelMinutes.Issue"/>).</summary>
+    internal void Close(DateTime nowUtc)
+    {
+        RequireOpen();
+        MinutesIssuedAtUtc = Guard.AsUtc(nowUtc);
+    }
 
     /// <summary>The agenda's items as stored; <see cref="Agenda"/> gives them in the chair's order.</summary>
     public IReadOnlyList<PanelAgendaItem> Items => _agenda.AsReadOnly();
@@ -120,6 +136,7 @@ public sealed class PanelMeeting : IVersioned
     /// <summary>Adds a child who is on the list and not already on this agenda; returns whether it was added.</summary>
     public bool AddToAgenda(Guid childId, AgendaReason reason)
     {
+        RequireOpen();
         if (!Enum.IsDefined(reason)) throw new DomainRuleViolation("Choose why the child is on the agenda", nameof(PanelAgendaItem.Reason));
         if (_agenda.Any(i => i.ChildId == childId)) return false;
         _agenda.Add(new PanelAgendaItem(childId, reason, _agenda.Count == 0 ? 1 : _agenda.Max(i => i.Position) + 1));
@@ -129,6 +146,7 @@ public sealed class PanelMeeting : IVersioned
     /// <summary>The chair moves an item one place up (-1) or down (+1).</summary>
     public void Move(Guid itemId, int by)
     {
+        RequireOpen();
         var ordered = _agenda.OrderBy(i => i.Position).ToList();
         var index = ordered.FindIndex(i => i.Id == itemId);
         if (index < 0) throw new DomainRuleViolation("That child is not on this agenda.");
@@ -143,6 +161,7 @@ public sealed class PanelMeeting : IVersioned
     /// </summary>
     public void TakeAttendance(IEnumerable<PanelAttendee> attendees, DateTime nowUtc)
     {
+        RequireOpen();
         var people = attendees.Where(p => !_attendees.Any(a => a.Name == p.Name && a.Agency == p.Agency)).ToList();
         if (people.Count == 0 && _attendees.Count == 0) throw new DomainRuleViolation("Record at least one person who attended", nameof(Attendees));
         if (UkTime.ToUkDate(Guard.AsUtc(nowUtc)) < UkTime.ToUkDate(StartsAtUtc))
@@ -154,6 +173,7 @@ public sealed class PanelMeeting : IVersioned
     /// <summary>What the panel said and decided about one child; provisional when the meeting is not quorate.</summary>
     public void RecordDiscussion(Guid itemId, string? discussion, string? decisions, string byUserId, DateTime nowUtc)
     {
+        RequireOpen();
         if (AttendanceTakenAtUtc is null) throw new DomainRuleViolation("Take the attendance first: it decides whether the panel's decisions stand.");
         var item = _agenda.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainRuleViolation("That child is not on this agenda.");
         item.Record(discussion, decisions, Guard.Required(byUserId, nameof(PanelAgendaItem.RecordedByUserId), "Who recorded it must be known"), nowUtc);

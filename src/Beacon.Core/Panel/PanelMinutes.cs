@@ -52,6 +52,7 @@ public sealed class PanelMinutes
             Pdf = pdf,
         };
         minutes._recipients.AddRange(recipients.Select(id => new MinutesRecipient(id)));
+        meeting.Close(nowUtc);
         return minutes;
     }
 

@@ -123,6 +123,13 @@ public class AttachmentTests
     public void Anything_else_is_refused_whatever_its_name(string name, string content) =>
         Assert.Contains("must be a PDF", Assert.Throws<DomainRuleViolation>(() => Accept(name, Encoding.Latin1.GetBytes(content))).Message);
 
+    [Theory]
+    [InlineData("report.html", "report.pdf")]
+    [InlineData("x.pdf.exe", "x.pdf.pdf")]
+    [InlineData("scan.PDF", "scan.PDF")]
+    public void A_files_name_ends_as_what_it_is(string uploaded, string kept) =>
+        Assert.Equal(kept, Accept(uploaded, Encoding.ASCII.GetBytes("%PDF-1.4 <html><script>alert(1)</script>")).FileName);
+
     [Fact]
     public void Empty_and_oversized_files_are_refused()
     {

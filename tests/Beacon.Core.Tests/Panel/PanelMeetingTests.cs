@@ -84,6 +84,19 @@ public class PanelMinutesTests
     }
 
     [Fact]
+    public void Once_the_minutes_are_issued_the_meetings_record_is_closed()
+    {
+        var meeting = Held();
+        PanelMinutes.Issue(meeting, [1], ["a"], "chair", Now);
+        Assert.True(meeting.IsClosed);
+        Assert.Throws<DomainRuleViolation>(() => meeting.RecordDiscussion(meeting.Agenda[0].Id, "rewritten", "rewritten", "chair", Now));
+        Assert.Throws<DomainRuleViolation>(() => meeting.AddToAgenda(Guid.NewGuid(), AgendaReason.AddedByChair));
+        Assert.Throws<DomainRuleViolation>(() => meeting.TakeAttendance([new PanelAttendee("Late", Agency.Health)], Now));
+        Assert.Throws<DomainRuleViolation>(() => meeting.Move(meeting.Agenda[0].Id, 1));
+        Assert.Throws<DomainRuleViolation>(() => PanelMinutes.Issue(meeting, [1], ["a"], "chair", Now));
+    }
+
+    [Fact]
     public void Each_recipient_acknowledges_once_and_nobody_else_can()
     {
         var minutes = PanelMinutes.Issue(Held(), [1], ["a", "b"], "chair", Now);

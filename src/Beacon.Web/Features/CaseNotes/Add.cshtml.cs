@@ -51,6 +51,7 @@ public sealed class AddModel(CaseNoteRecords notes, BeaconDbContext db) : PageMo
         if (Corrects is { } id)
         {
             if (await CorrectedAsync(id, ct) is not { } corrected) return NotFound();
+            if (corrected.RecordedByUserId != User.ToActor().UserId) return Forbid();
             Input = new CaseNoteInput
             {
                 Kind = corrected.Kind, When = MomentInput.From(corrected.OccurredAtUtc), Summary = corrected.Summary, Detail = corrected.Detail,

@@ -88,6 +88,8 @@ public sealed class MeetingModel(PanelMeetings meetings, PanelLists lists, Beaco
         try
         {
             db.Entry(Meeting!).Property(m => m.Version).OriginalValue = Version;
+            // Agenda and attendance are rows of their own: marking the meeting changed makes every step check and move its version.
+            db.Entry(Meeting!).State = EntityState.Modified;
             if (await step(Meeting!, User.ToActor()) is { } done && ModelState.IsValid)
             {
                 await db.SaveChangesAsync(ct);
@@ -99,7 +101,7 @@ public sealed class MeetingModel(PanelMeetings meetings, PanelLists lists, Beaco
         {
             ModelState.AddModelError(rule.Field == nameof(PanelMeeting.Attendees) ? "Attendees" : "", rule.Message);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException error) when (error is DbUpdateConcurrencyException || error.IsUniqueViolation())
         {
             ModelState.AddModelError("", "Someone else changed this meeting since you opened it. Nothing has been saved: check it again below.");
         }

@@ -40,6 +40,7 @@ public sealed class MeetingItemModel(PanelMeetings meetings, PanelLists lists, A
         try
         {
             db.Entry(Meeting!).Property(m => m.Version).OriginalValue = Version;
+            db.Entry(Meeting!).State = EntityState.Modified;
             Meeting!.RecordDiscussion(ItemId, Discussion, Decisions, User.ToActor().UserId, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
             TempData["Saved"] = Meeting.IsQuorate ? "Discussion and decisions recorded" : "Discussion recorded; the decisions are provisional (the meeting is not quorate)";
@@ -66,6 +67,7 @@ public sealed class MeetingItemModel(PanelMeetings meetings, PanelLists lists, A
         var owners = await actions.PossibleOwnersAsync(child!, User.ToActor().OrganisationId, ct);
         var owner = owners.FirstOrDefault(o => o.UserId == ActionOwner);
         if (owner.UserId is null) ModelState.AddModelError(nameof(ActionOwner), "Choose who will do it from the list");
+        if (Meeting!.IsClosed) ModelState.AddModelError("", "The minutes of this meeting have been issued, so its record is closed. Set new actions at the next meeting.");
         DateOnly? due = null;
         if (ActionDueOn.TryRead("date it is due", out var d, out var error)) due = d;
         else ModelState.AddModelError(nameof(ActionDueOn), error);

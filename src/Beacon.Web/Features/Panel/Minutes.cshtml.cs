@@ -22,7 +22,7 @@ namespace Beacon.Web.Features.Panel;
 /// its recipients and the chair, is checked against its SHA-256 before it is sent, and every download is audited.
 /// </summary>
 [Authorize(Policy = Policies.Practitioner)]
-public sealed class MinutesModel(PanelMeetings meetings, BeaconDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class MinutesModel(PanelMeetings meetings, BeaconDbContext db, AuditTrail audit, AccountActors actors, TimeProvider clock) : PageModel
 {
     public sealed record Recipient(string UserId, string Name, string Organisation, DateTime? AcknowledgedAtUtc);
     public sealed record Candidate(string UserId, string Label);
@@ -53,6 +53,8 @@ public sealed class MinutesModel(PanelMeetings meetings, BeaconDbContext db, Aud
         if (await LoadAsync(ct) is { } refusal) return refusal;
         if (Issued is null) return NotFound();
         if (!IsChair && !Issued.IsRecipient(Me)) return Forbid();
+        // Need-to-know holds for minutes too: someone who may no longer see a child they name does not get them.
+        if (!MaySeeAll(User.ToActor(), await AgendaChildrenAsync(ct))) return Forbid();
         if (!Issued.IsIntact)
             return StatusCode(StatusCodes.Status409Conflict, "These minutes no longer match the document issued, so they have not been sent. Tell your Beacon administrator.");
         await audit.RecordAsync(AuditAction.Viewed, nameof(PanelMinutes), Issued.Id.ToString(), null, "Downloaded the issued minutes of a panel meeting", ct);
@@ -67,6 +69,13 @@ public sealed class MinutesModel(PanelMeetings meetings, BeaconDbContext db, Aud
         if (Issued is not null) { ModelState.AddModelError("", "These minutes have already been issued."); return Page(); }
         var allowed = Candidates.Select(c => c.UserId).ToHashSet();
         if (RecipientIds.Any(id => !allowed.Contains(id))) { ModelState.AddModelError(nameof(RecipientIds), "Choose recipients from the list"); return Page(); }
+        // The minutes name every child on the agenda: each recipient must be someone who may see all of them.
+        var children = await AgendaChildrenAsync(ct);
+        foreach (var id in RecipientIds.Distinct())
+            if (await actors.ActorAsync(id, ct) is not { } recipient || !MaySeeAll(recipient, children))
+                ModelState.AddModelError(nameof(RecipientIds),
+                    $"{Candidates.First(c => c.UserId == id).Label} may not see every child these minutes name. Leave them out, or ask for them to be given access first.");
+        if (!ModelState.IsValid) return Page();
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -135,6 +144,15 @@ public sealed class MinutesModel(PanelMeetings meetings, BeaconDbContext db, Aud
         }
         return null;
     }
+
+    private Task<List<Core.Children.Child>> AgendaChildrenAsync(CancellationToken ct)
+    {
+        var ids = Meeting!.Agenda.Select(i => i.ChildId).ToList();
+        return db.Children.AsNoTracking().Include(c => c.Involvements).Include(c => c.AccessGrants).AsSplitQuery()
+            .Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+    }
+
+    private static bool MaySeeAll(Actor actor, IEnumerable<Core.Children.Child> children) => children.All(c => ChildAccess.MayView(actor, c));
 
     /// <summary>The minutes, written from the records: attendance and quorum, then each child's discussion, decisions and actions.</summary>
     private async Task<byte[]> BuildAsync(DateTime nowUtc, CancellationToken ct)

@@ -97,6 +97,10 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
     {
         var mayOpen = Capabilities.SeesChildRecords(actor);
         var visibleIds = db.Children.Where(ChildAccess.VisibleTo(actor)).Select(c => c.Id);
+        // The rationale can identify a child: it is shown to those who may see the child, and to the board (members and
+        // auditors) of the child's area, who hold the panel to account; others see that a removal happened and why, by category.
+        var oversees = (actor.IsIn(BeaconRoles.BoardMember) || Capabilities.IsAuditor(actor)) && actor.Agency == Agency.SafeguardingBoard;
+        var areas = actor.AreaIds.ToList();
         return from l in db.Set<PanelListing>().AsNoTracking()
                where l.Status == ListingStatus.Removed
                join c in db.Children on l.ChildId equals c.Id
@@ -106,7 +110,9 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
                from approver in aps.DefaultIfEmpty()
                orderby l.RemovedAtUtc descending
                select new RemovalRow(l.Id, c.Id, mayOpen && visibleIds.Contains(c.Id) ? c.FirstName + " " + c.LastName : null, l.RemovedAtUtc!.Value,
-                   l.RemovalCategory!.Value, l.RemovalRationale!, l.LevelAtRemoval, proposer == null ? "" : proposer.DisplayName,
+                   l.RemovalCategory!.Value,
+                   (mayOpen && visibleIds.Contains(c.Id)) || (oversees && areas.Contains(c.ResponsibleAreaId)) ? l.RemovalRationale! : "Not shown: you may not see this child's record",
+                   l.LevelAtRemoval, proposer == null ? "" : proposer.DisplayName,
                    approver == null ? "" : approver.DisplayName, l.ListedAtUtc);
     }
 

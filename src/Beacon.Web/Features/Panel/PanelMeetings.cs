@@ -65,6 +65,7 @@ internal sealed class PanelMeetingConfiguration : IEntityTypeConfiguration<Panel
         meeting.Property(m => m.ScheduledByUserId).HasMaxLength(450);
         meeting.Ignore(m => m.Agenda);
         meeting.Ignore(m => m.IsQuorate);
+        meeting.Ignore(m => m.IsClosed);
         meeting.HasMany(m => m.Items).WithOne().HasForeignKey("PanelMeetingId").OnDelete(DeleteBehavior.Restrict);
         meeting.Navigation(m => m.Items).HasField("_agenda");
         meeting.OwnsMany(m => m.Attendees, attendee =>
@@ -95,5 +96,8 @@ internal sealed class PanelAgendaItemConfiguration : IEntityTypeConfiguration<Pa
         item.Property(i => i.RecordedByUserId).HasMaxLength(450);
         // When each child was last discussed (agendas, the child's record).
         item.HasIndex(i => new { i.ChildId, i.RecordedAtUtc });
+        // A child is on a meeting's agenda once, however many chairs build it at the same moment.
+        item.Property<Guid>("PanelMeetingId");
+        item.HasIndex("PanelMeetingId", nameof(PanelAgendaItem.ChildId)).IsUnique();
     }
 }

@@ -126,7 +126,10 @@ public abstract class CaseNoteTests(BeaconFixture beacon)
         using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
         var byManager = VisitFields("Visit to check on her");
         byManager["Input.CorrectionReason"] = "I think it was not alone";
-        var refused = await AddAsync(manager, child, byManager, query: $"?corrects={original}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"{child}/Notes/Add?corrects={original}")).Status);
+        // Posted by hand (the form of a plain new note, aimed at the correction): the domain refuses it.
+        var form = await manager.GetAsync($"{child}/Notes/Add");
+        var refused = await manager.SubmitAsync(form, "main form", byManager, $"{child}/Notes/Add?corrects={original}");
         Assert.Contains("Only the person who wrote a note can correct it. Record your own note instead.", refused.Errors);
         Assert.Null((await manager.GetAsync($"{child}/Notes/{original}")).Document.QuerySelector($"a[href$='corrects={original}']"));
 

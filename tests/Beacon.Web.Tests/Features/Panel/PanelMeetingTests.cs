@@ -111,6 +111,10 @@ public abstract partial class PanelMeetingTests(BeaconFixture beacon)
             await chair.SubmitAsync($"{url}/Items/{other.GetAttribute("data-item")}", "#discussion", new() { ["Discussion"] = "Reviewed", ["Decisions"] = "No change" });
         var noOne = await chair.SubmitAsync(minutesUrl, "#issue-minutes", []);
         Assert.Contains(noOne.Errors, e => e == "Choose who the minutes go to");
+        // Someone who may not see every child the minutes name is refused as a recipient.
+        var schoolLead = await WithDbAsync(Factory, db => db.Users.Where(u => u.Email == "school.lead@beacon.test").Select(u => u.Id).SingleAsync());
+        var tooWide = await PostAsync(chair, minutesUrl, "Issue", new() { ["RecipientIds"] = schoolLead });
+        Assert.Contains(tooWide.Errors, e => e.Contains("may not see every child these minutes name"));
         var issued = await chair.SubmitAsync(minutesUrl, "#issue-minutes", new() { ["RecipientIds"] = workerId });
         Assert.True(issued.Status == HttpStatusCode.Redirect, string.Join("; ", issued.Errors));
         Assert.Contains("Panel minutes to acknowledge", (await worker.GetAsync("/MyWork")).Document.QuerySelector("#minutes-to-acknowledge")!.TextContent);
@@ -122,6 +126,17 @@ public abstract partial class PanelMeetingTests(BeaconFixture beacon)
         Assert.Null((await worker.GetAsync("/MyWork")).Document.QuerySelector("#minutes-to-acknowledge"));
         using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"{minutesUrl}?handler=Pdf")).Status);
+
+        // Issued minutes close the meeting's record: what they say is what happened.
+        var rewrite = await chair.SubmitAsync(itemUrl, "#discussion", new() { ["Discussion"] = "Rewritten", ["Decisions"] = "Rewritten" });
+        Assert.Contains(rewrite.Errors, e => e.StartsWith("The minutes of this meeting have been issued"));
+        Assert.DoesNotContain("Rewritten", (await chair.GetAsync(url)).Text);
+
+        // Someone who may not see a child on the agenda learns neither who it is nor what was decided.
+        using var police = await BeaconClient.SignedInAsync(Factory, "police.officer@beacon.test");
+        var policeView = await police.GetAsync(url);
+        Assert.DoesNotContain(childId.ToString(), policeView.Document.QuerySelector("#agenda")!.OuterHtml);
+        Assert.DoesNotContain("Disruption visit", policeView.Text);
 
         // An overdue panel action escalates to the owner's manager and brings the child back to the next meeting.
         await Factory.WithScopeAsync(async sp =>

@@ -920,7 +920,7 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<Guid?>("PanelMeetingId")
+                    b.Property<Guid>("PanelMeetingId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Position")
@@ -938,9 +938,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PanelMeetingId");
-
                     b.HasIndex("ChildId", "RecordedAtUtc");
+
+                    b.HasIndex("PanelMeetingId", "ChildId")
+                        .IsUnique();
 
                     b.ToTable("PanelAgendaItems", (string)null);
                 });
@@ -1024,6 +1025,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("MinutesIssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
@@ -1921,7 +1925,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Beacon.Core.Panel.PanelMeeting", null)
                         .WithMany("Items")
                         .HasForeignKey("PanelMeetingId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Beacon.Core.Panel.PanelListing", b =>

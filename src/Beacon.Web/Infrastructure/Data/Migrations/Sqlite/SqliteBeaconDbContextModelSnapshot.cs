@@ -915,7 +915,7 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("PanelMeetingId")
+                    b.Property<Guid>("PanelMeetingId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
@@ -933,9 +933,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PanelMeetingId");
-
                     b.HasIndex("ChildId", "RecordedAtUtc");
+
+                    b.HasIndex("PanelMeetingId", "ChildId")
+                        .IsUnique();
 
                     b.ToTable("PanelAgendaItems", (string)null);
                 });
@@ -1018,6 +1019,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MinutesIssuedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -1907,7 +1911,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Beacon.Core.Panel.PanelMeeting", null)
                         .WithMany("Items")
                         .HasForeignKey("PanelMeetingId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Beacon.Core.Panel.PanelListing", b =>

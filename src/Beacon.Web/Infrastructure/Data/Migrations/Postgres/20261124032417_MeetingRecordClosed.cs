@@ -1,0 +1,66 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class MeetingRecordClosed : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_PanelAgendaItems_PanelMeetingId",
+                table: "PanelAgendaItems");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "MinutesIssuedAtUtc",
+                table: "PanelMeetings",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "PanelMeetingId",
+                table: "PanelAgendaItems",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "uuid",
+                oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelAgendaItems_PanelMeetingId_ChildId",
+                table: "PanelAgendaItems",
+                columns: new[] { "PanelMeetingId", "ChildId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_PanelAgendaItems_PanelMeetingId_ChildId",
+                table: "PanelAgendaItems");
+
+            migrationBuilder.DropColumn(
+                name: "MinutesIssuedAtUtc",
+                table: "PanelMeetings");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "PanelMeetingId",
+                table: "PanelAgendaItems",
+                type: "uuid",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "uuid");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelAgendaItems_PanelMeetingId",
+                table: "PanelAgendaItems",
+                column: "PanelMeetingId");
+        }
+    }
+}

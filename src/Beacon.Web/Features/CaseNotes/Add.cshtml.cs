@@ -27,8 +27,10 @@ public sealed class CaseNoteInput
 /// Record a note on a child's record (a visit, a call, a meeting, a significant event), with a file if there is one;
 /// or, with <c>?corrects=</c>, a correction of one's own earlier note, which stays on the record marked corrected.
 /// </summary>
-[RequestSizeLimit(Attachment.MaxBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxBytes + 1024 * 1024)]
+// Room for a file well over the limit, so it is refused with a message beside the field and the note kept on the
+// form, rather than cut off by the server with an error page.
+[RequestSizeLimit(5 * Attachment.MaxBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = 5 * Attachment.MaxBytes)]
 public sealed class AddModel(CaseNoteRecords notes, BeaconDbContext db) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }

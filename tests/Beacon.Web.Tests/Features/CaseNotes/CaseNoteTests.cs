@@ -110,6 +110,13 @@ public abstract class CaseNoteTests(BeaconFixture beacon)
         Assert.Equal(HttpStatusCode.OK, program.Status);
         Assert.Contains("must be a PDF", program.FieldError("Upload"));
 
+        var big = new byte[Attachment.MaxBytes + 1];
+        "%PDF-"u8.CopyTo(big);
+        var tooBig = await AddAsync(worker, child, VisitFields(), ("big.pdf", big));
+        Assert.Equal(HttpStatusCode.OK, tooBig.Status);
+        Assert.Contains("smaller than 10 MB", tooBig.FieldError("Upload"));
+        Assert.Contains("She was tired", tooBig.Document.QuerySelector("#Input-Detail")!.TextContent); // what was typed is kept
+
         Assert.Equal(before, await DbAsync(db => db.Set<CaseNote>().CountAsync()));
         Assert.Equal(0, await DbAsync(db => db.Set<Attachment>().CountAsync(a => a.FileName == "disguised.pdf")));
     }

@@ -72,6 +72,7 @@ public sealed class MarkDoneModel(CaseRecords records, AgreedActions actions, Be
         var (_, child, refusal) = await records.LoadCaseAsync(Id, User, CaseOperations.View, ct);
         if (refusal is not null) return (null, refusal);
         ChildName = child!.FullName;
+        _childId = child.Id;
         var action = await db.Set<AgreedAction>().SingleOrDefaultAsync(a => a.Id == ActionId && a.CaseId == Id && a.ChildId == child.Id, ct);
         if (action is null) return (null, NotFound());
         if (!(await authorization.AuthorizeAsync(User, new OnChild<AgreedAction?>(child, action), AgreedActionOperations.MarkDone)).Succeeded)
@@ -80,10 +81,12 @@ public sealed class MarkDoneModel(CaseRecords records, AgreedActions actions, Be
         return (action, null);
     }
 
+    /// <summary>The action's child, from the access check in <see cref="LoadAsync"/> (the case is not loaded twice).</summary>
+    private Guid _childId;
+
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        var (_, child, _) = await records.LoadCaseAsync(Id, User, CaseOperations.View, ct);
-        Action = await actions.Rows(child!.Id, Id, ActionId).SingleOrDefaultAsync(ct);
+        Action = await actions.Rows(_childId, Id, ActionId).SingleOrDefaultAsync(ct);
         return Page();
     }
 }

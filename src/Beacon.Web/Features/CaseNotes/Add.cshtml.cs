@@ -43,7 +43,6 @@ public sealed class AddModel(CaseNoteRecords notes, BeaconDbContext db) : PageMo
 
     public static IEnumerable<SelectListItem> KindItems() =>
         Enum.GetValues<CaseNoteKind>().Select(k => new SelectListItem(k.Name(), k.ToString()));
-    public static IEnumerable<SelectListItem> YesNo() => [new("Yes", "True"), new("No", "False")];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

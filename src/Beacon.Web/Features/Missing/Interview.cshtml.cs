@@ -14,7 +14,5 @@ public sealed class InterviewModel(MissingEpisodeRecords missing, BeaconDbContex
         ? "Return home interview recorded. It raised a concern: raise a concern with the front door, or start a risk reassessment, from the episode below."
         : "Return home interview recorded";
 
-    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> YesNo() => [new("Yes", "True"), new("No", "False")];
-
     public TimescaleOutcome? Timescale => Episode?.ReturnHomeInterviewTimescale(Missing.Timescales, Missing.Now);
 }

@@ -144,7 +144,4 @@ public sealed class MeetingModel(PanelMeetings meetings, PanelLists lists, Beaco
         while (Attendees.Count < AttendeeRows) Attendees.Add(new AttendeeInput());
         return Page();
     }
-
-    public static IEnumerable<SelectListItem> AgencyItems() =>
-        [new SelectListItem("Choose agency", ""), .. Enum.GetValues<Agency>().Select(a => new SelectListItem(a.Name(), a.ToString()))];
 }

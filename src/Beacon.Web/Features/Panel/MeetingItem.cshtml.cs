@@ -30,6 +30,8 @@ public sealed class MeetingItemModel(PanelMeetings meetings, PanelLists lists, A
     public string ChildName { get; private set; } = "";
     public IReadOnlyList<ActionRow> Actions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> OwnerItems { get; private set; } = [];
+    /// <summary>The child, loaded and access-checked once per request.</summary>
+    private Core.Children.Child? _child;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? await ShowAsync(fill: true, ct);
 
@@ -63,8 +65,7 @@ public sealed class MeetingItemModel(PanelMeetings meetings, PanelLists lists, A
     {
         ModelState.Clear();
         if (await LoadAsync(ct) is { } refusal) return refusal;
-        var (child, _) = await lists.LoadChildAsync(Item!.ChildId, User, PanelOperations.Chair, ct);
-        var owners = await actions.PossibleOwnersAsync(child!, User.ToActor().OrganisationId, ct);
+        var owners = await actions.PossibleOwnersAsync(_child!, User.ToActor().OrganisationId, ct);
         var owner = owners.FirstOrDefault(o => o.UserId == ActionOwner);
         if (owner.UserId is null) ModelState.AddModelError(nameof(ActionOwner), "Choose who will do it from the list");
         if (Meeting!.IsClosed) ModelState.AddModelError("", "The minutes of this meeting have been issued, so its record is closed. Set new actions at the next meeting.");
@@ -75,7 +76,7 @@ public sealed class MeetingItemModel(PanelMeetings meetings, PanelLists lists, A
         {
             try
             {
-                db.Add(AgreedAction.Agree(Item.ChildId, null, ActionSource.Panel, ActionDescription, owner.UserId, owner.OrganisationId, due,
+                db.Add(AgreedAction.Agree(Item!.ChildId, null, ActionSource.Panel, ActionDescription, owner.UserId, owner.OrganisationId, due,
                     User.ToActor().UserId, clock.GetUtcNow().UtcDateTime, Meeting!.Id));
                 await db.SaveChangesAsync(ct);
                 TempData["Saved"] = "Action set. It is on its owner's work list until done.";
@@ -100,6 +101,7 @@ public sealed class MeetingItemModel(PanelMeetings meetings, PanelLists lists, A
         if (actor.OrganisationId != Meeting.OrganisationId) return NotFound();
         var (child, refusal) = await lists.LoadChildAsync(Item.ChildId, User, PanelOperations.Chair, ct);
         if (refusal is not null) return refusal;
+        _child = child;
         ChildName = child!.FullName;
         return null;
     }
@@ -110,8 +112,7 @@ public sealed class MeetingItemModel(PanelMeetings meetings, PanelLists lists, A
         if (fill) { Discussion = Item!.Discussion; Decisions = Item.Decisions; }
         // One child's actions outside any case: a handful, filtered here.
         Actions = (await actions.Rows(Item!.ChildId, null).ToListAsync(ct)).Where(a => a.Source == ActionSource.Panel).ToList();
-        var (child, _) = await lists.LoadChildAsync(Item.ChildId, User, PanelOperations.Chair, ct);
-        OwnerItems = [new SelectListItem("Choose who will do it", ""), .. (await actions.PossibleOwnersAsync(child!, User.ToActor().OrganisationId, ct))
+        OwnerItems = [new SelectListItem("Choose who will do it", ""), .. (await actions.PossibleOwnersAsync(_child!, User.ToActor().OrganisationId, ct))
             .Select(o => new SelectListItem(o.Label, o.UserId))];
         return Page();
     }

@@ -15,7 +15,7 @@ namespace Beacon.Web.Features.Panel;
 public sealed class RemovalsModel(PanelLists lists, BeaconDbContext db) : PageModel
 {
     public sealed record Proposal(Guid ListingId, Guid ChildId, string ChildName, RemovalCategory Category, string Rationale, string ProposedBy,
-        string ProposedByUserId, DateTime ProposedAtUtc, Core.RiskAssessment.ExploitationRiskLevel? Level);
+        string ProposedByUserId, DateTime ProposedAtUtc, Core.RiskAssessment.ExploitationRiskLevel? Level, int Version);
 
     public IReadOnlyList<Proposal> Waiting { get; private set; } = [];
     public string Me => User.ToActor().UserId;
@@ -68,11 +68,7 @@ public sealed class RemovalsModel(PanelLists lists, BeaconDbContext db) : PageMo
                          from p in ps.DefaultIfEmpty()
                          orderby l.RemovalProposedAtUtc
                          select new Proposal(l.Id, c.Id, c.FirstName + " " + c.LastName, l.RemovalCategory!.Value, l.RemovalRationale!,
-                             u == null ? "" : u.DisplayName, l.RemovalProposedByUserId!, l.RemovalProposedAtUtc!.Value, p == null ? null : p.Level))
+                             u == null ? "" : u.DisplayName, l.RemovalProposedByUserId!, l.RemovalProposedAtUtc!.Value, p == null ? null : p.Level, l.Version))
             .Take(100).ToListAsync(ct);
-        Versions = await db.Set<PanelListing>().AsNoTracking().Where(l => l.Status == ListingStatus.RemovalProposed)
-            .Select(l => new { l.Id, l.Version }).ToDictionaryAsync(l => l.Id, l => l.Version, ct);
     }
-
-    public IReadOnlyDictionary<Guid, int> Versions { get; private set; } = new Dictionary<Guid, int>();
 }

@@ -138,6 +138,12 @@ public sealed class GovUkCheckboxesTagHelper : GovUkFieldTagHelper
     }
 }
 
+/// <summary>Choices several forms share, bound to a <c>bool?</c> (unanswered stays null, so "say which" can be asked).</summary>
+public static class GovUkChoices
+{
+    public static IEnumerable<SelectListItem> YesNo() => [new("Yes", "True"), new("No", "False")];
+}
+
 [HtmlTargetElement("govuk-radios", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
 {

@@ -48,6 +48,7 @@ public static class BeaconApp
         Features.Chronology.ChronologyServices.Add(services);
         Features.Children.ChildRecordServices.Add(services);
         Features.Cases.CaseServices.Add(services);
+        Features.Panel.PanelServices.Add(services);
         Features.RiskAssessment.RiskAssessmentServices.Add(services, configuration);
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
 

@@ -43,10 +43,17 @@ public static class BeaconCli
 
         var childrenOption = new Option<int>("--children") { Description = "How many children to add (with their referrals, cases, missing episodes and assessments).", DefaultValueFactory = _ => 100_000 };
         var seedOption = new Option<int>("--seed") { Description = "Seed for the generated data; the same seed gives the same people.", DefaultValueFactory = _ => 2014 };
+        var panelActionsOption = new Option<int>("--panel-actions")
+        {
+            Description = "How many actions five years of the demo chair's fortnightly panel meetings agree (0 for no meetings); by default one per child.",
+            DefaultValueFactory = _ => -1,
+        };
         var generate = new Command("generate", "Add a borough's volume of synthetic records to the configured database (demo logins first on a new one), for measuring Beacon at scale.");
         generate.Options.Add(childrenOption);
         generate.Options.Add(seedOption);
-        generate.SetAction(async (parse, ct) => await GenerateAsync(args, parse.GetValue(childrenOption), parse.GetValue(seedOption), output, ct));
+        generate.Options.Add(panelActionsOption);
+        generate.SetAction(async (parse, ct) => await GenerateAsync(args, parse.GetValue(childrenOption), parse.GetValue(seedOption), output, ct,
+            parse.GetValue(panelActionsOption)));
 
         var rebuild = new Command("rebuild",
             "Work the stored clocks, risk positions and search words out again from the records: after changing RiskReassessment, or after correcting records in the database by hand.");
@@ -131,23 +138,35 @@ public static class BeaconCli
     }
 
     /// <summary>Migrates (adding the demo on a new database), then adds the generated volume and says what it added.</summary>
-    public static async Task<int> GenerateAsync(string[] args, int children, int seed, TextWriter output, CancellationToken ct)
+    public static async Task<int> GenerateAsync(string[] args, int children, int seed, TextWriter output, CancellationToken ct, int panelActions = -1)
     {
-        if (children is < 1 or > 2_000_000)
+        if (panelActions < 0) panelActions = children;
+        if (children is < 0 or > 2_000_000 || panelActions > 2_000_000 || children + panelActions == 0)
         {
-            await output.WriteLineAsync("--children must be between 1 and 2,000,000.");
+            await output.WriteLineAsync("--children must be between 0 and 2,000,000, --panel-actions at most 2,000,000, and one of them more than 0.");
             return 1;
         }
         await using var app = BeaconApp.Build(WebArgs(args));
         await app.InitialiseDatabaseAsync(ct);
-        await output.WriteLineAsync($"Generating {children:N0} children...");
-        var volume = new VolumeData(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<TimeProvider>());
-        var totals = await volume.GenerateAsync(children, seed, output, ct);
+        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        if (children > 0)
+        {
+            await output.WriteLineAsync($"Generating {children:N0} children...");
+            var totals = await new VolumeData(scopes, clock).GenerateAsync(children, seed, output, ct);
+            await output.WriteLineAsync(
+                $"Added {totals.Children:N0} children, {totals.Referrals:N0} referrals, {totals.Cases:N0} cases, {totals.MissingEpisodes:N0} missing episodes " +
+                $"and {totals.Assessments:N0} signed-off risk assessments in {totals.Took.TotalSeconds:N0} s.");
+        }
+        if (panelActions > 0)
+        {
+            await output.WriteLineAsync($"Generating five years of panel meetings with {panelActions:N0} actions...");
+            var panel = await new Features.Panel.PanelHistoryData(scopes, clock).GenerateAsync(5, panelActions, seed, output, ct);
+            await output.WriteLineAsync($"Added {panel.Meetings:N0} panel meetings discussing {panel.Discussed:N0} children, {panel.Actions:N0} actions " +
+                $"and {panel.Removals:N0} approved removals in {panel.Took.TotalSeconds:N0} s.");
+        }
         await using (var scope = app.Services.CreateAsyncScope())
             await DatabaseSetup.RefreshStatisticsAsync(scope.ServiceProvider.GetRequiredService<BeaconDbContext>(), ct);
-        await output.WriteLineAsync(
-            $"Added {totals.Children:N0} children, {totals.Referrals:N0} referrals, {totals.Cases:N0} cases, {totals.MissingEpisodes:N0} missing episodes " +
-            $"and {totals.Assessments:N0} signed-off risk assessments in {totals.Took.TotalSeconds:N0} s.");
         return 0;
     }
 

@@ -17,9 +17,10 @@ public sealed class QueryBudgetTests(SqliteBeacon beacon) : IClassFixture<Sqlite
     /// <summary>
     /// The most commands any page may issue: the per-request session check (one query for the security stamp), the
     /// page's own queries and the view audit. Measured on the demo: 1 for the home page, 10–12 for My work, 14 for a
-    /// child's record (the most).
+    /// child's record. A manager's My work is the most at volume (21): each "waiting for you" group reads its first few
+    /// and counts the rest only when there are more, so it is at most two queries a group, whatever the data size.
     /// </summary>
-    public const int Budget = 20;
+    public const int Budget = 24;
 
     /// <summary>
     /// The chronology page's own commands besides one per source: the session check, the child with its aliases,

@@ -22,6 +22,7 @@ public class VolumeBeacon(DatabaseProvider provider) : IAsyncLifetime
     private readonly BeaconFixture _inner = new(provider);
     public BeaconFactory Require() => _inner.Require();
     public VolumeData.Totals Totals { get; private set; } = default!;
+    public Beacon.Web.Features.Panel.PanelHistoryData.Totals PanelTotals { get; private set; } = default!;
 
     public async ValueTask InitializeAsync()
     {
@@ -31,6 +32,8 @@ public class VolumeBeacon(DatabaseProvider provider) : IAsyncLifetime
         var factory = _inner.Factory;
         var volume = new VolumeData(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<TimeProvider>());
         Totals = await volume.GenerateAsync(Children, seed: 7, TextWriter.Null, CancellationToken.None);
+        PanelTotals = await new Beacon.Web.Features.Panel.PanelHistoryData(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<TimeProvider>())
+            .GenerateAsync(years: 1, actions: 1_300, seed: 7, TextWriter.Null, CancellationToken.None);
     }
 
     public ValueTask DisposeAsync() => _inner.DisposeAsync();
@@ -158,6 +161,8 @@ public abstract class VolumeTests(VolumeBeacon beacon)
         { "social.worker@beacon.test", "/RiskAssessment/Panel" },
         { "police.officer@beacon.test", "/Children?Name=a" },
         { "social.worker@beacon.test", "/Missing/ReturnHomeInterviews" },
+        { "board.member@beacon.test", "/Panel/Counts" },
+        { "panel.chair@beacon.test", "/Panel/Meetings" },
     };
 
     /// <summary>The same budget as on the demo's few rows holds with hundreds more: no query per row anywhere.</summary>
@@ -188,6 +193,46 @@ public abstract class VolumeTests(VolumeBeacon beacon)
             Assert.NotNull(page.Document.QuerySelector("a[rel=prev]"));
             Assert.True(page.Document.QuerySelectorAll("table tbody tr").Length > 0);
         }
+    }
+
+    [Fact]
+    public async Task A_years_panel_history_gives_the_boards_figures_exactly_as_the_records_say()
+    {
+        Assert.Equal(26, beacon.PanelTotals.Meetings);
+        using var board = await BeaconClient.SignedInAsync(Factory, "board.member@beacon.test");
+        var rows = (await board.GetAsync("/Panel/Counts")).Document.QuerySelectorAll("#meeting-counts tbody tr");
+        Assert.Equal(Beacon.Web.Features.Panel.PanelFigures.Meetings, rows.Length);
+        var today = UkTime.ToUkDate(DateTime.UtcNow);
+        foreach (var row in rows)
+        {
+            var id = Guid.Parse(row.GetAttribute("data-meeting")!);
+            var expected = await WithDbAsync(async db =>
+            {
+                var actions = await db.Set<Core.Actions.AgreedAction>().AsNoTracking().Where(a => a.PanelMeetingId == id).ToListAsync();
+                return new[] { actions.Count, actions.Count(a => a.DoneOn <= a.DueOn), actions.Count(a => a.DoneOn > a.DueOn), actions.Count(a => a.IsOverdue(today)) }
+                    .Select(n => n.ToString()).ToList();
+            });
+            var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+            Assert.Equal(expected, cells.Skip(3).ToList());
+        }
+    }
+
+    [Fact]
+    public async Task An_agenda_built_at_volume_puts_children_with_overdue_actions_first()
+    {
+        using var chair = await BeaconClient.SignedInAsync(Factory, "panel.chair@beacon.test");
+        var at = DateTime.UtcNow.AddDays(3);
+        var meeting = await chair.SubmitAsync("/Panel/Meetings", "#schedule-meeting", new()
+        {
+            ["When.Date.Day"] = at.Day.ToString(), ["When.Date.Month"] = at.Month.ToString(), ["When.Date.Year"] = at.Year.ToString(), ["When.Time"] = "10:00", ["Location"] = "Volume room",
+        });
+        await chair.SubmitAsync(meeting.Location!, "#build-agenda", []);
+        var items = (await chair.GetAsync(meeting.Location!)).Document.QuerySelectorAll("#agenda li").Select(li => li.TextContent).ToList();
+        // A year of fortnightly meetings has discussed most of the list lately: those due now, never more than one agenda's worth.
+        Assert.InRange(items.Count, 1, Beacon.Web.Features.Panel.PanelMeetings.MostOnOneAgenda);
+        var overdueFlags = items.Select(t => t.Contains("overdue panel action")).ToList();
+        Assert.Contains(true, overdueFlags);
+        Assert.Equal(overdueFlags.OrderByDescending(f => f), overdueFlags); // every child with an overdue action before any other
     }
 
     [Fact]

@@ -61,5 +61,8 @@ internal sealed class AgreedActionConfiguration : IEntityTypeConfiguration<Agree
         action.HasIndex(a => new { a.OwnerUserId, a.DoneOn, a.DueOn });
         action.HasIndex(a => new { a.ChildId, a.CaseId });
         action.HasIndex(a => a.CaseId);
+        // A meeting's actions by outcome (the panel's figures); every open overdue action of one source (the agenda).
+        action.HasIndex(a => new { a.PanelMeetingId, a.DoneOn, a.DueOn });
+        action.HasIndex(a => new { a.Source, a.DoneOn, a.DueOn });
     }
 }

@@ -19,8 +19,6 @@ public static class CaseServices
         services.AddScoped<MyWork.Notifications>();
         services.AddScoped<MyWork.WaitingForYou>();
         services.AddScoped<Actions.AgreedActions>();
-        services.AddScoped<Panel.PanelLists>();
-        services.AddScoped<Panel.PanelMeetings>();
         services.AddOptions<MyWork.WorkItemAlertOptions>().BindConfiguration(MyWork.WorkItemAlertOptions.Section);
         services.AddScoped<MyWork.WorkItemAlerts>();
         services.AddHostedService<MyWork.WorkItemAlertService>();

@@ -1,59 +1,54 @@
-using Beacon.Core.Actions;
+using Beacon.Core.Common;
 using Beacon.Core.Panel;
-using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Features.Missing;
 using Beacon.Web.Infrastructure.Identity;
+using Beacon.Web.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Panel;
 
-/// <summary>
-/// The panel's figures for the board, with no child named: per meeting, children discussed and actions set, done on
-/// time, done late and overdue; per month, children removed from the list by reason. Counted in the database.
-/// </summary>
+/// <summary>The panel's figures for the board (<see cref="PanelFigures"/>): a chart over the last meetings with the same figures as tables, and as a PDF.</summary>
 [Authorize(Policy = Policies.SeesPanelRegister)]
-public sealed class CountsModel(BeaconDbContext db, TimeProvider clock) : PageModel
+public sealed class CountsModel(PanelFigures figures, TimeProvider clock) : PageModel
 {
-    public const int Meetings = 12;
+    public PanelFigures.Figures Figures { get; private set; } = new([], [], 0);
+    public IReadOnlyList<PanelFigures.MeetingCounts> PerMeeting => Figures.PerMeeting;
+    public IReadOnlyList<PanelFigures.RemovalCounts> Removals => Figures.Removals;
+    public int OnListByChair => Figures.OnListByChair;
 
-    public sealed record MeetingCounts(Guid Id, DateTime StartsAtUtc, bool Quorate, int Discussed, int ActionsSet, int DoneOnTime, int DoneLate, int Overdue);
-    public sealed record RemovalCounts(int Year, int Month, RemovalCategory Category, int Count);
-
-    public IReadOnlyList<MeetingCounts> PerMeeting { get; private set; } = [];
-    public IReadOnlyList<RemovalCounts> Removals { get; private set; } = [];
-    public int OnListByChair { get; private set; }
+    /// <summary>The chart as SVG, drawn from the same figures as the table beside it; empty before the first meeting.</summary>
+    public string ChartSvg { get; private set; } = "";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var actor = User.ToActor();
-        var today = Core.Timescales.UkTime.ToUkDate(clock.GetUtcNow().UtcDateTime);
-        var areas = actor.AreaIds.ToList();
-        var organisations = db.OrganisationAreas.Where(a => areas.Contains(a.AreaId)).Select(a => a.OrganisationId);
-        var actions = db.Set<AgreedAction>().Where(a => a.Source == ActionSource.Panel);
-        PerMeeting = await db.Set<PanelMeeting>().AsNoTracking()
-            .Where(m => organisations.Contains(m.OrganisationId))
-            .OrderByDescending(m => m.StartsAtUtc)
-            .Select(m => new MeetingCounts(m.Id, m.StartsAtUtc,
-                m.Attendees.Any(a => a.Agency == Core.Access.Agency.Police) && m.Attendees.Any(a => a.Agency == Core.Access.Agency.ChildrensSocialCare),
-                m.Items.Count(i => i.RecordedAtUtc != null),
-                actions.Count(a => a.PanelMeetingId == m.Id),
-                actions.Count(a => a.PanelMeetingId == m.Id && a.DoneOn != null && a.DoneOn <= a.DueOn),
-                actions.Count(a => a.PanelMeetingId == m.Id && a.DoneOn != null && a.DoneOn > a.DueOn),
-                actions.Count(a => a.PanelMeetingId == m.Id && a.DoneOn == null && a.DueOn < today)))
-            .Take(Meetings).ToListAsync(ct);
-        // Removals by month and reason, for the children of the person's areas (counted, never named).
-        var since = clock.GetUtcNow().UtcDateTime.AddMonths(-12);
-        // Each listing's child looked up by its key (not the set of every child in the areas, which is a borough's worth).
-        var children = db.Children;
-        Removals = (await db.Set<PanelListing>().AsNoTracking()
-                .Where(l => l.Status == ListingStatus.Removed && l.RemovedAtUtc >= since && children.Any(c => c.Id == l.ChildId && areas.Contains(c.ResponsibleAreaId)))
-                .GroupBy(l => new { l.RemovedAtUtc!.Value.Year, l.RemovedAtUtc!.Value.Month, l.RemovalCategory })
-                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.RemovalCategory, Count = g.Count() })
-                .ToListAsync(ct))
-            .Select(r => new RemovalCounts(r.Year, r.Month, r.RemovalCategory!.Value, r.Count))
-            .OrderByDescending(r => r.Year).ThenByDescending(r => r.Month).ThenBy(r => r.Category).ToList();
-        OnListByChair = await db.Set<PanelListing>().CountAsync(l => l.Status != ListingStatus.Removed && l.Reason == ListingReason.AddedByChair
-            && children.Any(c => c.Id == l.ChildId && areas.Contains(c.ResponsibleAreaId)), ct);
+        Figures = await figures.ForAsync(User.ToActor(), ct);
+        if (PerMeeting.Count > 0) ChartSvg = PanelFigures.Chart(PerMeeting).ToSvg(760, 340);
+    }
+
+    /// <summary>The figures for the board's papers: the chart and the tables, with no child named.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        Figures = await figures.ForAsync(User.ToActor(), ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var report = new PdfReport("Exploitation panel: figures")
+            .Paragraph("Counted from Beacon's records, with no child named. The removals register has each removal's rationale.");
+        report.Heading($"The last {PerMeeting.Count} meetings");
+        if (PerMeeting.Count == 0) report.Paragraph("No meetings yet.");
+        else
+        {
+            report.Chart(PanelFigures.Chart(PerMeeting));
+            foreach (var m in PerMeeting)
+                report.Line(UkDisplay.Day(m.StartsAtUtc) + (m.Quorate ? "" : " (not quorate)"),
+                    $"{m.Discussed} children discussed; {m.ActionsSet} actions set, {m.DoneOnTime} done on time, {m.DoneLate} done late, {m.Overdue} overdue now");
+        }
+        report.Heading("Removals from the list, last 12 months");
+        if (Removals.Count == 0) report.Paragraph("No child was removed from the list in the last 12 months.");
+        foreach (var r in Removals)
+            report.Line(new DateOnly(r.Year, r.Month, 1).ToString("MMMM yyyy"), $"{r.Category.Name()}: {r.Count}");
+        report.Paragraph($"Children on the list because the chair added them: {OnListByChair}.");
+        report.Paragraph($"Generated by Beacon on {UkDisplay.When(now)}.");
+        return File(report.ToBytes(now), "application/pdf", $"panel-figures-{UkDisplay.Day(now).Replace(' ', '-')}.pdf");
     }
 }

@@ -51,32 +51,44 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
     public const int PageSize = 25;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public IQueryable<PanelRow> List(Actor actor)
+    /// <param name="among">When given, only these children are considered: checking a few children against the list
+    /// without working out the whole list.</param>
+    public IQueryable<PanelRow> List(Actor actor, IQueryable<Guid>? among = null) => Listed(actor, among).Concat(ByRisk(actor, among));
+
+    /// <summary>The children with a listing not removed: added by the chair, or a rule's spell someone has acted on.</summary>
+    public IQueryable<PanelRow> Listed(Actor actor, IQueryable<Guid>? among = null)
     {
-        var visible = db.Children.Where(ChildAccess.VisibleTo(actor));
-        var positions = db.Set<ChildRiskPosition>();
-        var listings = db.Set<PanelListing>();
-        var listed = from l in listings
-                     where l.Status != ListingStatus.Removed
-                     join c in visible on l.ChildId equals c.Id
-                     join p in positions on c.Id equals p.ChildId into ps
-                     from p in ps.DefaultIfEmpty()
-                     select new PanelRow
-                     {
-                         ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, Reason = l.Reason, ListedSinceUtc = l.ListedAtUtc,
-                         Status = l.Status, Level = p == null ? null : p.Level,
-                     };
-        var byRisk = from p in positions
-                     where p.Level >= PanelList.ThresholdLevel && p.SignedOffAtUtc != null
-                     join c in visible on p.ChildId equals c.Id
-                     where !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.SignedOffAtUtc))
-                     select new PanelRow
-                     {
-                         ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, Reason = ListingReason.CurrentRisk, ListedSinceUtc = p.SignedOffAtUtc!.Value,
-                         Status = ListingStatus.Listed, Level = p.Level,
-                     };
-        return listed.Concat(byRisk);
+        var visible = Visible(actor, among);
+        return from l in db.Set<PanelListing>()
+               where l.Status != ListingStatus.Removed
+               join c in visible on l.ChildId equals c.Id
+               join p in db.Set<ChildRiskPosition>() on c.Id equals p.ChildId into ps
+               from p in ps.DefaultIfEmpty()
+               select new PanelRow
+               {
+                   ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, Reason = l.Reason, ListedSinceUtc = l.ListedAtUtc,
+                   Status = l.Status, Level = p == null ? null : p.Level,
+               };
     }
+
+    /// <summary>The children listed by the rule alone: a current significant or serious assessment and no removal since it was signed off.</summary>
+    public IQueryable<PanelRow> ByRisk(Actor actor, IQueryable<Guid>? among = null)
+    {
+        var visible = Visible(actor, among);
+        var listings = db.Set<PanelListing>();
+        return from p in db.Set<ChildRiskPosition>()
+               where p.Level >= PanelList.ThresholdLevel && p.SignedOffAtUtc != null
+               join c in visible on p.ChildId equals c.Id
+               where !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.SignedOffAtUtc))
+               select new PanelRow
+               {
+                   ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, Reason = ListingReason.CurrentRisk, ListedSinceUtc = p.SignedOffAtUtc!.Value,
+                   Status = ListingStatus.Listed, Level = p.Level,
+               };
+    }
+
+    private IQueryable<Child> Visible(Actor actor, IQueryable<Guid>? among) =>
+        (among is null ? db.Children : db.Children.Where(c => among.Contains(c.Id))).Where(ChildAccess.VisibleTo(actor));
 
     public Task<Paged<PanelRow>> PageAsync(Actor actor, int pageNumber, CancellationToken ct, PanelListOrder order = PanelListOrder.MostSerious,
         bool removalProposedOnly = false)

@@ -26,33 +26,44 @@ public sealed class PanelMeetings(BeaconDbContext db, PanelLists lists)
             .OrderByDescending(m => m.StartsAtUtc).Select(m => (DateTime?)m.StartsAtUtc).FirstOrDefaultAsync(ct);
         var since = previous ?? DateTime.MinValue;
         var reviewBefore = meeting.StartsAtUtc - ReviewEvery;
-        var discussed = from m in db.Set<PanelMeeting>()
-                        where m.OrganisationId == meeting.OrganisationId && m.Id != meeting.Id
-                        from i in m.Items
-                        where i.RecordedAtUtc != null
-                        select new { i.ChildId, i.RecordedAtUtc };
-        var candidates = await (from r in lists.List(chair)
-                                join p in db.Set<RiskAssessment.ChildRiskPosition>() on r.ChildId equals p.ChildId into ps
-                                from p in ps.DefaultIfEmpty()
-                                let lastDiscussed = discussed.Where(d => d.ChildId == r.ChildId).Max(d => d.RecordedAtUtc)
-                                where r.ListedSinceUtc >= since || (p != null && p.SignedOffAtUtc >= since) || lastDiscussed == null || lastDiscussed < reviewBefore
-                                orderby r.Level descending, r.ListedSinceUtc
-                                select new { r.ChildId, New = r.ListedSinceUtc >= since, Reassessed = p != null && p.SignedOffAtUtc >= since })
-            .Take(MostOnOneAgenda).ToListAsync(ct);
-        // Children with an overdue panel action come back to the panel, whether or not they are otherwise due.
+        // Discussed at this panel since the review date: a single indexed look-up per child (ChildId, RecordedAtUtc).
+        var discussedSince = from m in db.Set<PanelMeeting>()
+                             where m.OrganisationId == meeting.OrganisationId && m.Id != meeting.Id
+                             from i in m.Items
+                             where i.RecordedAtUtc >= reviewBefore
+                             select i.ChildId;
+        // Children with an overdue panel action come back to the panel first, whether or not they are otherwise due.
+        // The list is checked only for them (not worked out for the whole list and then matched).
         var today = Core.Timescales.UkTime.ToUkDate(meeting.StartsAtUtc);
-        var listedIds = lists.List(chair).Select(r => r.ChildId);
-        var overdue = await db.Set<Core.Actions.AgreedAction>()
-            .Where(a => a.Source == Core.Actions.ActionSource.Panel && a.DoneOn == null && a.DueOn < today && listedIds.Contains(a.ChildId))
-            .Select(a => a.ChildId).Distinct().Take(MostOnOneAgenda).ToListAsync(ct);
+        var overdueChildren = db.Set<Core.Actions.AgreedAction>()
+            .Where(a => a.Source == Core.Actions.ActionSource.Panel && a.DoneOn == null && a.DueOn < today).Select(a => a.ChildId);
+        var overdue = await lists.List(chair, among: overdueChildren).Select(r => r.ChildId).Distinct().Take(MostOnOneAgenda).ToListAsync(ct);
+        // The two halves of the list are asked apart, each for its first MostOnOneAgenda in agenda order, so the database
+        // can walk the risk positions in that order and stop, instead of sorting the whole list.
+        async Task<List<Candidate>> FirstDueAsync(IQueryable<PanelRow> rows) =>
+            await (from r in rows
+                   join p in db.Set<RiskAssessment.ChildRiskPosition>() on r.ChildId equals p.ChildId into ps
+                   from p in ps.DefaultIfEmpty()
+                   where r.ListedSinceUtc >= since || (p != null && p.SignedOffAtUtc >= since) || !discussedSince.Contains(r.ChildId)
+                   orderby r.Level descending, r.ListedSinceUtc
+                   select new Candidate(r.ChildId, r.Level, r.ListedSinceUtc, r.ListedSinceUtc >= since, p != null && p.SignedOffAtUtc >= since))
+                .Take(MostOnOneAgenda).ToListAsync(ct);
+        var candidates = (await FirstDueAsync(lists.Listed(chair))).Concat(await FirstDueAsync(lists.ByRisk(chair)))
+            .OrderByDescending(c => c.Level).ThenBy(c => c.ListedSinceUtc).ToList();
+        // At most MostOnOneAgenda in all, overdue actions first; the chair can still add a child by hand.
         var added = 0;
-        foreach (var childId in overdue)
-            if (meeting.AddToAgenda(childId, AgendaReason.OverdueAction)) added++;
-        foreach (var c in candidates)
-            if (meeting.AddToAgenda(c.ChildId, c.New ? AgendaReason.New : c.Reassessed ? AgendaReason.Reassessed : AgendaReason.DueForReview)) added++;
+        var due = overdue.Select(id => (ChildId: id, Reason: AgendaReason.OverdueAction))
+            .Concat(candidates.Select(c => (c.ChildId, Reason: c.New ? AgendaReason.New : c.Reassessed ? AgendaReason.Reassessed : AgendaReason.DueForReview)));
+        foreach (var (childId, reason) in due)
+        {
+            if (meeting.Items.Count >= MostOnOneAgenda) break;
+            if (meeting.AddToAgenda(childId, reason)) added++;
+        }
         return added;
     }
 }
+
+internal sealed record Candidate(Guid ChildId, Core.RiskAssessment.ExploitationRiskLevel? Level, DateTime ListedSinceUtc, bool New, bool Reassessed);
 
 internal sealed class PanelMeetingConfiguration : IEntityTypeConfiguration<PanelMeeting>
 {

@@ -47,6 +47,8 @@ internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<
         position.Ignore(p => p.Due);
         position.HasIndex(p => new { p.Level, p.ChildId });
         position.HasIndex(p => new { p.DueReason, p.DueAtUtc });
+        // The panel's agenda: most serious first, then longest since sign-off, read in order and stopped at one agenda's worth.
+        position.HasIndex(p => new { p.Level, p.SignedOffAtUtc }).IsDescending(true, false);
     }
 }
 

@@ -159,6 +159,20 @@ public abstract partial class PanelMeetingTests(BeaconFixture beacon)
         Assert.Equal("1", cells[3]); // actions set
         Assert.Equal("1", cells[6]); // overdue now
         Assert.DoesNotContain("Elaine", counts.Text);
+        // The same figures over time as a chart, drawn beside the table (which carries them for screen readers)...
+        var chart = counts.Document.QuerySelector("#meeting-chart svg")!;
+        Assert.NotNull(chart.GetAttribute("viewBox"));
+        Assert.Contains("Overdue now", chart.TextContent);
+        // ...and for the board's papers as a PDF with the chart and the table's lines, still naming no child.
+        using (var pdf = await board.Http.GetAsync("/Panel/Counts?handler=Pdf"))
+        {
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+            var text = PdfText(await pdf.Content.ReadAsByteArrayAsync());
+            Assert.Contains("Exploitation panel: figures", text);
+            Assert.Contains("Children discussed", Infrastructure.Pdf.PdfReportTests.ChartText(text)); // the chart's legend, drawn on the page
+            Assert.Contains("1 overdue now", text);
+            Assert.DoesNotContain("Elaine", text);
+        }
 
         // A worker sees the meeting but not the chair's controls.
         var seen = await worker.GetAsync(url);

@@ -86,6 +86,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerUserId", "DoneOn", "DueOn");
 
+                    b.HasIndex("PanelMeetingId", "DoneOn", "DueOn");
+
+                    b.HasIndex("Source", "DoneOn", "DueOn");
+
                     b.ToTable("AgreedActions", (string)null);
                 });
 
@@ -1364,6 +1368,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("DueReason", "DueAtUtc");
 
                     b.HasIndex("Level", "ChildId");
+
+                    b.HasIndex("Level", "SignedOffAtUtc")
+                        .IsDescending(true, false);
 
                     b.ToTable("ChildRiskPositions", (string)null);
                 });

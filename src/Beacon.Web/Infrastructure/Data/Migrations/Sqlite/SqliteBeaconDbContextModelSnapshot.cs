@@ -81,6 +81,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerUserId", "DoneOn", "DueOn");
 
+                    b.HasIndex("PanelMeetingId", "DoneOn", "DueOn");
+
+                    b.HasIndex("Source", "DoneOn", "DueOn");
+
                     b.ToTable("AgreedActions", (string)null);
                 });
 
@@ -1358,6 +1362,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("DueReason", "DueAtUtc");
 
                     b.HasIndex("Level", "ChildId");
+
+                    b.HasIndex("Level", "SignedOffAtUtc")
+                        .IsDescending(true, false);
 
                     b.ToTable("ChildRiskPositions", (string)null);
                 });

@@ -1,6 +1,7 @@
 using Beacon.Core.Access;
 using Beacon.Core.Common;
 using Beacon.Core.Panel;
+using Beacon.Web.Infrastructure.Auditing;
 using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -13,14 +14,17 @@ namespace Beacon.Web.Features.Panel;
 
 /// <summary>
 /// One panel meeting: its agenda (built from the list, reordered and added to by the chair), the attendance by
-/// agency that decides whether it is quorate, and each child's discussion.
+/// agency that decides whether it is quorate, and each child's discussion. The chair and the panel's members see
+/// every child on the agenda, with their risk level and what the panel recorded; others see only the children their
+/// own work lets them see. Each child named is audited as viewed.
 /// </summary>
 [Authorize(Policy = Policies.Practitioner)]
-public sealed class MeetingModel(PanelMeetings meetings, PanelLists lists, BeaconDbContext db, TimeProvider clock) : PageModel
+public sealed class MeetingModel(PanelMeetings meetings, PanelLists lists, PanelMembers members, AuditTrail audit, BeaconDbContext db, TimeProvider clock) : PageModel
 {
     public const int AttendeeRows = 8;
 
-    public sealed record ItemView(Guid Id, Guid ChildId, string? ChildName, AgendaReason Reason, string? Discussion, string? Decisions, int Actions);
+    public sealed record ItemView(Guid Id, Guid ChildId, string? ChildName, bool MayOpenRecord, Core.RiskAssessment.ExploitationRiskLevel? Level,
+        AgendaReason Reason, string? Discussion, string? Decisions, int Actions);
     public sealed class AttendeeInput { public string? Name { get; set; } public Agency? Agency { get; set; } }
 
     [FromRoute] public Guid Id { get; set; }
@@ -30,6 +34,8 @@ public sealed class MeetingModel(PanelMeetings meetings, PanelLists lists, Beaco
     public PanelMeeting? Meeting { get; private set; }
     public IReadOnlyList<ItemView> Items { get; private set; } = [];
     public bool IsChair { get; private set; }
+    /// <summary>A current member of this meeting's panel (see <see cref="PanelMembers"/>).</summary>
+    public bool IsMember { get; private set; }
     public IReadOnlyList<SelectListItem> ListedNotOnAgenda { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -118,6 +124,7 @@ public sealed class MeetingModel(PanelMeetings meetings, PanelLists lists, Beaco
         var serves = await db.OrganisationAreas.AnyAsync(a => a.OrganisationId == Meeting.OrganisationId && actor.AreaIds.Contains(a.AreaId), ct);
         if (!serves) return NotFound();
         IsChair = Capabilities.IsPanelChair(actor) && actor.OrganisationId == Meeting.OrganisationId;
+        IsMember = IsChair || await members.IsMemberAsync(Meeting.OrganisationId, actor.UserId, ct);
         return null;
     }
 
@@ -126,12 +133,23 @@ public sealed class MeetingModel(PanelMeetings meetings, PanelLists lists, Beaco
         var actor = User.ToActor();
         var agenda = Meeting!.Agenda;
         var ids = agenda.Select(i => i.ChildId).ToList();
-        var names = await db.Children.Where(ChildAccess.VisibleTo(actor)).Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var visible = db.Children.Where(ChildAccess.VisibleTo(actor)).Select(c => c.Id);
+        // The panel sees every child on its agenda; anyone else, the children their own work lets them see.
+        var children = await (from c in db.Children
+                              where ids.Contains(c.Id)
+                              join p in db.Set<RiskAssessment.ChildRiskPosition>() on c.Id equals p.ChildId into ps
+                              from p in ps.DefaultIfEmpty()
+                              let mayOpen = visible.Contains(c.Id)
+                              where IsMember || mayOpen
+                              select new { c.Id, Name = c.FirstName + " " + c.LastName, MayOpen = mayOpen, Level = p == null ? null : p.Level })
+            .ToDictionaryAsync(c => c.Id, ct);
         var actionCounts = await db.Set<Core.Actions.AgreedAction>().Where(a => a.PanelMeetingId == Id)
             .GroupBy(a => a.ChildId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        Items = agenda.Select(i => new ItemView(i.Id, i.ChildId, names.GetValueOrDefault(i.ChildId), i.Reason, i.Discussion, i.Decisions,
-            actionCounts.GetValueOrDefault(i.ChildId))).ToList();
+        Items = agenda.Select(i => children.TryGetValue(i.ChildId, out var c)
+            ? new ItemView(i.Id, i.ChildId, c.Name, c.MayOpen, c.Level, i.Reason, i.Discussion, i.Decisions, actionCounts.GetValueOrDefault(i.ChildId))
+            : new ItemView(i.Id, i.ChildId, null, false, null, i.Reason, null, null, 0)).ToList();
+        if (children.Count > 0)
+            await audit.RecordViewsAsync(children.Keys, $"on the agenda of the panel meeting of {Missing.UkDisplay.Day(Meeting.StartsAtUtc)}{(IsMember && !IsChair ? " (as a panel member)" : "")}", ct);
         Version = Meeting.Version;
         if (IsChair)
         {

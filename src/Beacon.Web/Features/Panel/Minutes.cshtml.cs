@@ -22,17 +22,16 @@ namespace Beacon.Web.Features.Panel;
 /// its recipients and the chair, is checked against its SHA-256 before it is sent, and every download is audited.
 /// </summary>
 [Authorize(Policy = Policies.Practitioner)]
-public sealed class MinutesModel(PanelMeetings meetings, BeaconDbContext db, AuditTrail audit, AccountActors actors, TimeProvider clock) : PageModel
+public sealed class MinutesModel(PanelMeetings meetings, PanelMembers members, BeaconDbContext db, AuditTrail audit, AccountActors actors, TimeProvider clock) : PageModel
 {
     public sealed record Recipient(string UserId, string Name, string Organisation, DateTime? AcknowledgedAtUtc);
-    public sealed record Candidate(string UserId, string Label);
 
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public List<string> RecipientIds { get; set; } = [];
     public PanelMeeting? Meeting { get; private set; }
     public PanelMinutes? Issued { get; private set; }
     public IReadOnlyList<Recipient> Recipients { get; private set; } = [];
-    public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
+    public IReadOnlyList<PanelMembers.Candidate> Candidates { get; private set; } = [];
     public bool IsChair { get; private set; }
     public string Me => User.ToActor().UserId;
 
@@ -53,8 +52,8 @@ public sealed class MinutesModel(PanelMeetings meetings, BeaconDbContext db, Aud
         if (await LoadAsync(ct) is { } refusal) return refusal;
         if (Issued is null) return NotFound();
         if (!IsChair && !Issued.IsRecipient(Me)) return Forbid();
-        // Need-to-know holds for minutes too: someone who may no longer see a child they name does not get them.
-        if (!MaySeeAll(User.ToActor(), await AgendaChildrenAsync(ct))) return Forbid();
+        // Need-to-know holds for minutes too: someone who is no longer on the panel and may not see a child they name does not get them.
+        if (!await MayReceiveAsync(User.ToActor(), await AgendaChildrenAsync(ct), ct)) return Forbid();
         if (!Issued.IsIntact)
             return StatusCode(StatusCodes.Status409Conflict, "These minutes no longer match the document issued, so they have not been sent. Tell your Beacon administrator.");
         await audit.RecordAsync(AuditAction.Viewed, nameof(PanelMinutes), Issued.Id.ToString(), null, "Downloaded the issued minutes of a panel meeting", ct);
@@ -69,12 +68,12 @@ public sealed class MinutesModel(PanelMeetings meetings, BeaconDbContext db, Aud
         if (Issued is not null) { ModelState.AddModelError("", "These minutes have already been issued."); return Page(); }
         var allowed = Candidates.Select(c => c.UserId).ToHashSet();
         if (RecipientIds.Any(id => !allowed.Contains(id))) { ModelState.AddModelError(nameof(RecipientIds), "Choose recipients from the list"); return Page(); }
-        // The minutes name every child on the agenda: each recipient must be someone who may see all of them.
+        // The minutes name every child on the agenda: each recipient must sit on the panel or be someone who may see all of them.
         var children = await AgendaChildrenAsync(ct);
         foreach (var id in RecipientIds.Distinct())
-            if (await actors.ActorAsync(id, ct) is not { } recipient || !MaySeeAll(recipient, children))
+            if (await actors.ActorAsync(id, ct) is not { } recipient || !await MayReceiveAsync(recipient, children, ct))
                 ModelState.AddModelError(nameof(RecipientIds),
-                    $"{Candidates.First(c => c.UserId == id).Label} may not see every child these minutes name. Leave them out, or ask for them to be given access first.");
+                    $"{Candidates.First(c => c.UserId == id).Label} is not a member of the panel and may not see every child these minutes name. Add them to the panel, or leave them out.");
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -131,16 +130,7 @@ public sealed class MinutesModel(PanelMeetings meetings, BeaconDbContext db, Aud
         }
         else if (IsChair)
         {
-            // Panel members: practitioners at the organisations serving the panel's areas.
-            var areas = db.OrganisationAreas.Where(a => a.OrganisationId == Meeting.OrganisationId).Select(a => a.AreaId);
-            var organisations = db.OrganisationAreas.Where(a => areas.Contains(a.AreaId)).Select(a => a.OrganisationId);
-            var practitionerRoles = BeaconRoles.Practitioners.ToList();
-            Candidates = await (from p in db.People()
-                                where organisations.Contains(p.OrganisationId)
-                                join u in db.Users on p.Id equals u.Id
-                                where !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && practitionerRoles.Contains(r.Name!)))
-                                orderby p.OrganisationName, p.DisplayName
-                                select new Candidate(p.Id, p.DisplayName + " – " + p.OrganisationName)).Take(200).ToListAsync(ct);
+            Candidates = await members.CandidatesAsync(Meeting.OrganisationId, ct);
         }
         return null;
     }
@@ -152,7 +142,11 @@ public sealed class MinutesModel(PanelMeetings meetings, BeaconDbContext db, Aud
             .Where(c => ids.Contains(c.Id)).ToListAsync(ct);
     }
 
-    private static bool MaySeeAll(Actor actor, IEnumerable<Core.Children.Child> children) => children.All(c => ChildAccess.MayView(actor, c));
+    /// <summary>The panel's chair and members receive what the panel needs; anyone else only what they may see already.</summary>
+    private async Task<bool> MayReceiveAsync(Actor actor, IEnumerable<Core.Children.Child> children, CancellationToken ct) =>
+        (Capabilities.IsPanelChair(actor) && actor.OrganisationId == Meeting!.OrganisationId)
+        || await members.IsMemberAsync(Meeting!.OrganisationId, actor.UserId, ct)
+        || children.All(c => ChildAccess.MayView(actor, c));
 
     /// <summary>The minutes, written from the records: attendance and quorum, then each child's discussion, decisions and actions.</summary>
     private async Task<byte[]> BuildAsync(DateTime nowUtc, CancellationToken ct)

@@ -8,5 +8,6 @@ public static class PanelServices
         services.AddScoped<PanelLists>();
         services.AddScoped<PanelMeetings>();
         services.AddScoped<PanelFigures>();
+        services.AddScoped<PanelMembers>();
     }
 }

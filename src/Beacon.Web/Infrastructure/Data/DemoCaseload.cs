@@ -42,7 +42,7 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
     /// <summary>
     /// A panel meeting held twelve days ago about the children at significant or serious risk: quorate, each child's
     /// decisions recorded, one action done and one now overdue (so its owner's manager sees it escalated). The chair
-    /// issues the minutes in the demo.
+    /// issues the minutes in the demo. The police officer and the outreach worker are the panel's members.
     /// </summary>
     private void SeedPanelMeeting(IReadOnlyList<Child> children)
     {
@@ -54,6 +54,9 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
         meeting.TakeAttendance(new[] { chair, User(BeaconRoles.PoliceOfficer, Agency.Police), User(BeaconRoles.OutreachWorker, Agency.YouthOutreach),
                 User(BeaconRoles.SocialWorker, Agency.ChildrensSocialCare) }
             .Select(u => new Core.Panel.PanelAttendee(u.DisplayName, actorOf(u).Agency, u.OrganisationId, u.Id)), held);
+        // The police officer and the outreach worker sit on the panel: they see what it needs about every child on its agendas.
+        foreach (var member in new[] { User(BeaconRoles.PoliceOfficer, Agency.Police), User(BeaconRoles.OutreachWorker, Agency.YouthOutreach) })
+            db.Add(Core.Panel.PanelMember.Name(chair.OrganisationId, member.Id, chair.Id, held.AddDays(-30)));
         var agenda = meeting.Agenda;
         meeting.RecordDiscussion(agenda[0].Id, "Police report a third missing episode and a find at a (fictional) hotel out of area.",
             "Keep on the list; police to visit the hotel; social worker to see the child alone this week.", chair.Id, held);

@@ -115,7 +115,22 @@ public abstract partial class PanelMeetingTests(BeaconFixture beacon)
         var schoolLead = await WithDbAsync(Factory, db => db.Users.Where(u => u.Email == "school.lead@beacon.test").Select(u => u.Id).SingleAsync());
         var tooWide = await PostAsync(chair, minutesUrl, "Issue", new() { ["RecipientIds"] = schoolLead });
         Assert.Contains(tooWide.Errors, e => e.Contains("may not see every child these minutes name"));
-        var issued = await chair.SubmitAsync(minutesUrl, "#issue-minutes", new() { ["RecipientIds"] = workerId });
+        // Named a member of the panel, the school's lead sees what the panel needs about the child (not the record), audited.
+        using var school = await BeaconClient.SignedInAsync(Factory, "school.lead@beacon.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(school, "/Panel/Members", "Add", new() { ["AddUserId"] = schoolLead })).Status);
+        Assert.Contains((await chair.SubmitAsync("/Panel/Members", "#add-member", new() { ["AddUserId"] = "" })).Errors, e => e == "Choose a practitioner from the list");
+        Assert.Equal(HttpStatusCode.Redirect, (await chair.SubmitAsync("/Panel/Members", "#add-member", new() { ["AddUserId"] = schoolLead })).Status);
+        Assert.Contains((await PostAsync(chair, "/Panel/Members", "Add", new() { ["AddUserId"] = schoolLead })).Errors, e => e == "That person is already a member of the panel");
+        var asMember = await school.GetAsync(url);
+        var memberItem = asMember.Document.QuerySelector($"#agenda li[data-child='{childId}']")!;
+        Assert.Contains("Elaine Meetwell", memberItem.TextContent);
+        Assert.Contains("Disruption visit to the firm", memberItem.TextContent);
+        Assert.Contains("risk now: serious", memberItem.TextContent);
+        Assert.Null(memberItem.QuerySelector($"a[href='/Children/{childId}']")); // what the panel needs, not the record
+        Assert.Equal(HttpStatusCode.NotFound, (await school.GetAsync($"/Children/{childId}")).Status); // as for any child they may not see
+        Assert.True(await WithDbAsync(Factory, db => db.AuditEntries.AnyAsync(e => e.ChildId == childId && e.ActorUserId == schoolLead
+            && e.Action == Beacon.Core.Audit.AuditAction.Viewed && e.Summary!.Contains("as a panel member"))));
+        var issued = await PostAsync(chair, minutesUrl, "Issue", new() { ["RecipientIds[0]"] = workerId, ["RecipientIds[1]"] = schoolLead });
         Assert.True(issued.Status == HttpStatusCode.Redirect, string.Join("; ", issued.Errors));
         Assert.Contains("Panel minutes to acknowledge", (await worker.GetAsync("/MyWork")).Document.QuerySelector("#minutes-to-acknowledge")!.TextContent);
         using (var copy = await worker.Http.GetAsync($"{minutesUrl}?handler=Pdf"))
@@ -126,17 +141,25 @@ public abstract partial class PanelMeetingTests(BeaconFixture beacon)
         Assert.Null((await worker.GetAsync("/MyWork")).Document.QuerySelector("#minutes-to-acknowledge"));
         using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"{minutesUrl}?handler=Pdf")).Status);
+        using (var memberCopy = await school.Http.GetAsync($"{minutesUrl}?handler=Pdf"))
+            Assert.Contains("Elaine Meetwell", PdfText(await memberCopy.Content.ReadAsByteArrayAsync()));
+        // Once their membership ends, they see neither the child on the agenda nor the minutes.
+        var membership = (await chair.GetAsync("/Panel/Members")).Document.QuerySelector($"#members tr[data-user='{schoolLead}'] form") as AngleSharp.Html.Dom.IHtmlFormElement;
+        Assert.NotNull(membership);
+        Assert.Equal(HttpStatusCode.Redirect, (await chair.SubmitAsync(membership, [], "/Panel/Members")).Status);
+        Assert.DoesNotContain("Elaine Meetwell", (await school.GetAsync(url)).Text);
+        Assert.Equal(HttpStatusCode.Forbidden, (await school.GetAsync($"{minutesUrl}?handler=Pdf")).Status);
 
         // Issued minutes close the meeting's record: what they say is what happened.
         var rewrite = await chair.SubmitAsync(itemUrl, "#discussion", new() { ["Discussion"] = "Rewritten", ["Decisions"] = "Rewritten" });
         Assert.Contains(rewrite.Errors, e => e.StartsWith("The minutes of this meeting have been issued"));
         Assert.DoesNotContain("Rewritten", (await chair.GetAsync(url)).Text);
 
-        // Someone who may not see a child on the agenda learns neither who it is nor what was decided.
-        using var police = await BeaconClient.SignedInAsync(Factory, "police.officer@beacon.test");
-        var policeView = await police.GetAsync(url);
-        Assert.DoesNotContain(childId.ToString(), policeView.Document.QuerySelector("#agenda")!.OuterHtml);
-        Assert.DoesNotContain("Disruption visit", policeView.Text);
+        // Someone not on the panel who may not see a child on the agenda learns neither who it is nor what was decided.
+        using var health = await BeaconClient.SignedInAsync(Factory, "health.lead@beacon.test");
+        var healthView = await health.GetAsync(url);
+        Assert.DoesNotContain(childId.ToString(), healthView.Document.QuerySelector("#agenda")!.OuterHtml);
+        Assert.DoesNotContain("Disruption visit", healthView.Text);
 
         // An overdue panel action escalates to the owner's manager and brings the child back to the next meeting.
         await Factory.WithScopeAsync(async sp =>

@@ -13,6 +13,8 @@ public enum ListingReason
     [Display(Name = "Overdue panel action")] OverduePanelAction = 2,
     /// <summary>The chair added the child, with a reason.</summary>
     [Display(Name = "Added by the chair")] AddedByChair = 3,
+    /// <summary>A referral in the last <see cref="PanelList.NewReferralDays"/> days says the child is being sexually exploited.</summary>
+    [Display(Name = "New referral of suspected exploitation")] NewExploitationReferral = 4,
 }
 
 /// <summary>Why a child leaves the panel's list: each needs a written rationale and the chair's approval. Numbers are stored.</summary>

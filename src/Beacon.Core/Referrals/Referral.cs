@@ -23,6 +23,11 @@ public sealed class Referral : IVersioned
     public DateTime SeenAtUtc { get; private set; }
     public DateTime ReceivedAtUtc { get; private set; }
     public SharingBasis SharingBasis { get; private set; }
+    /// <summary>
+    /// The referrer believes the child is being sexually exploited, or groomed for it, now: the exploitation panel
+    /// sees the child at its next meeting without waiting for an assessment.
+    /// </summary>
+    public bool ExploitationSuspected { get; private set; }
     /// <summary>Required whenever the basis is anything other than consent.</summary>
     public string? SharingJustification { get; private set; }
 
@@ -61,10 +66,12 @@ public sealed class Referral : IVersioned
         DateTime seenAtUtc,
         DateTime receivedAtUtc,
         SharingBasis sharingBasis,
-        string? sharingJustification = null)
+        string? sharingJustification = null,
+        bool exploitationSuspected = false)
     {
         RequireSeenAfterBirth(seenAtUtc, child.DateOfBirth);
         var referral = Raise(child.Id, referrer.UserId, referrer.Agency, whatWasSeen, seenAtUtc, receivedAtUtc, sharingBasis, sharingJustification);
+        referral.ExploitationSuspected = exploitationSuspected;
         child.InvolveOrganisationOf(referrer, referral.ReceivedAtUtc);
         return referral;
     }
@@ -76,14 +83,14 @@ public sealed class Referral : IVersioned
             throw new DomainRuleViolation($"When it was seen cannot be before the child was born ({born:d MMMM yyyy}).", nameof(SeenAtUtc));
     }
 
-    /// <summary>Runs every check <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?)"/> would, before the child's record exists.</summary>
+    /// <summary>Runs every check <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?, bool)"/> would, before the child's record exists.</summary>
     public static void Check(Actor referrer, string whatWasSeen, DateTime seenAtUtc, DateTime receivedAtUtc, SharingBasis sharingBasis, string? sharingJustification = null, DateOnly? childBornOn = null)
     {
         RequireSeenAfterBirth(seenAtUtc, childBornOn);
         Raise(Guid.NewGuid(), referrer.UserId, referrer.Agency, whatWasSeen, seenAtUtc, receivedAtUtc, sharingBasis, sharingJustification);
     }
 
-    /// <summary>The referral alone; actions use <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?)"/>.</summary>
+    /// <summary>The referral alone; actions use <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?, bool)"/>.</summary>
     internal static Referral Raise(
         Guid childId,
         string referrerUserId,

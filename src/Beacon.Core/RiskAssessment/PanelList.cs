@@ -5,6 +5,16 @@ public static class PanelList
 {
     public const ExploitationRiskLevel ThresholdLevel = ExploitationRiskLevel.Significant;
 
+    /// <summary>How long a referral of suspected exploitation keeps a child on the list by itself: long enough for the next meeting.</summary>
+    public const int NewReferralDays = 28;
+
+    /// <summary>
+    /// A referral saying the child is being sexually exploited puts them on the list for <see cref="NewReferralDays"/>
+    /// days from its receipt, unless "no further action" on it has been approved.
+    /// </summary>
+    public static bool ListsChild(Referrals.Referral referral, DateTime nowUtc) =>
+        referral.ExploitationSuspected && referral.ReceivedAtUtc >= nowUtc.AddDays(-NewReferralDays) && referral.Outcome != Referrals.TriageOutcome.NoFurtherAction;
+
     /// <summary>Significant or serious risk puts a child on the panel's list; lower levels do not.</summary>
     public static bool BelongsOnPanelList(ExploitationRiskLevel level) => level >= ThresholdLevel;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Beacon.Core.Access;
 using Beacon.Core.Children;
 using Beacon.Core.Panel;
+using Beacon.Core.Referrals;
 using Beacon.Core.RiskAssessment;
 using Beacon.Web.Features.Children;
 using Beacon.Web.Features.RiskAssessment;
@@ -53,7 +54,8 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
 
     /// <param name="among">When given, only these children are considered: checking a few children against the list
     /// without working out the whole list.</param>
-    public IQueryable<PanelRow> List(Actor actor, IQueryable<Guid>? among = null) => Listed(actor, among).Concat(ByRisk(actor, among));
+    public IQueryable<PanelRow> List(Actor actor, IQueryable<Guid>? among = null) =>
+        Listed(actor, among).Concat(ByRisk(actor, among)).Concat(ByReferral(actor, among));
 
     /// <summary>The children with a listing not removed: added by the chair, or a rule's spell someone has acted on.</summary>
     public IQueryable<PanelRow> Listed(Actor actor, IQueryable<Guid>? among = null)
@@ -84,6 +86,33 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
                {
                    ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, Reason = ListingReason.CurrentRisk, ListedSinceUtc = p.SignedOffAtUtc!.Value,
                    Status = ListingStatus.Listed, Level = p.Level,
+               };
+    }
+
+    /// <summary>
+    /// The children listed by a recent referral of suspected exploitation alone (<see cref="PanelList.ListsChild"/>): not
+    /// already listed otherwise, and not removed since the referral.
+    /// </summary>
+    public IQueryable<PanelRow> ByReferral(Actor actor, IQueryable<Guid>? among = null)
+    {
+        var visible = Visible(actor, among);
+        var since = Now.AddDays(-PanelList.NewReferralDays);
+        var listings = db.Set<PanelListing>();
+        var byRisk = ByRisk(actor, among).Select(r => r.ChildId);
+        var flagged = from r in db.Referrals
+                      where r.ExploitationSuspected && r.ReceivedAtUtc >= since
+                            && !(r.Status == ReferralStatus.Decided && r.ProposedOutcome == TriageOutcome.NoFurtherAction)
+                      group r by r.ChildId into g
+                      select new { ChildId = g.Key, Since = g.Min(r => r.ReceivedAtUtc) };
+        return from f in flagged
+               join c in visible on f.ChildId equals c.Id
+               join p in db.Set<ChildRiskPosition>() on c.Id equals p.ChildId into ps
+               from p in ps.DefaultIfEmpty()
+               where !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= f.Since)) && !byRisk.Contains(c.Id)
+               select new PanelRow
+               {
+                   ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, Reason = ListingReason.NewExploitationReferral, ListedSinceUtc = f.Since,
+                   Status = ListingStatus.Listed, Level = p == null ? null : p.Level,
                };
     }
 
@@ -140,12 +169,24 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
         var stored = await db.Set<PanelListing>().Where(l => l.ChildId == childId && l.Status != ListingStatus.Removed).SingleOrDefaultAsync(ct);
         if (stored is not null) return stored;
         var position = await db.Set<ChildRiskPosition>().AsNoTracking().SingleOrDefaultAsync(p => p.ChildId == childId, ct);
-        if (position is not { Level: { } level, SignedOffAtUtc: { } signed } || !PanelList.BelongsOnPanelList(level)) return null;
-        var removedSince = await db.Set<PanelListing>().AnyAsync(l => l.ChildId == childId && l.RemovedAtUtc >= signed, ct);
+        var (reason, since) = position is { Level: { } level, SignedOffAtUtc: { } signed } && PanelList.BelongsOnPanelList(level)
+            ? (ListingReason.CurrentRisk, signed)
+            : (ListingReason.NewExploitationReferral, await FlaggedSinceAsync(childId, ct) ?? DateTime.MaxValue);
+        if (since == DateTime.MaxValue) return null;
+        var removedSince = await db.Set<PanelListing>().AnyAsync(l => l.ChildId == childId && l.RemovedAtUtc >= since, ct);
         if (removedSince) return null;
-        var listing = PanelListing.ByRule(childId, ListingReason.CurrentRisk, signed);
+        var listing = PanelListing.ByRule(childId, reason, since);
         db.Add(listing);
         return listing;
+    }
+
+    /// <summary>When the earliest recent referral of suspected exploitation that still lists the child arrived, if any.</summary>
+    private async Task<DateTime?> FlaggedSinceAsync(Guid childId, CancellationToken ct)
+    {
+        var since = Now.AddDays(-PanelList.NewReferralDays);
+        return await db.Referrals.Where(r => r.ChildId == childId && r.ExploitationSuspected && r.ReceivedAtUtc >= since
+                && !(r.Status == ReferralStatus.Decided && r.ProposedOutcome == TriageOutcome.NoFurtherAction))
+            .MinAsync(r => (DateTime?)r.ReceivedAtUtc, ct);
     }
 
     public Task<(Child? Child, IActionResult? Refusal)> LoadChildAsync(Guid childId, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct) =>

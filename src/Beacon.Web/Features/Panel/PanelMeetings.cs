@@ -38,7 +38,7 @@ public sealed class PanelMeetings(BeaconDbContext db, PanelLists lists)
         var overdueChildren = db.Set<Core.Actions.AgreedAction>()
             .Where(a => a.Source == Core.Actions.ActionSource.Panel && a.DoneOn == null && a.DueOn < today).Select(a => a.ChildId);
         var overdue = await lists.List(chair, among: overdueChildren).Select(r => r.ChildId).Distinct().Take(MostOnOneAgenda).ToListAsync(ct);
-        // The two halves of the list are asked apart, each for its first MostOnOneAgenda in agenda order, so the database
+        // The parts of the list are asked apart, each for its first MostOnOneAgenda in agenda order, so the database
         // can walk the risk positions in that order and stop, instead of sorting the whole list.
         async Task<List<Candidate>> FirstDueAsync(IQueryable<PanelRow> rows) =>
             await (from r in rows
@@ -48,7 +48,7 @@ public sealed class PanelMeetings(BeaconDbContext db, PanelLists lists)
                    orderby r.Level descending, r.ListedSinceUtc
                    select new Candidate(r.ChildId, r.Level, r.ListedSinceUtc, r.ListedSinceUtc >= since, p != null && p.SignedOffAtUtc >= since))
                 .Take(MostOnOneAgenda).ToListAsync(ct);
-        var candidates = (await FirstDueAsync(lists.Listed(chair))).Concat(await FirstDueAsync(lists.ByRisk(chair)))
+        var candidates = (await FirstDueAsync(lists.Listed(chair))).Concat(await FirstDueAsync(lists.ByRisk(chair))).Concat(await FirstDueAsync(lists.ByReferral(chair)))
             .OrderByDescending(c => c.Level).ThenBy(c => c.ListedSinceUtc).ToList();
         // At most MostOnOneAgenda in all, overdue actions first; the chair can still add a child by hand.
         var added = 0;

@@ -19,6 +19,8 @@ public sealed class ConcernInput
     public string? SeenAt { get; set; }
     public SharingBasis? SharingBasis { get; set; }
     public string? SharingJustification { get; set; }
+    /// <summary>Ticked when the referrer believes the child is being sexually exploited now (see <see cref="Referral.ExploitationSuspected"/>).</summary>
+    public bool ExploitationSuspected { get; set; }
 
     /// <summary>
     /// Raises the referral through the domain, received now. Problems go into ModelState beside their
@@ -53,7 +55,7 @@ public sealed class ConcernInput
         if (!modelState.IsValid) return null;
         try
         {
-            if (child is not null) return Referral.Raise(child, referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification);
+            if (child is not null) return Referral.Raise(child, referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification, ExploitationSuspected);
             Referral.Check(referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification, childBornOn);
             return null;
         }

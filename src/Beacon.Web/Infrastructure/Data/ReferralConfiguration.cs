@@ -30,5 +30,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         referral.HasIndex(r => new { r.ReferrerUserId, r.ReceivedAtUtc });
         // Trigger events after a sign-off (reassessment) and a child's referrals in time order.
         referral.HasIndex(r => new { r.ChildId, r.ReceivedAtUtc });
+        // The panel's list: the few recent referrals of suspected exploitation, without reading every referral.
+        referral.HasIndex(r => new { r.ReceivedAtUtc, r.ChildId }).HasFilter("\"ExploitationSuspected\"").HasDatabaseName("IX_Referrals_ExploitationSuspected");
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Beacon.Core.Panel;
+using Beacon.Core.Referrals;
+using Beacon.Core.Timescales;
 using Beacon.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Beacon.Web.Tests.Features.Referrals.ReferralSteps;
@@ -14,6 +16,47 @@ public abstract class PanelListTests(BeaconFixture beacon)
 
     private static async Task<bool> OnListAsync(BeaconClient client, Guid childId) =>
         (await client.GetAsync("/Panel")).Document.QuerySelector($"#panel-list tr[data-child='{childId}']") is not null;
+
+    [Fact]
+    public async Task A_referral_of_suspected_exploitation_lists_the_child_until_the_panel_has_seen_them_and_no_further_action_takes_them_off()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        // A concern without the flag waits for triage and assessment; one with it goes to the panel now.
+        var plain = await RaiseForNewChildAsync(Factory, outreach, "Perpetua", "Unflagged");
+        var flaggedPage = await outreach.SubmitAsync("/Referrals/NewChild", "main form",
+            new(NewChild("Octavia", "Flaggedby").Concat(Concern()).Append(new("Concern.ExploitationSuspected", "true")).ToDictionary()));
+        if (flaggedPage.Status == HttpStatusCode.OK && flaggedPage.Document.QuerySelector("#possible-duplicates") is not null)
+            flaggedPage = await outreach.SubmitAsync(flaggedPage, "main form", new() { ["NoneOfTheseIsTheChild"] = "true", ["Concern.ExploitationSuspected"] = "true" }, "/Referrals/NewChild");
+        Assert.Equal(HttpStatusCode.Redirect, flaggedPage.Status);
+        var (flaggedChild, flaggedReferral) = await WithDbAsync(Factory, db => db.Referrals.Where(r => r.ExploitationSuspected)
+            .Join(db.Children.Where(c => c.LastName == "Flaggedby"), r => r.ChildId, c => c.Id, (r, c) => ValueTuple.Create(c.Id, r.Id)).SingleAsync());
+        var plainChild = (await ReferralAsync(Factory, plain)).ChildId;
+
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var row = (await worker.GetAsync("/Panel")).Document.QuerySelector($"#panel-list tr[data-child='{flaggedChild}']");
+        Assert.NotNull(row);
+        Assert.Contains("New referral of suspected exploitation", row!.TextContent);
+        Assert.False(await OnListAsync(worker, plainChild));
+
+        // The chair's next agenda has the child as new to the list.
+        using var chair = await BeaconClient.SignedInAsync(Factory, "panel.chair@beacon.test");
+        var at = UkTime.ToUkLocal(DateTime.UtcNow.AddDays(2));
+        var meeting = await chair.SubmitAsync("/Panel/Meetings", "#schedule-meeting", new()
+        {
+            ["When.Date.Day"] = at.Day.ToString(), ["When.Date.Month"] = at.Month.ToString(), ["When.Date.Year"] = at.Year.ToString(), ["When.Time"] = "10:00", ["Location"] = "Room 9",
+        });
+        await chair.SubmitAsync(meeting.Location!, "#build-agenda", []);
+        Assert.Contains("new to the list", (await chair.GetAsync(meeting.Location!)).Document.QuerySelector($"#agenda li[data-child='{flaggedChild}']")!.TextContent);
+
+        // "No further action" on that referral, approved by a manager, takes the child off (no other reason keeps them on).
+        Assert.Equal(HttpStatusCode.Redirect, (await worker.SubmitAsync($"/Referrals/{flaggedReferral}", "#decide",
+            Decision(TriageOutcome.NoFurtherAction, reason: "Checks with the school and police found no exploitation"))).Status);
+        Assert.True(await OnListAsync(worker, flaggedChild), "a proposal of no further action alone takes nobody off");
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync($"/Referrals/{flaggedReferral}", "#approve", [])).Status);
+        Assert.Equal(TriageOutcome.NoFurtherAction, (await ReferralAsync(Factory, flaggedReferral)).Outcome);
+        Assert.False(await OnListAsync(worker, flaggedChild));
+    }
 
     [Fact]
     public async Task A_child_at_serious_risk_is_listed_leaves_only_by_an_approved_removal_and_the_register_keeps_it()

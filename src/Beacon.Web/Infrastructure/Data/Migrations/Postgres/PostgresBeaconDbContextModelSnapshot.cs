@@ -1159,6 +1159,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool>("ExploitationSuspected")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ManagerReturnReason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1202,6 +1205,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId", "ReceivedAtUtc");
+
+                    b.HasIndex("ReceivedAtUtc", "ChildId")
+                        .HasDatabaseName("IX_Referrals_ExploitationSuspected")
+                        .HasFilter("\"ExploitationSuspected\"");
 
                     b.HasIndex("ReferrerUserId", "ReceivedAtUtc");
 

@@ -1154,6 +1154,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ExploitationSuspected")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ManagerReturnReason")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1197,6 +1200,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId", "ReceivedAtUtc");
+
+                    b.HasIndex("ReceivedAtUtc", "ChildId")
+                        .HasDatabaseName("IX_Referrals_ExploitationSuspected")
+                        .HasFilter("\"ExploitationSuspected\"");
 
                     b.HasIndex("ReferrerUserId", "ReceivedAtUtc");
 

@@ -49,6 +49,7 @@ public static class BeaconApp
         Features.Children.ChildRecordServices.Add(services);
         Features.Cases.CaseServices.Add(services);
         Features.Panel.PanelServices.Add(services);
+        Features.Reports.ReportServices.Add(services);
         Features.RiskAssessment.RiskAssessmentServices.Add(services, configuration);
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Beacon.Core.Access;
 using Beacon.Core.Common;
 
@@ -14,6 +13,8 @@ public sealed record AttachmentType(string Name, string ContentType, string Exte
     public static readonly AttachmentType PlainText = new("Text file", "text/plain", ".txt");
 
     public static readonly IReadOnlyList<AttachmentType> Accepted = [Pdf, Png, Jpeg, WordDocument, PlainText];
+    /// <summary>Documents only: reports are read, not looked at.</summary>
+    public static readonly IReadOnlyList<AttachmentType> Documents = [Pdf, WordDocument, PlainText];
 
     /// <summary>
     /// What the file is, from its content: a renamed program or web page is refused whatever its name says. A Word
@@ -46,8 +47,8 @@ public sealed record AttachmentType(string Name, string ContentType, string Exte
 /// </summary>
 public sealed class Attachment
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-    public const int FileNameMaxLength = 200;
+    public const long MaxBytes = CheckedFile.MaxBytes;
+    public const int FileNameMaxLength = CheckedFile.FileNameMaxLength;
 
     private Attachment() { }
 
@@ -66,35 +67,25 @@ public sealed class Attachment
     /// <summary>Checks a file and describes it; the caller stores <paramref name="content"/> alongside under the same id.</summary>
     public static Attachment Accept(Guid childId, Guid? caseNoteId, Actor uploader, string? fileName, ReadOnlySpan<byte> content, DateTime nowUtc)
     {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
-        if (name.Length == 0) throw new DomainRuleViolation("Choose a file", nameof(FileName));
-        if (name.Length > FileNameMaxLength) throw new DomainRuleViolation($"The file's name must be {FileNameMaxLength} characters or fewer", nameof(FileName));
-        if (content.IsEmpty) throw new DomainRuleViolation("The selected file is empty", nameof(FileName));
-        if (content.Length > MaxBytes) throw new DomainRuleViolation($"The selected file must be smaller than {MaxBytes / (1024 * 1024)} MB", nameof(FileName));
-        var type = AttachmentType.Of(content, name)
-            ?? throw new DomainRuleViolation($"The selected file must be a {string.Join(", ", AttachmentType.Accepted.Select(t => t.Name))}", nameof(FileName));
-        // The name ends as what the file is, so a PDF called report.html is saved and opened as a PDF.
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        if (!(extension == type.Extension || (type == AttachmentType.Jpeg && extension == ".jpeg")))
-            name = Path.GetFileNameWithoutExtension(name) is { Length: > 0 } stem ? stem + type.Extension : "file" + type.Extension;
+        var file = CheckedFile.Check(fileName, content, AttachmentType.Accepted, nameof(FileName));
         return new Attachment
         {
             Id = Guid.NewGuid(),
             ChildId = childId,
             CaseNoteId = caseNoteId,
-            FileName = name,
-            ContentType = type.ContentType,
-            SizeBytes = content.Length,
-            Sha256 = HashOf(content),
+            FileName = file.FileName,
+            ContentType = file.Type.ContentType,
+            SizeBytes = file.SizeBytes,
+            Sha256 = file.Sha256,
             UploadedByUserId = Guard.Required(uploader.UserId, nameof(UploadedByUserId), "Who uploaded it must be known"),
             UploadedAtUtc = Guard.AsUtc(nowUtc),
         };
     }
 
-    public static string HashOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+    public static string HashOf(ReadOnlySpan<byte> content) => CheckedFile.HashOf(content);
 
     /// <summary>Whether stored content is still what was uploaded.</summary>
-    public bool IsIntact(ReadOnlySpan<byte> content) => content.Length == SizeBytes && HashOf(content) == Sha256;
+    public bool IsIntact(ReadOnlySpan<byte> content) => CheckedFile.IsIntact(content, SizeBytes, Sha256);
 }
 
 /// <summary>The bytes of an attachment, in their own table so lists of attachments never read them.</summary>

@@ -126,6 +126,21 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
                       select new Row("Panel meeting minutes", m.MeetingId);
         groups.Add(await GroupAsync("minutes-to-acknowledge", "Panel minutes to acknowledge", minutes, id => $"/Panel/Meetings/{id}/Minutes", null, ct));
 
+        // Reports sent to this person and not yet acknowledged, oldest first; and recommendations they own that are due within a month or late.
+        var reports = from x in db.Set<Core.Reports.ReportRecipient>()
+                      where x.UserId == me && x.AcknowledgedAtUtc == null
+                      join r in db.Set<Core.Reports.Report>() on x.ReportId equals r.Id
+                      orderby x.SentAtUtc
+                      select new Row(r.Title, r.Id);
+        groups.Add(await GroupAsync("reports-to-acknowledge", "Reports to read and acknowledge", reports, id => $"/Reports/{id}", null, ct));
+        var monthAhead = UkTime.ToUkDate(now).AddDays(Core.Reports.Recommendation.AmberWithinDays);
+        var owned = from x in db.Set<Core.Reports.Recommendation>()
+                    where x.OwnerUserId == me && (x.Status == Core.Reports.RecommendationStatus.NotStarted || x.Status == Core.Reports.RecommendationStatus.InProgress)
+                          && x.TargetOn <= monthAhead
+                    orderby x.TargetOn
+                    select new Row(x.Text, x.Id);
+        groups.Add(await GroupAsync("recommendations-due", "Recommendations you own, due within a month or late", owned, id => $"/Reports/Recommendations/{id}", "/Reports/ActionPlan", ct));
+
         // Actions this person agreed to do, overdue or due within the week, whatever organisation they work for.
         var weekAhead = UkTime.ToUkDate(now).AddDays(7);
         var actions = from a in db.Set<Core.Actions.AgreedAction>()

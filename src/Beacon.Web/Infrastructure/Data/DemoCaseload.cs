@@ -36,6 +36,7 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
         SeedReferralsAndCases(children);
         SeedRiskAssessments(children);
         SeedPanelMeeting(children);
+        Features.Reports.DemoReports.Seed(db, User, now);
         await db.SaveChangesAsync(ct);
     }
 

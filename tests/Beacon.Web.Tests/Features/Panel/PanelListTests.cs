@@ -28,8 +28,9 @@ public abstract class PanelListTests(BeaconFixture beacon)
         if (flaggedPage.Status == HttpStatusCode.OK && flaggedPage.Document.QuerySelector("#possible-duplicates") is not null)
             flaggedPage = await outreach.SubmitAsync(flaggedPage, "main form", new() { ["NoneOfTheseIsTheChild"] = "true", ["Concern.ExploitationSuspected"] = "true" }, "/Referrals/NewChild");
         Assert.Equal(HttpStatusCode.Redirect, flaggedPage.Status);
-        var (flaggedChild, flaggedReferral) = await WithDbAsync(Factory, db => db.Referrals.Where(r => r.ExploitationSuspected)
-            .Join(db.Children.Where(c => c.LastName == "Flaggedby"), r => r.ChildId, c => c.Id, (r, c) => ValueTuple.Create(c.Id, r.Id)).SingleAsync());
+        var flagged = await WithDbAsync(Factory, db => db.Referrals.Where(r => r.ExploitationSuspected)
+            .Join(db.Children.Where(c => c.LastName == "Flaggedby"), r => r.ChildId, c => c.Id, (r, c) => new { ChildId = c.Id, ReferralId = r.Id }).SingleAsync());
+        var (flaggedChild, flaggedReferral) = (flagged.ChildId, flagged.ReferralId);
         var plainChild = (await ReferralAsync(Factory, plain)).ChildId;
 
         using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");

@@ -1,0 +1,102 @@
+using Beacon.Core.Common;
+using Beacon.Core.Reports;
+using Beacon.Web.Features.Cases;
+using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.GovUk;
+using Beacon.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beacon.Web.Features.Reports;
+
+/// <summary>
+/// One recommendation: its owner records progress (started; complete, with evidence) and a board member who is not the
+/// owner accepts the evidence or sends it back. Every change is audited.
+/// </summary>
+[Authorize]
+public sealed class RecommendationModel(ReportRegister register, BeaconDbContext db) : PageModel
+{
+    [FromRoute] public Guid Id { get; set; }
+    [BindProperty] public int Version { get; set; }
+    [BindProperty] public string? Evidence { get; set; }
+    [BindProperty] public DateInput CompletedOn { get; set; } = new();
+
+    public Recommendation? Item { get; private set; }
+    public Report? Report { get; private set; }
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+    public bool IsOwner { get; private set; }
+    public bool Manages { get; private set; }
+    public Rag Rag => Item!.RagOn(register.Today);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public Task<IActionResult> OnPostStartAsync(CancellationToken ct) => StepAsync(owner: true, r => { r.Start(Me); return "Marked in progress"; }, ct);
+
+    public Task<IActionResult> OnPostCompleteAsync(CancellationToken ct) => StepAsync(owner: true, r =>
+    {
+        DateOnly? on = CompletedOn.TryRead("date it was completed", out var d, out var error) ? d : null;
+        if (on is null && !CompletedOn.IsEmpty) throw new DomainRuleViolation(error, nameof(Recommendation.CompletedOn));
+        r.Complete(Evidence, on, Me, register.Now);
+        return "Marked complete with its evidence. The board is asked to accept it.";
+    }, ct);
+
+    public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => StepAsync(owner: false, r =>
+    {
+        r.AcceptEvidence(Me, register.Now);
+        return "Evidence accepted: the recommendation is evidenced";
+    }, ct);
+
+    public Task<IActionResult> OnPostReturnAsync(CancellationToken ct) => StepAsync(owner: false, r =>
+    {
+        r.ReturnEvidence(Me);
+        return "Sent back to the owner as in progress";
+    }, ct);
+
+    private string Me => User.ToActor().UserId;
+
+    private async Task<IActionResult> StepAsync(bool owner, Func<Recommendation, string> step, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refusal) return refusal;
+        if (owner ? !IsOwner : !Manages) return Forbid();
+        try
+        {
+            db.Entry(Item!).Property(r => r.Version).OriginalValue = Version;
+            var done = step(Item!);
+            await db.SaveChangesAsync(ct);
+            TempData["Saved"] = done;
+            return Redirect($"/Reports/Recommendations/{Id}");
+        }
+        catch (DomainRuleViolation rule)
+        {
+            ModelState.AddModelError(rule.Field switch
+            {
+                nameof(Recommendation.Evidence) => nameof(Evidence),
+                nameof(Recommendation.CompletedOn) => nameof(CompletedOn),
+                _ => "",
+            }, rule.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Someone else changed this recommendation since you opened it. Nothing has been saved: check it again below.");
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var actor = User.ToActor();
+        Item = await db.Set<Recommendation>().SingleOrDefaultAsync(r => r.Id == Id, ct);
+        if (Item is null) return NotFound();
+        Report = await register.LoadAsync(Item.ReportId, actor, ct);
+        if (Report is null) return NotFound();
+        IsOwner = Item.OwnerUserId == actor.UserId;
+        Manages = ReportRegister.Manages(actor, Report);
+        Names = await UserNames.ForAsync(db, [Item.OwnerUserId, Item.CompletedByUserId, Item.AcceptedByUserId], ct);
+        if (ModelState.IsValid) Version = Item.Version;
+        return null;
+    }
+}

@@ -50,6 +50,7 @@ public static class BeaconApp
         Features.Cases.CaseServices.Add(services);
         Features.Panel.PanelServices.Add(services);
         Features.Reports.ReportServices.Add(services);
+        Features.Concerns.ConcernServices.Add(services, configuration);
         Features.RiskAssessment.RiskAssessmentServices.Add(services, configuration);
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
 

@@ -14,11 +14,13 @@ public static class BeaconRoles
     public const string BoardMember = "BoardMember";
     public const string Auditor = "Auditor";
     public const string Administrator = "Administrator";
+    /// <summary>The safeguarding board's independent chair: receives confidential concerns about practice, outside anyone's line management.</summary>
+    public const string IndependentChair = "IndependentChair";
 
     public static readonly IReadOnlyList<string> All =
     [
         SocialWorker, TeamManager, PoliceOfficer, IntelligenceAnalyst, OutreachWorker,
-        SafeguardingLead, PanelChair, BoardMember, Auditor, Administrator,
+        SafeguardingLead, PanelChair, BoardMember, Auditor, Administrator, IndependentChair,
     ];
 
     /// <summary>Roles that work with children directly and may record or change their information.</summary>
@@ -39,6 +41,7 @@ public static class BeaconRoles
         BoardMember => "Board member",
         Auditor => "Auditor",
         Administrator => "Administrator",
+        IndependentChair => "Independent chair of the board",
         _ => role,
     };
 }

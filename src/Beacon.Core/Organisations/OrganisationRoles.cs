@@ -14,7 +14,7 @@ public static class OrganisationRoles
         [Agency.Health] = [BeaconRoles.SafeguardingLead],
         [Agency.Education] = [BeaconRoles.SafeguardingLead],
         [Agency.VoluntarySector] = [BeaconRoles.OutreachWorker, BeaconRoles.SafeguardingLead],
-        [Agency.SafeguardingBoard] = [BeaconRoles.BoardMember, BeaconRoles.Auditor, BeaconRoles.Administrator, BeaconRoles.PanelChair],
+        [Agency.SafeguardingBoard] = [BeaconRoles.BoardMember, BeaconRoles.Auditor, BeaconRoles.Administrator, BeaconRoles.PanelChair, BeaconRoles.IndependentChair],
     };
 
     public static IReadOnlyList<string> For(Agency kind) => Allowed.TryGetValue(kind, out var roles) ? roles : [];

@@ -65,6 +65,7 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
         builder.UseSetting("Beacon:Notifications:CheckMinutes", "0");
         // Every test signs in from the same (absent) address; the limit itself is tested on its own Beacon.
         builder.UseSetting("Beacon:Security:FailedSignInsPerQuarterHour", SignInAttempts.ToString());
+        builder.UseSetting("Beacon:Concerns:PostsPerTenMinutes", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(new WarningCollector(Warnings)));
     }

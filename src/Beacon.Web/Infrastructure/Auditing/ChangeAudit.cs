@@ -22,6 +22,13 @@ internal static class ChangeAudit
         if (changes.Count == 0) return null;
 
         var id = entry.Metadata.FindPrimaryKey()?.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)).FirstOrDefault() ?? "";
+        if (entry.Entity is Core.Common.IConfidentialRecord)
+            // Neither who (an anonymous raiser may be signed in) nor what (the concern's words, its passphrase's hash).
+            return new AuditDraft(ConfidentialActor, "A confidential concern", null,
+                entry.State == EntityState.Added ? AuditAction.Created : AuditAction.Updated, entry.Metadata.ClrType.Name, id, null,
+                $"{(entry.State == EntityState.Added ? "Created" : "Changed")} {entry.Metadata.ClrType.Name} (confidential: no details recorded here)", null);
+
+        id = entry.Metadata.FindPrimaryKey()?.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)).FirstOrDefault() ?? "";
         return new AuditDraft(
             actor.UserId, actor.Name, actor.Agency.ToString(),
             entry.State == EntityState.Added ? AuditAction.Created : AuditAction.Updated,
@@ -29,6 +36,8 @@ internal static class ChangeAudit
             $"{(entry.State == EntityState.Added ? "Created" : "Changed")} {entry.Metadata.ClrType.Name}",
             AuditChanges.ToJson(changes));
     }
+
+    public const string ConfidentialActor = "confidential";
 
     /// <summary>Any record that carries a ChildId is part of that child's data, and so is the child itself.</summary>
     private static Guid? ChildIdOf(EntityEntry entry)

@@ -37,6 +37,7 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
         SeedRiskAssessments(children);
         SeedPanelMeeting(children);
         Features.Reports.DemoReports.Seed(db, User, now);
+        Features.Concerns.DemoConcerns.Seed(db, User, now);
         await db.SaveChangesAsync(ct);
     }
 

@@ -71,6 +71,9 @@ public sealed class DemoData(BeaconDbContext db, UserManager<BeaconUser> users, 
         new("gp.lead@beacon.test", Org.GpPractice, BeaconRoles.SafeguardingLead, "Practice", "Safeguarding lead, Riverside Medical Practice (GP)"),
         // Approvals need a manager other than the one who proposed: the demo has two.
         new("second.manager@beacon.test", Org.NorthgateSocialCare, BeaconRoles.TeamManager, "Locality team", "Second team manager, Children's Social Care (Northgate)"),
+        // Confidential concerns go to the board's independent chair; a vice-chair handles any that name the chair.
+        new("independent.chair@beacon.test", Org.Board, BeaconRoles.IndependentChair, "Board", "Independent chair of the safeguarding board"),
+        new("vice.chair@beacon.test", Org.Board, BeaconRoles.IndependentChair, "Board", "Independent vice-chair of the safeguarding board"),
     ];
 
     public async Task SeedAsync(CancellationToken ct = default)

@@ -1607,6 +1607,80 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("RiskAssessmentIndicators", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Core.Whistleblowing.ConfidentialConcern", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("About")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PassphraseHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PassphraseSalt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "RaisedAtUtc");
+
+                    b.ToTable("ConfidentialConcerns", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Web.Features.Children.ChildNameToken", b =>
                 {
                     b.Property<Guid>("ChildId")
@@ -2374,6 +2448,71 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Beacon.Core.RiskAssessment.RiskAssessment", null)
                         .WithMany("Indicators")
                         .HasForeignKey("RiskAssessmentId");
+                });
+
+            modelBuilder.Entity("Beacon.Core.Whistleblowing.ConfidentialConcern", b =>
+                {
+                    b.OwnsMany("Beacon.Core.Whistleblowing.ConcernMessage", "_messages", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ConcernId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("FromRaiser")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("HandlerUserId")
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<DateTime>("SentAtUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConcernId");
+
+                            b1.ToTable("ConcernMessages", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConcernId");
+                        });
+
+                    b.OwnsMany("Beacon.Core.Whistleblowing.ConcernNamedPerson", "_named", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ConcernId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConcernId");
+
+                            b1.HasIndex("UserId");
+
+                            b1.ToTable("ConcernNamedPeople", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConcernId");
+                        });
+
+                    b.Navigation("_messages");
+
+                    b.Navigation("_named");
                 });
 
             modelBuilder.Entity("Beacon.Web.Infrastructure.Identity.BeaconUser", b =>

@@ -46,6 +46,13 @@ public sealed class AgreedAction : IVersioned
     public bool IsDone => DoneOn is not null;
     public bool IsOverdue(DateOnly today) => DoneOn is null && DueOn < today;
 
+    /// <summary>
+    /// A panel action not done by its due date escalates: to its owner's team manager, and back onto the panel's next
+    /// agenda. One rule, run by the database for work lists and agendas, and by tests against a test clock.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<AgreedAction, bool>> EscalatesOn(DateOnly today) =>
+        a => a.Source == ActionSource.Panel && a.DoneOn == null && a.DueOn < today;
+
     /// <summary>An action for <paramref name="ownerUserId"/> (of <paramref name="ownerOrganisationId"/>), due on a day not yet past.</summary>
     public static AgreedAction Agree(Guid childId, Guid? caseId, ActionSource source, string? description,
         string? ownerUserId, Guid ownerOrganisationId, DateOnly? dueOn, string agreedByUserId, DateTime nowUtc, Guid? panelMeetingId = null)

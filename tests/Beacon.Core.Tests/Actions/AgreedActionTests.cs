@@ -38,3 +38,25 @@ public class AgreedActionTests
         Assert.Throws<DomainRuleViolation>(() => action.MarkDone(Today, "again", "sw-2", Now));
     }
 }
+
+public class PanelActionEscalationTests
+{
+    [Fact]
+    public void A_panel_action_escalates_the_day_after_it_was_due_and_stops_once_done()
+    {
+        // A test clock: agreed at the panel on a Monday, due that Friday.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 10, 0, 0, TimeSpan.Zero));
+        DateOnly Today() => Beacon.Core.Timescales.UkTime.ToUkDate(clock.GetUtcNow().UtcDateTime);
+        var panel = AgreedAction.Agree(Guid.NewGuid(), null, ActionSource.Panel, "Disruption visit", "sw-2", Guid.NewGuid(), Today().AddDays(4), "chair", clock.GetUtcNow().UtcDateTime, Guid.NewGuid());
+        var other = AgreedAction.Agree(Guid.NewGuid(), null, ActionSource.StrategyDiscussion, "Visit", "sw-2", Guid.NewGuid(), Today().AddDays(4), "sw-1", clock.GetUtcNow().UtcDateTime);
+        bool Escalates(AgreedAction a) => AgreedAction.EscalatesOn(Today()).Compile()(a);
+
+        clock.Advance(TimeSpan.FromDays(4)); // the due day itself: not yet
+        Assert.False(Escalates(panel));
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.True(Escalates(panel));
+        Assert.False(Escalates(other)); // only the panel's own actions come back to the panel
+        panel.MarkDone(Today(), "Visit made; notes on the record", "sw-2", clock.GetUtcNow().UtcDateTime);
+        Assert.False(Escalates(panel));
+    }
+}

@@ -75,8 +75,8 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
             // Panel actions overdue in the manager's own team escalate to them, whatever organisation they work for.
             var today = UkTime.ToUkDate(now);
             var team = db.Users.Where(u => u.Id == me).Select(u => u.Team);
-            var teamOverdue = from a in db.Set<Core.Actions.AgreedAction>()
-                              where a.Source == Core.Actions.ActionSource.Panel && a.DoneOn == null && a.DueOn < today && a.OwnerUserId != me
+            var teamOverdue = from a in db.Set<Core.Actions.AgreedAction>().Where(Core.Actions.AgreedAction.EscalatesOn(today))
+                              where a.OwnerUserId != me
                                     && a.OwnerOrganisationId == actor.OrganisationId
                               join owner in db.Users on a.OwnerUserId equals owner.Id
                               where team.Contains(owner.Team)

@@ -35,8 +35,7 @@ public sealed class PanelMeetings(BeaconDbContext db, PanelLists lists)
         // Children with an overdue panel action come back to the panel first, whether or not they are otherwise due.
         // The list is checked only for them (not worked out for the whole list and then matched).
         var today = Core.Timescales.UkTime.ToUkDate(meeting.StartsAtUtc);
-        var overdueChildren = db.Set<Core.Actions.AgreedAction>()
-            .Where(a => a.Source == Core.Actions.ActionSource.Panel && a.DoneOn == null && a.DueOn < today).Select(a => a.ChildId);
+        var overdueChildren = db.Set<Core.Actions.AgreedAction>().Where(Core.Actions.AgreedAction.EscalatesOn(today)).Select(a => a.ChildId);
         var overdue = await lists.List(chair, among: overdueChildren).Select(r => r.ChildId).Distinct().Take(MostOnOneAgenda).ToListAsync(ct);
         // The parts of the list are asked apart, each for its first MostOnOneAgenda in agenda order, so the database
         // can walk the risk positions in that order and stop, instead of sorting the whole list.

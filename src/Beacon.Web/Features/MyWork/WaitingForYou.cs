@@ -166,6 +166,28 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
                                 select new Row(c.FirstName + " " + c.LastName, c.Id);
             groups.Add(await GroupAsync("overdue-reassessments", "Risk assessments due for children you key-work", reassessments, id => $"/Children/{id}/RiskAssessments", null, ct));
         }
+        if (Core.Reports.ReportAccess.MayManage(actor))
+        {
+            // The board's escalations, on a schedule through the work-list alerts: reports not acknowledged in time, and
+            // recommendations past their date or waiting for the board to accept their evidence.
+            var sentBefore = now.AddDays(-Core.Reports.ReportRecipient.AcknowledgeWithinDays);
+            var boardReports = db.Set<Core.Reports.Report>().Where(r => r.BoardOrganisationId == actor.OrganisationId);
+            var unacknowledged = from x in db.Set<Core.Reports.ReportRecipient>()
+                                 where x.AcknowledgedAtUtc == null && x.SentAtUtc < sentBefore
+                                 join r in boardReports on x.ReportId equals r.Id
+                                 join u in db.Users on x.UserId equals u.Id
+                                 orderby x.SentAtUtc
+                                 select new Row(r.Title + " (" + u.DisplayName + ")", r.Id);
+            groups.Add(await GroupAsync("reports-unacknowledged", "Reports not acknowledged in time", unacknowledged, id => $"/Reports/{id}", "/Reports", ct));
+            var today = UkTime.ToUkDate(now);
+            var forTheBoard = from x in db.Set<Core.Reports.Recommendation>()
+                              where ((x.Status == Core.Reports.RecommendationStatus.NotStarted || x.Status == Core.Reports.RecommendationStatus.InProgress) && x.TargetOn < today)
+                                    || (x.Status == Core.Reports.RecommendationStatus.Complete && x.OwnerUserId != me)
+                              join r in boardReports on x.ReportId equals r.Id
+                              orderby x.TargetOn
+                              select new Row(r.Title + ", recommendation " + x.Number.ToString(), x.Id);
+            groups.Add(await GroupAsync("recommendations-for-the-board", "Recommendations overdue or waiting for the board", forTheBoard, id => $"/Reports/Recommendations/{id}", "/Reports", ct));
+        }
         return groups.Where(g => g.Count > 0).ToList();
     }
 

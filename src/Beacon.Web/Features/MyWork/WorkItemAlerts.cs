@@ -61,7 +61,8 @@ public sealed class WorkItemAlerts(BeaconDbContext db, AccountActors actors, Wai
     public async Task<int> CheckAsync(string userId, CancellationToken ct)
     {
         var actor = await actors.ActorAsync(userId, ct);
-        if (actor is null || !(actor.IsPractitioner || Capabilities.IsPanelChair(actor))) return 0;
+        // Practitioners, and board members for the board's escalations (reports unacknowledged, recommendations overdue).
+        if (actor is null || !(actor.IsPractitioner || Capabilities.IsPanelChair(actor) || Core.Reports.ReportAccess.MayManage(actor))) return 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var groups = await waiting.ForAsync(actor, ct);
         var stored = await db.Set<WorkListCount>().Where(c => c.UserId == userId).ToListAsync(ct);

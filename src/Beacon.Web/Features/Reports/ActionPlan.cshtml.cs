@@ -2,7 +2,9 @@ using Beacon.Core.Reports;
 using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Infrastructure.Identity;
 using Beacon.Web.Infrastructure.Pdf;
+using Beacon.Core.Common;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ namespace Beacon.Web.Features.Reports;
 /// chart beside a table of the same figures.
 /// </summary>
 [Authorize]
-public sealed class ActionPlanModel(ReportRegister register, BeaconDbContext db) : PageModel
+public sealed class ActionPlanModel(ReportRegister register, BeaconDbContext db, Infrastructure.Auditing.AuditTrail audit) : PageModel
 {
     public const int Months = 12;
 
@@ -26,19 +28,42 @@ public sealed class ActionPlanModel(ReportRegister register, BeaconDbContext db)
     public string ChartSvg { get; private set; } = "";
     public int Overdue { get; private set; }
 
+    private sealed record PlanRow(Recommendation Recommendation, string Title, string Owner);
+
+    /// <summary>Every recommendation of the reports the person may read, by target date: the page's and the CSV's one query.</summary>
+    private IQueryable<PlanRow> Plan() =>
+        from r in db.Set<Recommendation>().AsNoTracking()
+        join p in register.Visible(User.ToActor()) on r.ReportId equals p.Id
+        join u in db.Users on r.OwnerUserId equals u.Id into us
+        from u in us.DefaultIfEmpty()
+        orderby r.TargetOn, r.ReportId, r.Number
+        select new PlanRow(r, p.Title, u == null ? r.OwnerUserId : u.DisplayName);
+
+    private static Item ItemOf(PlanRow x, DateOnly today) => new(x.Recommendation.Id, x.Recommendation.ReportId, x.Title, x.Recommendation.Number,
+        x.Recommendation.Text, x.Owner, x.Recommendation.TargetOn, x.Recommendation.Status, x.Recommendation.RagOn(today));
+
+    /// <summary>The action plan as CSV for the board's papers (values escaped against formula injection); audited as an export.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        await audit.RecordAsync(Core.Audit.AuditAction.Exported, "ActionPlan", "-", null, "Downloaded the action plan as CSV", ct);
+        var today = register.Today;
+        return await Infrastructure.Web.CsvDownload.WriteAsync(Response, $"action-plan-{today:yyyy-MM-dd}.csv",
+        [
+            new("Target date", i => i.TargetOn.ToString("yyyy-MM-dd")),
+            new("Report", i => i.ReportTitle),
+            new("Number", i => i.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Recommendation", i => i.Text),
+            new("Owner", i => i.Owner),
+            new("Status", i => i.Status.Name()),
+            new("Rating", i => i.Rag.Name()),
+        ], Plan().AsAsyncEnumerable().Select(x => ItemOf(x, today)), ct);
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var reports = register.Visible(User.ToActor());
-        var rows = await (from r in db.Set<Recommendation>().AsNoTracking()
-                          join p in reports on r.ReportId equals p.Id
-                          join u in db.Users on r.OwnerUserId equals u.Id into us
-                          from u in us.DefaultIfEmpty()
-                          orderby r.TargetOn, r.ReportId, r.Number
-                          select new { Recommendation = r, p.Title, Owner = u == null ? r.OwnerUserId : u.DisplayName })
-            .Take(2_000).ToListAsync(ct);
+        var rows = await Plan().Take(2_000).ToListAsync(ct);
         var today = register.Today;
-        var items = rows.Select(x => new Item(x.Recommendation.Id, x.Recommendation.ReportId, x.Title, x.Recommendation.Number, x.Recommendation.Text, x.Owner,
-            x.Recommendation.TargetOn, x.Recommendation.Status, x.Recommendation.RagOn(today))).ToList();
+        var items = rows.Select(x => ItemOf(x, today)).ToList();
         ByTargetDate = items.OrderBy(i => i.TargetOn).ThenBy(i => i.Owner).GroupBy(i => i.TargetOn).ToList();
         Overdue = rows.Count(x => x.Recommendation.IsOverdue(today));
         // By the end of each of the last twelve months: how many were due, and how many were complete and evidenced by then.

@@ -20,6 +20,36 @@ public abstract class WorkItemAlertTests(BeaconFixture beacon)
     private Task<string> UserIdAsync(string email) => DbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     [Fact]
+    public async Task A_report_sent_to_someone_tells_them_and_the_board_is_told_when_it_goes_unacknowledged()
+    {
+        await CheckEveryoneAsync();
+        using var board = await BeaconClient.SignedInAsync(Factory, "board.member@beacon.test");
+        var saved = await board.SubmitAsync("/Reports/New", "#new-report", new()
+        {
+            ["Input.Title"] = "Alerted review (fictional)", ["Input.Kind"] = "CaseReview", ["Input.Authors"] = "A reviewer",
+            ["Input.PublishedOn.Day"] = "2", ["Input.PublishedOn.Month"] = "3", ["Input.PublishedOn.Year"] = "2026",
+            ["Input.CommissionedBy"] = "The board", ["Input.Summary"] = "Findings (fictional).",
+        }, new() { ["Upload"] = ("review.txt", System.Text.Encoding.UTF8.GetBytes("A fictional review.")) });
+        Assert.True(saved.Status == HttpStatusCode.Redirect, string.Join("; ", saved.Errors));
+        var reportId = Guid.Parse(saved.Location!.Split('/')[^1]);
+        var health = await UserIdAsync("health.lead@beacon.test");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(board, saved.Location!, "Send", new() { ["SendTo[0]"] = health })).Status);
+
+        await CheckEveryoneAsync();
+        var alert = await DbAsync(db => db.Set<WorkItemAlert>().Where(a => a.UserId == health && a.Kind == "reports-to-acknowledge").SingleAsync());
+        Assert.StartsWith("1 new: reports to read and acknowledge", alert.Message);
+        var email = await DbAsync(db => db.OutboxEmails.Where(e => e.To == "health.lead@beacon.test").OrderByDescending(e => e.CreatedAtUtc).FirstAsync());
+        Assert.Contains("reports to read and acknowledge", email.Body);
+
+        // Two weeks on, still unacknowledged: the board member is told, by the same schedule and email.
+        await DbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE \"ReportRecipients\" SET \"SentAtUtc\" = {DateTime.UtcNow.AddDays(-15)} WHERE \"ReportId\" = {reportId}"));
+        await CheckEveryoneAsync();
+        var boardMember = await UserIdAsync("board.member@beacon.test");
+        Assert.True(await DbAsync(db => db.Set<WorkItemAlert>().AnyAsync(a => a.UserId == boardMember && a.Kind == "reports-unacknowledged")));
+    }
+
+    [Fact]
     public async Task A_proposal_of_no_further_action_tells_the_other_managers_in_Beacon_and_by_an_email_naming_no_child()
     {
         await CheckEveryoneAsync(); // the lists as they stand are remembered, not announced

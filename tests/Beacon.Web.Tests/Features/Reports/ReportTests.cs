@@ -133,6 +133,12 @@ public abstract class ReportTests(BeaconFixture beacon)
         var plan = await board.GetAsync("/Reports/ActionPlan");
         Assert.NotNull(plan.Document.QuerySelector($"tr[data-recommendation='{recommendationId}']"));
         Assert.NotNull(plan.Document.QuerySelector("#progress-chart svg"));
+        using var csv = await board.Http.GetAsync("/Reports/ActionPlan?handler=Csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.StartsWith("Target date,Report,Number,Recommendation,Owner,Status,Rating", text.TrimStart('\uFEFF'));
+        Assert.Contains("Audit every removal from the panel's list", text);
+        Assert.Contains(",Evidenced,Green", text);
     }
 
     [Fact]

@@ -17,18 +17,32 @@ public sealed record AttachmentType(string Name, string ContentType, string Exte
     public static readonly IReadOnlyList<AttachmentType> Documents = [Pdf, WordDocument, PlainText];
 
     /// <summary>
-    /// What the file is, from its content: a renamed program or web page is refused whatever its name says. A Word
-    /// document is a zip whose name ends .docx; plain text is valid UTF-8 with no control characters besides layout.
+    /// What the file is, from its content: a renamed program or web page is refused whatever its name says. A PDF
+    /// starts with its header and ends with its trailer; a Word document is a zip, named .docx, holding a Word body;
+    /// plain text is valid UTF-8 with no control characters besides layout.
     /// </summary>
     public static AttachmentType? Of(ReadOnlySpan<byte> content, string fileName)
     {
-        if (content.StartsWith("%PDF-"u8)) return Pdf;
+        if (content.StartsWith("%PDF-"u8)) return content[Math.Max(0, content.Length - 1024)..].IndexOf("%%EOF"u8) >= 0 ? Pdf : null;
         if (content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return Png;
         if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return Jpeg;
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (content.StartsWith("PK\u0003\u0004"u8) && extension == ".docx") return WordDocument;
+        if (content.StartsWith("PK\u0003\u0004"u8) && extension == ".docx") return IsWordDocument(content) ? WordDocument : null;
         if (extension == ".txt" && IsPlainText(content)) return PlainText;
         return null;
+    }
+
+    private static bool IsWordDocument(ReadOnlySpan<byte> content)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content.ToArray()), System.IO.Compression.ZipArchiveMode.Read);
+            return zip.GetEntry("[Content_Types].xml") is not null && zip.GetEntry("word/document.xml") is not null;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
     }
 
     private static bool IsPlainText(ReadOnlySpan<byte> content)

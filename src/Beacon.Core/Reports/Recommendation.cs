@@ -130,3 +130,48 @@ public sealed class Recommendation : IVersioned
         if (byUserId != OwnerUserId) throw new DomainRuleViolation("Only the recommendation's owner can change its progress.");
     }
 }
+
+/// <summary>
+/// A document that shows a recommendation is done (a policy, an audit's findings), kept with its SHA-256 like every
+/// file in Beacon. Added by the owner with the evidence; never changed or deleted.
+/// </summary>
+public sealed class EvidenceDocument
+{
+    private EvidenceDocument() { }
+
+    public Guid Id { get; private set; }
+    public Guid RecommendationId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public long SizeBytes { get; private set; }
+    public string Sha256 { get; private set; } = "";
+    public string UploadedByUserId { get; private set; } = "";
+    public DateTime UploadedAtUtc { get; private set; }
+
+    public static EvidenceDocument Accept(Recommendation recommendation, string? fileName, ReadOnlySpan<byte> content, string byUserId, DateTime nowUtc)
+    {
+        var file = CheckedFile.Check(fileName, content, CaseNotes.AttachmentType.Documents, nameof(FileName));
+        return new EvidenceDocument
+        {
+            Id = Guid.NewGuid(),
+            RecommendationId = recommendation.Id,
+            FileName = file.FileName,
+            ContentType = file.Type.ContentType,
+            SizeBytes = file.SizeBytes,
+            Sha256 = file.Sha256,
+            UploadedByUserId = Guard.Required(byUserId, nameof(UploadedByUserId), "Who uploaded it must be known"),
+            UploadedAtUtc = Guard.AsUtc(nowUtc),
+        };
+    }
+
+    public bool IsIntact(ReadOnlySpan<byte> content) => CheckedFile.IsIntact(content, SizeBytes, Sha256);
+}
+
+/// <summary>The bytes of an evidence document, in their own table.</summary>
+public sealed class EvidenceDocumentContent
+{
+    private EvidenceDocumentContent() { }
+    public Guid DocumentId { get; private set; }
+    public byte[] Content { get; private set; } = [];
+    public static EvidenceDocumentContent Of(EvidenceDocument document, byte[] content) => new() { DocumentId = document.Id, Content = content };
+}

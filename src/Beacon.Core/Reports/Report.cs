@@ -131,7 +131,7 @@ public sealed class ReportDocumentContent
 /// A person a report was sent to, and when they opened it and acknowledged reading it (with an optional comment).
 /// Permanent: nobody can later say they did not know.
 /// </summary>
-public sealed class ReportRecipient
+public sealed class ReportRecipient : IVersioned
 {
     public const int CommentMaxLength = TextLimits.FreeText;
     /// <summary>After this many days without acknowledgement, the report is overdue with them and escalates to the board.</summary>
@@ -140,6 +140,7 @@ public sealed class ReportRecipient
     private ReportRecipient() { }
 
     public Guid Id { get; private set; }
+    public int Version { get; set; }
     public Guid ReportId { get; private set; }
     public string UserId { get; private set; } = "";
     public string SentByUserId { get; private set; } = "";

@@ -114,9 +114,10 @@ public sealed class ConfidentialConcern : IVersioned, IConfidentialRecord
     public bool Unlock(string? passphrase, DateTime nowUtc)
     {
         var now = Guard.AsUtc(nowUtc);
+        // The hash is always worked out, locked or not, so the time taken tells a guesser nothing.
+        var ok = CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(Hash(passphrase ?? "", Convert.FromBase64String(PassphraseSalt))), Convert.FromBase64String(PassphraseHash))
+                 && !string.IsNullOrEmpty(passphrase);
         if (LockedUntilUtc is { } until && now < until) return false;
-        var ok = !string.IsNullOrEmpty(passphrase) &&
-                 CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(Hash(Normalise(passphrase), Convert.FromBase64String(PassphraseSalt))), Convert.FromBase64String(PassphraseHash));
         if (ok) { FailedAttempts = 0; LockedUntilUtc = null; return true; }
         if (++FailedAttempts >= FailedAttemptsBeforeLock) { LockedUntilUtc = now + LockFor; FailedAttempts = 0; }
         return false;
@@ -185,6 +186,9 @@ public sealed class ConfidentialConcern : IVersioned, IConfidentialRecord
     private static string Random(int length) => new(RandomNumberGenerator.GetItems<char>(Alphabet, length));
     private static string NewReference() => $"CC-{Random(4)}-{Random(4)}";
     private static string NewPassphrase() => $"{Random(4)}-{Random(4)}-{Random(4)}-{Random(4)}";
+
+    /// <summary>The same work as checking a passphrase, for a reference that matches no concern: so its absence cannot be timed.</summary>
+    public static void CheckNothing(string? passphrase) => _ = Hash(passphrase ?? "", new byte[16]);
 
     /// <summary>As people type it: upper case, spaces and dashes ignored.</summary>
     public static string Normalise(string text) => new string(text.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());

@@ -102,7 +102,7 @@ public class AttachmentTests
     private static Attachment Accept(string name, byte[] content) => Attachment.Accept(ChildId, null, Worker, name, content, Now);
 
     [Theory]
-    [InlineData("letter.pdf", "%PDF-1.7 rest", "application/pdf")]
+    [InlineData("letter.pdf", "%PDF-1.7 rest\n%%EOF\n", "application/pdf")]
     [InlineData("photo.PNG", "\u0089PNG\r\n\u001a\n....", "image/png")]
     [InlineData("notes.txt", "Seen at 4pm.\r\nAll well.", "text/plain")]
     public void Files_are_recognised_by_their_content(string name, string content, string type) =>
@@ -112,7 +112,27 @@ public class AttachmentTests
     public void A_jpeg_and_a_word_document_are_accepted()
     {
         Assert.Equal("image/jpeg", Accept("a.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 1, 2]).ContentType);
-        Assert.Equal(AttachmentType.WordDocument.ContentType, Accept("a.docx", [0x50, 0x4B, 0x03, 0x04, 1, 2]).ContentType);
+        Assert.Equal(AttachmentType.WordDocument.ContentType, Accept("a.docx", Docx()).ContentType);
+    }
+
+    /// <summary>The smallest zip Beacon takes for a Word document: its content types and a body.</summary>
+    public static byte[] Docx(bool withBody = true)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            zip.CreateEntry("[Content_Types].xml");
+            zip.CreateEntry(withBody ? "word/document.xml" : "index.html");
+        }
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void A_pdf_header_or_a_zip_alone_is_not_enough()
+    {
+        Assert.Contains("must be a PDF", Assert.Throws<DomainRuleViolation>(() => Accept("a.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 <html><script>alert(1)</script>"))).Message);
+        Assert.Contains("must be a PDF", Assert.Throws<DomainRuleViolation>(() => Accept("minutes.docx", Docx(withBody: false))).Message);
+        Assert.Contains("must be a PDF", Assert.Throws<DomainRuleViolation>(() => Accept("minutes.docx", [0x50, 0x4B, 0x03, 0x04, 1, 2])).Message);
     }
 
     [Theory]
@@ -128,7 +148,7 @@ public class AttachmentTests
     [InlineData("x.pdf.exe", "x.pdf.pdf")]
     [InlineData("scan.PDF", "scan.PDF")]
     public void A_files_name_ends_as_what_it_is(string uploaded, string kept) =>
-        Assert.Equal(kept, Accept(uploaded, Encoding.ASCII.GetBytes("%PDF-1.4 <html><script>alert(1)</script>")).FileName);
+        Assert.Equal(kept, Accept(uploaded, Encoding.ASCII.GetBytes("%PDF-1.4 a statement\n%%EOF")).FileName);
 
     [Fact]
     public void Empty_and_oversized_files_are_refused()
@@ -142,7 +162,7 @@ public class AttachmentTests
     [Fact]
     public void The_name_loses_any_folder_path_and_the_hash_detects_any_change()
     {
-        var content = Encoding.ASCII.GetBytes("%PDF-1.4 statement");
+        var content = Encoding.ASCII.GetBytes("%PDF-1.4 statement\n%%EOF");
         var attachment = Accept(@"C:\Users\someone\..\statement.pdf", content);
         Assert.Equal("statement.pdf", attachment.FileName);
         Assert.Equal(64, attachment.Sha256.Length);

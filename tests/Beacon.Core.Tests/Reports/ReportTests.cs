@@ -38,7 +38,7 @@ public sealed class ReportTests
     public void A_document_is_a_pdf_word_or_text_file_within_the_limit_kept_with_its_hash()
     {
         var report = NewReport();
-        var pdf = "%PDF-1.7 fictional"u8.ToArray();
+        var pdf = "%PDF-1.7 fictional\n%%EOF"u8.ToArray();
         var document = ReportDocument.Accept(report, 1, "inquiry.html", pdf, "board-1", Now);
         Assert.Equal(("inquiry.pdf", "application/pdf", 1), (document.FileName, document.ContentType, document.VersionNumber));
         Assert.True(document.IsIntact(pdf));

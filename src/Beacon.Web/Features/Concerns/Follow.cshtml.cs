@@ -50,19 +50,40 @@ public sealed class FollowModel(BeaconDbContext db, TimeProvider clock) : PageMo
         return Page();
     }
 
-    /// <summary>Opens the concern if the passphrase fits; a wrong one counts towards locking it, and says no more than that.</summary>
+    /// <summary>
+    /// Opens the concern if the passphrase fits; a wrong one counts towards locking it, and says no more than that. An
+    /// unknown reference takes the same time as a wrong passphrase. Guesses made at the same moment are each counted:
+    /// a clash on the concern's version is retried against the fresh row.
+    /// </summary>
     private async Task<bool> OpenAsync(CancellationToken ct)
     {
         var reference = ConfidentialConcern.NormaliseReference(Reference);
-        var concern = reference.Length == 0 ? null
-            : await db.Set<ConfidentialConcern>().Include("_messages").SingleOrDefaultAsync(c => c.Reference == reference, ct);
+        ConfidentialConcern? concern = null;
+        var opened = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            concern = reference.Length == 0 ? null
+                : await db.Set<ConfidentialConcern>().Include("_messages").SingleOrDefaultAsync(c => c.Reference == reference, ct);
+            if (concern is null) { ConfidentialConcern.CheckNothing(Passphrase); break; }
+            opened = concern.Unlock(Passphrase, clock.GetUtcNow().UtcDateTime);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                if (attempt < 5) continue;
+                ModelState.AddModelError(nameof(Reference), NoMatch);
+                return false;
+            }
+        }
         if (concern is null)
         {
             ModelState.AddModelError(nameof(Reference), NoMatch);
             return false;
         }
-        var opened = concern.Unlock(Passphrase, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
         if (!opened)
         {
             ModelState.AddModelError(nameof(Reference), NoMatch);

@@ -80,6 +80,7 @@ public sealed class HandleModel(BeaconDbContext db, TimeProvider clock) : PageMo
         TempData.Remove("Saved");
         db.ChangeTracker.Clear();
         await LoadAsync(ct);
+        if (Concern is not null) Version = Concern.Version;
         return Page();
     }
 
@@ -90,7 +91,7 @@ public sealed class HandleModel(BeaconDbContext db, TimeProvider clock) : PageMo
         Concern = await db.Set<ConfidentialConcern>().Include("_messages").Include("_named").SingleOrDefaultAsync(c => c.Id == Id, ct);
         // A concern that names this person does not exist for them.
         if (Concern is null || !ConcernAccess.MayHandle(actor, Concern)) return NotFound();
-        if (ModelState.IsValid) Version = Concern.Version;
+        if (HttpMethods.IsGet(Request.Method)) Version = Concern.Version;
         var people = await db.People().OrderBy(p => p.OrganisationName).ThenBy(p => p.DisplayName)
             .Select(p => new { p.Id, Label = p.DisplayName + " – " + p.OrganisationName }).Take(1_000).ToListAsync(ct);
         People = [new SelectListItem("Choose a person", ""), .. people.Where(p => !Concern.Names(p.Id)).Select(p => new SelectListItem(p.Label, p.Id))];

@@ -117,6 +117,13 @@ public sealed class DetailsModel(ReportRegister register, BeaconDbContext db, Au
             return Redirect($"/Reports/{Id}");
         }
         catch (DomainRuleViolation rule) { ModelState.AddModelError(nameof(Comment), rule.Message); }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Acknowledged twice at once (two tabs, a double click): the first stands, unchanged.
+            db.ChangeTracker.Clear();
+            TempData["Saved"] = "You have acknowledged reading the report";
+            return Redirect($"/Reports/{Id}");
+        }
         return Page();
     }
 

@@ -16,12 +16,17 @@ namespace Beacon.Web.Features.Reports;
 /// owner accepts the evidence or sends it back. Every change is audited.
 /// </summary>
 [Authorize]
-public sealed class RecommendationModel(ReportRegister register, BeaconDbContext db) : PageModel
+[RequestSizeLimit(5 * CheckedFile.MaxBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = 5 * CheckedFile.MaxBytes)]
+public sealed class RecommendationModel(ReportRegister register, BeaconDbContext db, Infrastructure.Auditing.AuditTrail audit, ILogger<RecommendationModel> logger) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? Evidence { get; set; }
     [BindProperty] public DateInput CompletedOn { get; set; } = new();
+    /// <summary>A document that shows it is done (optional, with the evidence).</summary>
+    [BindProperty] public IFormFile? Upload { get; set; }
+    public IReadOnlyList<EvidenceDocument> Documents { get; private set; } = [];
 
     public Recommendation? Item { get; private set; }
     public Report? Report { get; private set; }
@@ -34,13 +39,39 @@ public sealed class RecommendationModel(ReportRegister register, BeaconDbContext
 
     public Task<IActionResult> OnPostStartAsync(CancellationToken ct) => StepAsync(owner: true, r => { r.Start(Me); return "Marked in progress"; }, ct);
 
-    public Task<IActionResult> OnPostCompleteAsync(CancellationToken ct) => StepAsync(owner: true, r =>
+    public async Task<IActionResult> OnPostCompleteAsync(CancellationToken ct)
     {
-        DateOnly? on = CompletedOn.TryRead("date it was completed", out var d, out var error) ? d : null;
-        if (on is null && !CompletedOn.IsEmpty) throw new DomainRuleViolation(error, nameof(Recommendation.CompletedOn));
-        r.Complete(Evidence, on, Me, register.Now);
-        return "Marked complete with its evidence. The board is asked to accept it.";
-    }, ct);
+        var content = await NewModel.UploadedAsync(Upload, ct);
+        return await StepAsync(owner: true, r =>
+        {
+            DateOnly? on = CompletedOn.TryRead("date it was completed", out var d, out var error) ? d : null;
+            if (on is null && !CompletedOn.IsEmpty) throw new DomainRuleViolation(error, nameof(Recommendation.CompletedOn));
+            if (Upload is not null)
+            {
+                var document = EvidenceDocument.Accept(r, Upload.FileName, content, Me, register.Now);
+                db.Add(document);
+                db.Add(EvidenceDocumentContent.Of(document, content));
+            }
+            r.Complete(Evidence, on, Me, register.Now);
+            return "Marked complete with its evidence. The board is asked to accept it.";
+        }, ct);
+    }
+
+    /// <summary>An evidence document, checked against its SHA-256 before it is sent; audited.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid documentId, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refusal) return refusal;
+        var document = Documents.SingleOrDefault(d => d.Id == documentId);
+        if (document is null) return NotFound();
+        var content = await db.Set<EvidenceDocumentContent>().AsNoTracking().Where(c => c.DocumentId == documentId).Select(c => c.Content).SingleAsync(ct);
+        if (!document.IsIntact(content))
+        {
+            logger.LogError("Evidence document {DocumentId} no longer matches its SHA-256; it was not sent", documentId);
+            return StatusCode(StatusCodes.Status409Conflict, "This document no longer matches the one uploaded, so it has not been sent. Tell your Beacon administrator.");
+        }
+        await audit.RecordAsync(Core.Audit.AuditAction.Viewed, nameof(EvidenceDocument), documentId.ToString(), null, $"Downloaded evidence {document.FileName}", ct);
+        return File(content, document.ContentType, document.FileName);
+    }
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => StepAsync(owner: false, r =>
     {
@@ -74,6 +105,7 @@ public sealed class RecommendationModel(ReportRegister register, BeaconDbContext
             {
                 nameof(Recommendation.Evidence) => nameof(Evidence),
                 nameof(Recommendation.CompletedOn) => nameof(CompletedOn),
+                nameof(EvidenceDocument.FileName) => nameof(Upload),
                 _ => "",
             }, rule.Message);
         }
@@ -83,6 +115,7 @@ public sealed class RecommendationModel(ReportRegister register, BeaconDbContext
         }
         db.ChangeTracker.Clear();
         await LoadAsync(ct);
+        Version = Item!.Version;
         return Page();
     }
 
@@ -96,7 +129,8 @@ public sealed class RecommendationModel(ReportRegister register, BeaconDbContext
         IsOwner = Item.OwnerUserId == actor.UserId;
         Manages = ReportRegister.Manages(actor, Report);
         Names = await UserNames.ForAsync(db, [Item.OwnerUserId, Item.CompletedByUserId, Item.AcceptedByUserId], ct);
-        if (ModelState.IsValid) Version = Item.Version;
+        Documents = await db.Set<EvidenceDocument>().AsNoTracking().Where(d => d.RecommendationId == Id).OrderBy(d => d.UploadedAtUtc).ToListAsync(ct);
+        if (HttpMethods.IsGet(Request.Method)) Version = Item.Version;
         return null;
     }
 }

@@ -88,3 +88,29 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         recommendation.HasIndex(r => new { r.OwnerUserId, r.Status, r.TargetOn });
     }
 }
+
+internal sealed class EvidenceDocumentConfiguration : IEntityTypeConfiguration<EvidenceDocument>
+{
+    public void Configure(EntityTypeBuilder<EvidenceDocument> document)
+    {
+        document.ToTable("EvidenceDocuments");
+        document.HasKey(d => d.Id);
+        document.Property(d => d.Id).ValueGeneratedNever();
+        document.HasOne<Recommendation>().WithMany().HasForeignKey(d => d.RecommendationId).OnDelete(DeleteBehavior.Restrict);
+        document.Property(d => d.FileName).HasMaxLength(Core.Common.CheckedFile.FileNameMaxLength);
+        document.Property(d => d.ContentType).HasMaxLength(100);
+        document.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+        document.Property(d => d.UploadedByUserId).HasMaxLength(450);
+        document.HasIndex(d => d.RecommendationId);
+    }
+}
+
+internal sealed class EvidenceDocumentContentConfiguration : IEntityTypeConfiguration<EvidenceDocumentContent>
+{
+    public void Configure(EntityTypeBuilder<EvidenceDocumentContent> content)
+    {
+        content.ToTable("EvidenceDocumentContents");
+        content.HasKey(c => c.DocumentId);
+        content.HasOne<EvidenceDocument>().WithOne().HasForeignKey<EvidenceDocumentContent>(c => c.DocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -53,9 +53,17 @@ public abstract class ConcernTests(BeaconFixture beacon)
         var list = await chair.GetAsync("/Concerns");
         var href = list.Document.QuerySelectorAll("#concerns a").Single(a => a.TextContent == reference).GetAttribute("href")!;
         Assert.Contains("test", (await chair.GetAsync(href)).Document.QuerySelector("#what")!.TextContent);
+        // A page opened before another chair's change is refused, not applied over it.
+        var stale = await PostAsync(chair, href, "Message", new() { ["Message"] = "From an old page", ["Version"] = "99" });
+        Assert.Contains(stale.Errors, e => e.StartsWith("Someone else changed this concern"));
         Assert.Equal(HttpStatusCode.Redirect, (await chair.SubmitAsync(href, "#message", new() { ["Message"] = "When was this said?" })).Status);
 
         // The raiser follows up: a wrong passphrase shows nothing; the right one shows the question and takes a reply.
+        // Guesses made at the same moment are each counted, and none fails (four wrong in all: one short of the lock).
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => stranger.SubmitAsync("/Concerns/Follow", "#open-concern",
+            new() { ["Reference"] = reference, ["Passphrase"] = "ZZZZ-ZZZZ-ZZZZ-ZZZZ" })));
+        Assert.All(guesses, g => Assert.Equal(HttpStatusCode.OK, g.Status));
+        Assert.Equal(3, await WithDbAsync(Factory, db => db.Set<ConfidentialConcern>().Where(c => c.Reference == reference).Select(c => c.FailedAttempts).SingleAsync()));
         var wrong = await stranger.SubmitAsync("/Concerns/Follow", "#open-concern", new() { ["Reference"] = reference, ["Passphrase"] = "AAAA-BBBB-CCCC-DDDD" });
         Assert.Null(wrong.Document.QuerySelector("#messages"));
         Assert.Contains("do not match a concern", wrong.FieldError("Reference"));

@@ -66,8 +66,14 @@ public abstract class ReportTests(BeaconFixture beacon)
             Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
             Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
         }
-        var acknowledged = await managerClient.SubmitAsync(url, "#acknowledge", new() { ["Comment"] = "Read; the front door will change its procedure" });
-        Assert.Equal(HttpStatusCode.Redirect, acknowledged.Status);
+        // Acknowledged from two tabs at once: one acknowledgement stands, and it is never rewritten.
+        var both = await Task.WhenAll(
+            PostAsync(managerClient, url, "Acknowledge", new() { ["Comment"] = "Read; the front door will change its procedure" }),
+            PostAsync(managerClient, url, "Acknowledge", new() { ["Comment"] = "Read; the front door will change its procedure" }));
+        Assert.All(both, r => Assert.NotEqual(HttpStatusCode.InternalServerError, r.Status));
+        var recipientId = await WithDbAsync(Factory, db => db.Set<ReportRecipient>().Where(r => r.ReportId == id && r.UserId == manager).Select(r => r.Id).SingleAsync());
+        Assert.Equal(1, await WithDbAsync(Factory, db => db.AuditEntries.CountAsync(e => e.EntityType == nameof(ReportRecipient) && e.EntityId == recipientId.ToString()
+            && e.ChangesJson!.Contains("AcknowledgedAtUtc"))));
         Assert.Null((await managerClient.GetAsync("/MyWork")).Document.QuerySelector("#reports-to-acknowledge"));
 
         var row = (await board.GetAsync(url)).Document.QuerySelector($"#recipients tr[data-recipient='{manager}']")!.TextContent;
@@ -117,11 +123,22 @@ public abstract class ReportTests(BeaconFixture beacon)
         var today = DateTime.UtcNow;
         var noEvidence = await owner.SubmitAsync(recUrl, "#complete", new() { ["Evidence"] = "", ["CompletedOn.Day"] = today.Day.ToString(), ["CompletedOn.Month"] = today.Month.ToString(), ["CompletedOn.Year"] = today.Year.ToString() });
         Assert.StartsWith("Give the evidence", noEvidence.FieldError("Evidence"));
-        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync(recUrl, "#complete", new()
+        var completeFields = new Dictionary<string, string>
         {
             ["Evidence"] = "Audit of all 12 removals since April: each has a rationale and the chair's approval",
             ["CompletedOn.Day"] = today.Day.ToString(), ["CompletedOn.Month"] = today.Month.ToString(), ["CompletedOn.Year"] = today.Year.ToString(),
-        })).Status);
+        };
+        // The evidence can carry a document: a picture is refused and nothing is saved; the audit report is kept.
+        var picture = await owner.SubmitAsync(recUrl, "#complete", completeFields, new() { ["Upload"] = ("audit.pdf", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1]) });
+        Assert.Contains("must be a PDF", picture.FieldError("Upload"));
+        Assert.Equal(RecommendationStatus.NotStarted, await WithDbAsync(Factory, db => db.Set<Recommendation>().Where(r => r.Id == recommendationId).Select(r => r.Status).SingleAsync()));
+        // A page opened before someone else's change is refused, not applied over it.
+        var stale = await PostAsync(owner, recUrl, "Start", new() { ["Version"] = "99" });
+        Assert.Contains(stale.Errors, e => e.StartsWith("Someone else changed this recommendation"));
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync(recUrl, "#complete", completeFields, new() { ["Upload"] = ("removals-audit.pdf", Pdf) })).Status);
+        var evidenceLink = (await board.GetAsync(recUrl)).Document.QuerySelector("#evidence-documents a")!.GetAttribute("href")!;
+        using (var evidence = await board.Http.GetAsync(evidenceLink))
+            Assert.Equal(Pdf, await evidence.Content.ReadAsByteArrayAsync());
         Assert.Null((await owner.GetAsync(recUrl)).Document.QuerySelector("#accept")); // the owner cannot accept their own evidence
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(owner, recUrl, "Accept", [])).Status);
         Assert.Contains("Evidence to accept", (await board.GetAsync("/Reports")).Document.QuerySelector("#for-the-board")!.TextContent);

@@ -52,6 +52,9 @@ public sealed class Recommendation : IVersioned
     public DateTime? AcceptedAtUtc { get; private set; }
     public string AddedByUserId { get; private set; } = "";
     public DateTime AddedAtUtc { get; private set; }
+    /// <summary>Why the board last sent the evidence back, and when; cleared when it is next accepted.</summary>
+    public string? ReturnedReason { get; private set; }
+    public DateTime? ReturnedAtUtc { get; private set; }
 
     public static Recommendation Add(Report report, int number, string? text, string? ownerUserId, Guid ownerOrganisationId, DateOnly? targetOn,
         string byUserId, DateTime nowUtc) => new()
@@ -98,14 +101,17 @@ public sealed class Recommendation : IVersioned
             throw new DomainRuleViolation("The board accepts the evidence: someone other than its owner.");
         AcceptedByUserId = boardMemberUserId;
         AcceptedAtUtc = Guard.AsUtc(nowUtc);
+        ReturnedReason = null;
         Status = RecommendationStatus.Evidenced;
     }
 
-    /// <summary>The board sends complete back to in progress when the evidence does not show it is done.</summary>
-    public void ReturnEvidence(string boardMemberUserId)
+    /// <summary>The board sends complete back to in progress, saying why, when the evidence does not show it is done.</summary>
+    public void ReturnEvidence(string boardMemberUserId, string? reason, DateTime nowUtc)
     {
         if (Status != RecommendationStatus.Complete) throw new DomainRuleViolation("Only a recommendation marked complete can be returned.");
         if (boardMemberUserId == OwnerUserId) throw new DomainRuleViolation("The board returns the evidence: someone other than its owner.");
+        ReturnedReason = Guard.Text(reason, nameof(ReturnedReason), "Say what the evidence does not show, so the owner knows what to do", TextMaxLength);
+        ReturnedAtUtc = Guard.AsUtc(nowUtc);
         Status = RecommendationStatus.InProgress;
     }
 

@@ -131,6 +131,9 @@ public sealed class ConfidentialConcern : IVersioned, IConfidentialRecord
     public void RecordNamed(IEnumerable<string> userIds, string handlerUserId)
     {
         RequireHandler(handlerUserId);
+        // Recording oneself would lock the recorder out at once; a concern about the chair is recorded by the other chair.
+        if (userIds.Contains(handlerUserId))
+            throw new DomainRuleViolation("You cannot record yourself. If this concern is about you, ask the other independent chair to record it and take it on.", "NamedUserId");
         foreach (var id in userIds.Where(id => !string.IsNullOrWhiteSpace(id) && !Names(id)).Distinct()) _named.Add(new ConcernNamedPerson(id));
         // Anyone now named who was handling it is taken off it.
         if (AssignedToUserId is { } assigned && Names(assigned)) AssignedToUserId = null;
@@ -148,6 +151,8 @@ public sealed class ConfidentialConcern : IVersioned, IConfidentialRecord
     {
         RequireHandler(handlerUserId);
         RequireOpen();
+        // Whoever first answers the raiser is handling it, unless someone was named to.
+        AssignedToUserId ??= handlerUserId;
         _messages.Add(new ConcernMessage(false, handlerUserId, Guard.Text(text, nameof(ConcernMessage.Text), "Write your message to the person who raised the concern", ConcernMessage.TextMaxLength), Guard.AsUtc(nowUtc)));
     }
 

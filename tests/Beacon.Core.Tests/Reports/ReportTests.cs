@@ -81,7 +81,9 @@ public sealed class ReportTests
         Assert.Throws<DomainRuleViolation>(() => r.AcceptEvidence("board-1", Now)); // not complete yet
         r.Complete("Policy adopted on 20 November; audit of 40 files shows it recorded in 38", Today, "owner", Now);
         Assert.Throws<DomainRuleViolation>(() => r.AcceptEvidence("owner", Now));
-        r.ReturnEvidence("board-1");
+        Assert.Equal("ReturnedReason", Assert.Throws<DomainRuleViolation>(() => r.ReturnEvidence("board-1", " ", Now)).Field);
+        r.ReturnEvidence("board-1", "The audit covers one team only", Now);
+        Assert.Equal("The audit covers one team only", r.ReturnedReason);
         Assert.Equal(RecommendationStatus.InProgress, r.Status);
         r.Complete("Audit repeated: recorded in 40 of 40 files", Today, "owner", Now);
         r.AcceptEvidence("board-1", Now);

@@ -93,7 +93,7 @@ public sealed class ReportsAndConcernsBrowserTests(BrowserFixture browser) : ICl
         await p.GetByLabel("Passphrase").FillAsync(passphrase);
         await p.GetByRole(AriaRole.Button, new() { Name = "Open my concern" }).ClickAsync();
         await Expect(p.Locator("#no-messages")).ToBeVisibleAsync();
-        await p.GetByLabel("Reply to the independent chair").FillAsync("It was said at Monday's team meeting.");
+        await p.GetByLabel("Add something, or answer the chair's question").FillAsync("It was said at Monday's team meeting.");
         await p.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
         await Expect(p.Locator("#messages")).ToContainTextAsync("It was said at Monday's team meeting.");
         await Axe.CheckAsync(p, "Follow up a concern", found);

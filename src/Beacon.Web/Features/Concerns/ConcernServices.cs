@@ -14,14 +14,20 @@ public static class ConcernServices
 
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        var posts = configuration.GetValue("Beacon:Concerns:PostsPerTenMinutes", 10);
+        var posts = configuration.GetValue("Beacon:Concerns:PostsPerTenMinutes", 30);
         services.AddRateLimiter(options =>
         {
             options.OnRejected = async (context, ct) =>
             {
                 if (!context.HttpContext.Request.Path.StartsWithSegments("/Concerns")) return;
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await context.HttpContext.Response.WriteAsync("Too many attempts from your network. Wait ten minutes and try again.", ct);
+                context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("""
+                    <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                    <title>Too many attempts – Beacon</title></head><body style="font-family: arial, sans-serif; margin: 2em; max-width: 40em">
+                    <h1>Too many attempts</h1><p>Too many concerns or follow-ups have been sent from your network in the last ten minutes. Nothing you typed has been saved.</p>
+                    <p>Wait ten minutes, then <a href="/Concerns/Follow">follow up your concern</a> or <a href="/Concerns/Raise">raise a concern</a> again.</p></body></html>
+                    """, ct);
             };
             // Per network address, in memory only (never stored): ten posts in ten minutes is plenty for a person
             // and stops a script from flooding the chair or guessing passphrases.

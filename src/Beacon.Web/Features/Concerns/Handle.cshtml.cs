@@ -36,7 +36,7 @@ public sealed class HandleModel(BeaconDbContext db, TimeProvider clock) : PageMo
     public Task<IActionResult> OnPostMessageAsync(CancellationToken ct) => StepAsync(c => { c.Answer(Message, Me, Now); return "Message sent: the raiser sees it when they follow up"; }, ct);
     public Task<IActionResult> OnPostNameAsync(CancellationToken ct) => StepAsync(c =>
     {
-        if (string.IsNullOrEmpty(NamedUserId) || People.All(p => p.Value != NamedUserId)) throw new DomainRuleViolation("Choose the person the concern names", nameof(NamedUserId));
+        if (string.IsNullOrEmpty(NamedUserId) || (People.All(p => p.Value != NamedUserId) && NamedUserId != Me)) throw new DomainRuleViolation("Choose the person the concern names", nameof(NamedUserId));
         c.RecordNamed([NamedUserId], Me);
         return "Recorded: that person can no longer see or act on this concern";
     }, ct);
@@ -94,7 +94,7 @@ public sealed class HandleModel(BeaconDbContext db, TimeProvider clock) : PageMo
         if (HttpMethods.IsGet(Request.Method)) Version = Concern.Version;
         var people = await db.People().OrderBy(p => p.OrganisationName).ThenBy(p => p.DisplayName)
             .Select(p => new { p.Id, Label = p.DisplayName + " – " + p.OrganisationName }).Take(1_000).ToListAsync(ct);
-        People = [new SelectListItem("Choose a person", ""), .. people.Where(p => !Concern.Names(p.Id)).Select(p => new SelectListItem(p.Label, p.Id))];
+        People = [new SelectListItem("Choose a person", ""), .. people.Where(p => !Concern.Names(p.Id) && p.Id != actor.UserId).Select(p => new SelectListItem(p.Label, p.Id))];
         var chairRole = BeaconRoles.IndependentChair;
         var chairs = await (from u in db.Users
                             where db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == chairRole)) && !u.IsDisabled

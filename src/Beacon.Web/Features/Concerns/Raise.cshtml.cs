@@ -28,7 +28,13 @@ public sealed class RaiseModel(BeaconDbContext db, TimeProvider clock) : PageMod
     public string? Passphrase { get; private set; }
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
 
-    public void OnGet() => NoStore();
+    public void OnGet()
+    {
+        NoStore();
+        // Shown once, after the redirect: the encrypted, one-read TempData cookie carries them, and is then gone.
+        if (TempData["ConcernReference"] is string reference && TempData["ConcernPassphrase"] is string passphrase)
+            (Reference, Passphrase) = (reference, passphrase);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -43,7 +49,9 @@ public sealed class RaiseModel(BeaconDbContext db, TimeProvider clock) : PageMod
                 db.Add(concern);
                 await db.SaveChangesAsync(ct);
             }
-            (Reference, Passphrase) = (concern.Reference, passphrase);
+            TempData["ConcernReference"] = concern.Reference;
+            TempData["ConcernPassphrase"] = passphrase;
+            return Redirect("/Concerns/Raise");
         }
         catch (DomainRuleViolation rule)
         {

@@ -136,10 +136,10 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
         var monthAhead = UkTime.ToUkDate(now).AddDays(Core.Reports.Recommendation.AmberWithinDays);
         var owned = from x in db.Set<Core.Reports.Recommendation>()
                     where x.OwnerUserId == me && (x.Status == Core.Reports.RecommendationStatus.NotStarted || x.Status == Core.Reports.RecommendationStatus.InProgress)
-                          && x.TargetOn <= monthAhead
+                          && (x.TargetOn <= monthAhead || x.ReturnedReason != null)
                     orderby x.TargetOn
                     select new Row(x.Text, x.Id);
-        groups.Add(await GroupAsync("recommendations-due", "Recommendations you own, due within a month or late", owned, id => $"/Reports/Recommendations/{id}", "/Reports/ActionPlan", ct));
+        groups.Add(await GroupAsync("recommendations-due", "Recommendations you own: due within a month, late, or sent back", owned, id => $"/Reports/Recommendations/{id}", "/Reports/ActionPlan", ct));
 
         // Actions this person agreed to do, overdue or due within the week, whatever organisation they work for.
         var weekAhead = UkTime.ToUkDate(now).AddDays(7);

@@ -18,6 +18,6 @@ public sealed class IndexModel(ReportRegister register) : PageModel
         var actor = User.ToActor();
         MayManage = ReportAccess.MayManage(actor);
         Rows = await register.RowsAsync(actor, ct);
-        if (ReportAccess.ReadsRegister(actor)) ForTheBoard = await register.ForTheBoardAsync(actor, ct);
+        if (ReportAccess.MayManage(actor) || Core.Access.Capabilities.IsAuditor(actor)) ForTheBoard = await register.ForTheBoardAsync(actor, ct);
     }
 }

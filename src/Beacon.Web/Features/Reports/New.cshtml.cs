@@ -43,6 +43,16 @@ public sealed class NewModel(BeaconDbContext db, ReportRegister register) : Page
         DateOnly? publishedOn = Input.PublishedOn.TryRead("date of the report", out var on, out var dateError) ? on : null;
         if (publishedOn is null) ModelState.AddModelError("Input.PublishedOn", dateError);
         var content = await UploadedAsync(Upload, ct);
+        // Every missing answer at once, not one per try (the domain then checks the rest).
+        foreach (var (field, value, message) in new[]
+                 {
+                     ("Input.Title", Input.Title, "Enter the report's title"), ("Input.Authors", Input.Authors, "Enter who wrote it"),
+                     ("Input.CommissionedBy", Input.CommissionedBy, "Enter who commissioned it"), ("Input.Summary", Input.Summary, "Summarise what it found"),
+                 })
+            if (string.IsNullOrWhiteSpace(value)) ModelState.AddModelError(field, message);
+        if (Input.Kind is null) ModelState.AddModelError("Input.Kind", "Choose what kind of report it is");
+        if (Upload is null) ModelState.AddModelError(nameof(Upload), "Choose the report's file");
+        if (!ModelState.IsValid) return Page();
         try
         {
             var report = Report.Record(actor.OrganisationId, Input.Title, Input.Kind, Input.Authors, publishedOn, Input.CommissionedBy, Input.Summary, actor.UserId, register.Now);

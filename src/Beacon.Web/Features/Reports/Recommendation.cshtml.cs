@@ -24,6 +24,7 @@ public sealed class RecommendationModel(ReportRegister register, BeaconDbContext
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? Evidence { get; set; }
     [BindProperty] public DateInput CompletedOn { get; set; } = new();
+    [BindProperty] public string? ReturnReason { get; set; }
     /// <summary>A document that shows it is done (optional, with the evidence).</summary>
     [BindProperty] public IFormFile? Upload { get; set; }
     public IReadOnlyList<EvidenceDocument> Documents { get; private set; } = [];
@@ -81,8 +82,8 @@ public sealed class RecommendationModel(ReportRegister register, BeaconDbContext
 
     public Task<IActionResult> OnPostReturnAsync(CancellationToken ct) => StepAsync(owner: false, r =>
     {
-        r.ReturnEvidence(Me);
-        return "Sent back to the owner as in progress";
+        r.ReturnEvidence(Me, ReturnReason, register.Now);
+        return "Sent back to the owner as in progress, with your reason. It is on their work list.";
     }, ct);
 
     private string Me => User.ToActor().UserId;
@@ -106,6 +107,7 @@ public sealed class RecommendationModel(ReportRegister register, BeaconDbContext
                 nameof(Recommendation.Evidence) => nameof(Evidence),
                 nameof(Recommendation.CompletedOn) => nameof(CompletedOn),
                 nameof(EvidenceDocument.FileName) => nameof(Upload),
+                nameof(Recommendation.ReturnedReason) => nameof(ReturnReason),
                 _ => "",
             }, rule.Message);
         }

@@ -66,7 +66,10 @@ public sealed class ReportChart(string title, IReadOnlyList<string> labels, IRea
         plot.Axes.Bottom.SetTicks(xs, labels.ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = labels.Count > 6 ? -40 : 0;
         plot.Axes.Bottom.TickLabelStyle.Alignment = labels.Count > 6 ? Alignment.MiddleRight : Alignment.UpperCenter;
-        plot.Axes.SetLimitsY(0, Math.Max(1, series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max()) * 1.1);
+        var top = Math.Max(1, series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max());
+        plot.Axes.SetLimitsY(0, top * 1.1);
+        // Counts are whole numbers: ticks at whole steps only.
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Edge.Right);
         return plot;
     }

@@ -12,6 +12,18 @@ public abstract class ConcernTests(BeaconFixture beacon)
 {
     private BeaconFactory Factory => beacon.Require();
 
+    /// <summary>Raises a concern as the page does: sent, then redirected to be shown its reference and passphrase once.</summary>
+    private static async Task<(string Reference, string Passphrase)> RaiseAsync(BeaconClient client, Dictionary<string, string> fields)
+    {
+        var sent = await client.SubmitAsync("/Concerns/Raise", "#raise-concern", fields);
+        Assert.True(sent.Status == HttpStatusCode.Redirect, string.Join("; ", sent.Errors));
+        var shown = await client.GetAsync("/Concerns/Raise");
+        var result = (shown.Document.QuerySelector("#reference")!.TextContent.Trim(), shown.Document.QuerySelector("#passphrase")!.TextContent.Trim());
+        // A refresh shows the form again: it never sends the concern twice, nor shows the passphrase again.
+        Assert.Null((await client.GetAsync("/Concerns/Raise")).Document.QuerySelector("#passphrase"));
+        return result;
+    }
+
     [Fact]
     public async Task Anyone_raises_a_concern_anonymously_the_chair_answers_and_the_raiser_follows_it_up_without_saying_who_they_are()
     {
@@ -21,16 +33,13 @@ public abstract class ConcernTests(BeaconFixture beacon)
             Assert.True(form.Headers.CacheControl?.NoStore, "the reference and passphrase must not be kept by a browser or proxy");
         var empty = await stranger.SubmitAsync("/Concerns/Raise", "#raise-concern", new() { ["What"] = "" });
         Assert.StartsWith("Describe your concern", empty.FieldError("What"));
-        var raised = await stranger.SubmitAsync("/Concerns/Raise", "#raise-concern", new() { ["What"] = "We were told not to record the ethnicity of the men (test)." });
-        var reference = raised.Document.QuerySelector("#reference")!.TextContent.Trim();
-        var passphrase = raised.Document.QuerySelector("#passphrase")!.TextContent.Trim();
+        var (reference, passphrase) = await RaiseAsync(stranger, new() { ["What"] = "We were told not to record the ethnicity of the men (test)." });
 
         // Signed in, but choosing anonymity: the account is stored nowhere, not even in the audit log, and nor are the words.
         using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
         var workerId = await WithDbAsync(Factory, db => db.Users.Where(u => u.Email == "social.worker@beacon.test").Select(u => u.Id).SingleAsync());
         var before = await WithDbAsync(Factory, db => db.AuditEntries.MaxAsync(e => e.Sequence));
-        var fromWorker = await worker.SubmitAsync("/Concerns/Raise", "#raise-concern", new() { ["What"] = "My manager reduced a case at the forum without a reason (test)." });
-        var workerReference = fromWorker.Document.QuerySelector("#reference")!.TextContent.Trim();
+        var (workerReference, _) = await RaiseAsync(worker, new() { ["What"] = "My manager reduced a case at the forum without a reason (test)." });
         var concern = await WithDbAsync(Factory, db => db.Set<ConfidentialConcern>().AsNoTracking().SingleAsync(c => c.Reference == workerReference));
         Assert.Null(concern.RaisedByUserId);
         var audited = await WithDbAsync(Factory, db => db.AuditEntries.AsNoTracking().Where(e => e.Sequence > before).ToListAsync());
@@ -84,11 +93,14 @@ public abstract class ConcernTests(BeaconFixture beacon)
     public async Task A_concern_that_names_the_chair_goes_to_the_vice_chair_and_disappears_for_the_chair()
     {
         using var stranger = BeaconClient.For(Factory);
-        var raised = await stranger.SubmitAsync("/Concerns/Raise", "#raise-concern", new() { ["What"] = "The independent chair was told about reduced cases and did nothing (test).", ["About"] = "The chair" });
-        var reference = raised.Document.QuerySelector("#reference")!.TextContent.Trim();
+        var (reference, _) = await RaiseAsync(stranger, new() { ["What"] = "The independent chair was told about reduced cases and did nothing (test).", ["About"] = "The chair" });
         using var vice = await BeaconClient.SignedInAsync(Factory, "vice.chair@beacon.test");
         var href = (await vice.GetAsync("/Concerns")).Document.QuerySelectorAll("#concerns a").Single(a => a.TextContent == reference).GetAttribute("href")!;
         var chairId = await WithDbAsync(Factory, db => db.Users.Where(u => u.Email == "independent.chair@beacon.test").Select(u => u.Id).SingleAsync());
+        var viceId = await WithDbAsync(Factory, db => db.Users.Where(u => u.Email == "vice.chair@beacon.test").Select(u => u.Id).SingleAsync());
+        // Nobody records themselves (it would lock them out of a concern they may still need to hand over).
+        Assert.DoesNotContain(viceId, (await vice.GetAsync(href)).Document.QuerySelectorAll("#NamedUserId option").Select(o => o.GetAttribute("value")));
+        Assert.StartsWith("You cannot record yourself", (await PostAsync(vice, href, "Name", new() { ["NamedUserId"] = viceId })).FieldError("NamedUserId"));
         Assert.Equal(HttpStatusCode.Redirect, (await vice.SubmitAsync(href, "#name-person", new() { ["NamedUserId"] = chairId })).Status);
         // Named, the chair cannot be given it, does not see it listed, and cannot open it.
         Assert.DoesNotContain(chairId, (await vice.GetAsync(href)).Document.QuerySelectorAll("#assign option").Select(o => o.GetAttribute("value")));

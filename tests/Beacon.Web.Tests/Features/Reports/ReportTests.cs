@@ -142,6 +142,12 @@ public abstract class ReportTests(BeaconFixture beacon)
         Assert.Null((await owner.GetAsync(recUrl)).Document.QuerySelector("#accept")); // the owner cannot accept their own evidence
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(owner, recUrl, "Accept", [])).Status);
         Assert.Contains("Evidence to accept", (await board.GetAsync("/Reports")).Document.QuerySelector("#for-the-board")!.TextContent);
+        // Sent back only with a reason, which the owner reads; it goes back on their work list until completed again.
+        Assert.StartsWith("Say what the evidence does not show", (await board.SubmitAsync(recUrl, "#return", new() { ["ReturnReason"] = "" })).FieldError("ReturnReason"));
+        Assert.Equal(HttpStatusCode.Redirect, (await board.SubmitAsync(recUrl, "#return", new() { ["ReturnReason"] = "The audit covers one team only" })).Status);
+        Assert.Contains("The audit covers one team only", (await owner.GetAsync(recUrl)).Document.QuerySelector("#returned")!.TextContent);
+        Assert.Contains("Audit every removal", (await owner.GetAsync("/MyWork")).Document.QuerySelector("#recommendations-due")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync(recUrl, "#complete", new(completeFields) { ["Evidence"] = "Audit repeated across both teams: all 12 removals in order" })).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await board.SubmitAsync(recUrl, "#accept", [])).Status);
         var accepted = await board.GetAsync(recUrl);
         Assert.Equal("Evidenced", accepted.Document.QuerySelector("#status")!.TextContent.Trim());

@@ -1318,6 +1318,12 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnedReason")
+                        .HasColumnType("text");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 

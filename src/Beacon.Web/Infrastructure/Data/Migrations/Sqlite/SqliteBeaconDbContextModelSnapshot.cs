@@ -1313,6 +1313,12 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("ReportId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 

@@ -33,6 +33,7 @@ public static class BeaconApp
         // Keys live in the database, so every web instance behind a load balancer reads the others' cookies and forms.
         services.AddDataProtection().SetApplicationName("Beacon").PersistKeysToDbContext<BeaconDbContext>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Infrastructure.Web.StoredFileDownload>();
         services.AddAuditCheckpoints();
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<DemoData>();

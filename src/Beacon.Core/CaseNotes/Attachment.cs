@@ -59,7 +59,7 @@ public sealed record AttachmentType(string Name, string ContentType, string Exte
 /// explains it. Its SHA-256 is taken on upload and checked on every download, so a file changed in storage is
 /// never served as if it were the original. Never overwritten or deleted: a new version is a new attachment.
 /// </summary>
-public sealed class Attachment
+public sealed class Attachment : IStoredFile
 {
     public const long MaxBytes = CheckedFile.MaxBytes;
     public const int FileNameMaxLength = CheckedFile.FileNameMaxLength;

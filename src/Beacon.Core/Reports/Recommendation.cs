@@ -141,7 +141,7 @@ public sealed class Recommendation : IVersioned
 /// A document that shows a recommendation is done (a policy, an audit's findings), kept with its SHA-256 like every
 /// file in Beacon. Added by the owner with the evidence; never changed or deleted.
 /// </summary>
-public sealed class EvidenceDocument
+public sealed class EvidenceDocument : IStoredFile
 {
     private EvidenceDocument() { }
 

@@ -83,7 +83,7 @@ public sealed class Report : IVersioned
 /// One version of a report's document, kept with its SHA-256 (checked on every download). A new version is a new
 /// row with the next number; no version overwrites or replaces another.
 /// </summary>
-public sealed class ReportDocument
+public sealed class ReportDocument : IStoredFile
 {
     private ReportDocument() { }
 

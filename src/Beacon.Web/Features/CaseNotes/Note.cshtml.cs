@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Beacon.Web.Features.CaseNotes;
 
 /// <summary>One note with its files; and the download of a file, checked against its SHA-256 before it is sent.</summary>
-public sealed class NoteModel(CaseNoteRecords notes, BeaconDbContext db, AuditTrail audit, ILogger<NoteModel> logger) : PageModel
+public sealed class NoteModel(CaseNoteRecords notes, BeaconDbContext db, AuditTrail audit, Infrastructure.Web.StoredFileDownload download) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromRoute] public Guid NoteId { get; set; }
@@ -41,14 +41,6 @@ public sealed class NoteModel(CaseNoteRecords notes, BeaconDbContext db, AuditTr
             .SingleOrDefaultAsync(a => a.Id == attachmentId && a.ChildId == Id && a.CaseNoteId == NoteId, ct);
         if (attachment is null) return NotFound();
         var content = await db.Set<AttachmentContent>().AsNoTracking().Where(c => c.AttachmentId == attachmentId).Select(c => c.Content).SingleAsync(ct);
-        if (!attachment.IsIntact(content))
-        {
-            // Never serve a file that is not what was uploaded: someone or something changed it in storage.
-            logger.LogError("Attachment {AttachmentId} of child {ChildId} no longer matches its SHA-256; it was not sent", attachmentId, Id);
-            await audit.RecordAsync(AuditAction.Viewed, nameof(Attachment), attachmentId.ToString(), Id, "Download refused: the file no longer matches its SHA-256", ct);
-            return StatusCode(StatusCodes.Status409Conflict, "This file no longer matches the one uploaded, so it has not been sent. The change has been logged; tell your Beacon administrator.");
-        }
-        await audit.RecordAsync(AuditAction.Viewed, nameof(Attachment), attachmentId.ToString(), child!.Id, $"Downloaded {attachment.FileName}", ct);
-        return File(content, attachment.ContentType, attachment.FileName);
+        return await download.SendAsync(attachment, content, child!.Id, attachment.FileName, ct);
     }
 }

@@ -4,6 +4,7 @@ using Beacon.Core.Common;
 using Beacon.Core.Reports;
 using Beacon.Web.Features.Cases;
 using Beacon.Web.Infrastructure.Auditing;
+using Beacon.Web.Infrastructure.Web;
 using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Infrastructure.GovUk;
 using Beacon.Web.Infrastructure.Identity;
@@ -23,7 +24,7 @@ namespace Beacon.Web.Features.Reports;
 [Authorize]
 [RequestSizeLimit(5 * CheckedFile.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 5 * CheckedFile.MaxBytes)]
-public sealed class DetailsModel(ReportRegister register, BeaconDbContext db, AuditTrail audit, ILogger<DetailsModel> logger) : PageModel
+public sealed class DetailsModel(ReportRegister register, BeaconDbContext db, StoredFileDownload download) : PageModel
 {
     public sealed record RecipientView(string UserId, string Name, DateTime SentAtUtc, DateTime? OpenedAtUtc, DateTime? AcknowledgedAtUtc, string? Comment, bool Overdue);
     public sealed record RecommendationView(Guid Id, int Number, string Text, string Owner, DateOnly TargetOn, RecommendationStatus Status, Rag Rag);
@@ -57,16 +58,8 @@ public sealed class DetailsModel(ReportRegister register, BeaconDbContext db, Au
         var document = Documents.SingleOrDefault(d => d.Id == documentId);
         if (document is null) return NotFound();
         var content = await db.Set<ReportDocumentContent>().AsNoTracking().Where(c => c.DocumentId == documentId).Select(c => c.Content).SingleAsync(ct);
-        if (!document.IsIntact(content))
-        {
-            logger.LogError("Report document {DocumentId} no longer matches its SHA-256; it was not sent", documentId);
-            await audit.RecordAsync(AuditAction.Viewed, nameof(ReportDocument), documentId.ToString(), null, "Download refused: the report no longer matches its SHA-256", ct);
-            return StatusCode(StatusCodes.Status409Conflict, "This report no longer matches the one uploaded, so it has not been sent. The change has been logged; tell your Beacon administrator.");
-        }
-        Mine?.Opened(register.Now);
-        await audit.RecordAsync(AuditAction.Viewed, nameof(ReportDocument), documentId.ToString(), null,
-            $"Downloaded version {document.VersionNumber} of the report \"{Report!.Title}\"", ct);
-        return File(content, document.ContentType, document.FileName);
+        return await download.SendAsync(document, content, null, $"version {document.VersionNumber} of the report \"{Report!.Title}\"", ct,
+            sent: () => Mine?.Opened(register.Now));
     }
 
     public Task<IActionResult> OnPostSendAsync(CancellationToken ct) => BoardAsync(() =>

@@ -18,7 +18,7 @@ namespace Beacon.Web.Features.Reports;
 [Authorize]
 [RequestSizeLimit(5 * CheckedFile.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 5 * CheckedFile.MaxBytes)]
-public sealed class RecommendationModel(ReportRegister register, BeaconDbContext db, Infrastructure.Auditing.AuditTrail audit, ILogger<RecommendationModel> logger) : PageModel
+public sealed class RecommendationModel(ReportRegister register, BeaconDbContext db, Infrastructure.Web.StoredFileDownload download) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -65,13 +65,7 @@ public sealed class RecommendationModel(ReportRegister register, BeaconDbContext
         var document = Documents.SingleOrDefault(d => d.Id == documentId);
         if (document is null) return NotFound();
         var content = await db.Set<EvidenceDocumentContent>().AsNoTracking().Where(c => c.DocumentId == documentId).Select(c => c.Content).SingleAsync(ct);
-        if (!document.IsIntact(content))
-        {
-            logger.LogError("Evidence document {DocumentId} no longer matches its SHA-256; it was not sent", documentId);
-            return StatusCode(StatusCodes.Status409Conflict, "This document no longer matches the one uploaded, so it has not been sent. Tell your Beacon administrator.");
-        }
-        await audit.RecordAsync(Core.Audit.AuditAction.Viewed, nameof(EvidenceDocument), documentId.ToString(), null, $"Downloaded evidence {document.FileName}", ct);
-        return File(content, document.ContentType, document.FileName);
+        return await download.SendAsync(document, content, null, $"evidence {document.FileName} of recommendation {Item!.Number}", ct);
     }
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => StepAsync(owner: false, r =>

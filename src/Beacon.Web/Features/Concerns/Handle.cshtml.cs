@@ -25,6 +25,9 @@ public sealed class HandleModel(BeaconDbContext db, TimeProvider clock) : PageMo
     [BindProperty] public string? NamedUserId { get; set; }
     [BindProperty] public string? AssignTo { get; set; }
     [BindProperty] public string? Outcome { get; set; }
+    [BindProperty] public bool CloseConfirmed { get; set; }
+    /// <summary>The last message is the chair's: the raiser has not answered it yet.</summary>
+    public bool QuestionUnanswered => Concern?.Messages.LastOrDefault() is { FromRaiser: false };
 
     public ConfidentialConcern? Concern { get; private set; }
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
@@ -46,7 +49,13 @@ public sealed class HandleModel(BeaconDbContext db, TimeProvider clock) : PageMo
         c.Assign(AssignTo, Me);
         return "Handler recorded";
     }, ct);
-    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => StepAsync(c => { c.Close(Outcome, Me, Now); return "Concern closed: the raiser sees the outcome when they follow up"; }, ct);
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => StepAsync(c =>
+    {
+        if (!string.IsNullOrWhiteSpace(Outcome) && !CloseConfirmed)
+            throw new DomainRuleViolation("Confirm that the raiser can no longer reply once the concern is closed", nameof(CloseConfirmed));
+        c.Close(Outcome, Me, Now);
+        return "Concern closed: the raiser sees the outcome when they follow up";
+    }, ct);
 
     private string Me => User.ToActor().UserId;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -70,6 +79,7 @@ public sealed class HandleModel(BeaconDbContext db, TimeProvider clock) : PageMo
                 nameof(NamedUserId) => nameof(NamedUserId),
                 nameof(ConfidentialConcern.AssignedToUserId) or nameof(AssignTo) => nameof(AssignTo),
                 nameof(ConfidentialConcern.Outcome) => nameof(Outcome),
+                nameof(CloseConfirmed) => nameof(CloseConfirmed),
                 _ => "",
             }, rule.Message);
         }

@@ -34,6 +34,7 @@ public sealed class DetailsModel(ReportRegister register, BeaconDbContext db, St
     [BindProperty] public List<string> SendTo { get; set; } = [];
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public string? ChallengeReason { get; set; }
+    [BindProperty] public bool ChallengeConfirmed { get; set; }
     [BindProperty] public RecommendationInput NewRecommendation { get; set; } = new();
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -84,6 +85,8 @@ public sealed class DetailsModel(ReportRegister register, BeaconDbContext db, St
 
     public Task<IActionResult> OnPostChallengeAsync(CancellationToken ct) => BoardAsync(() =>
     {
+        if (!string.IsNullOrWhiteSpace(ChallengeReason) && !ChallengeConfirmed)
+            throw new DomainRuleViolation("Confirm that the challenge stays on the report for good", nameof(ChallengeConfirmed));
         Report!.Challenge(ChallengeReason, User.ToActor().UserId, register.Now);
         return Task.FromResult("Challenge recorded. The report stays on the register, in full, for everyone who could read it.");
     }, ct);
@@ -139,6 +142,7 @@ public sealed class DetailsModel(ReportRegister register, BeaconDbContext db, St
                 nameof(SendTo) => nameof(SendTo),
                 nameof(ReportDocument.FileName) => nameof(Upload),
                 nameof(Report.ChallengeReason) => nameof(ChallengeReason),
+                nameof(ChallengeConfirmed) => nameof(ChallengeConfirmed),
                 nameof(Recommendation.Text) => "NewRecommendation.Text",
                 nameof(Recommendation.OwnerUserId) => "NewRecommendation.OwnerUserId",
                 nameof(Recommendation.TargetOn) => "NewRecommendation.TargetOn",

@@ -83,7 +83,9 @@ public abstract class ConcernTests(BeaconFixture beacon)
 
         // Closing needs an outcome for the raiser, who then reads it.
         Assert.Contains((await chair.SubmitAsync(href, "#close", new() { ["Outcome"] = "" })).Errors, e => e.StartsWith("Write the outcome"));
-        Assert.Equal(HttpStatusCode.Redirect, (await chair.SubmitAsync(href, "#close", new() { ["Outcome"] = "The instruction was withdrawn; every team now records ethnicity." })).Status);
+        Assert.Equal("Confirm that the raiser can no longer reply once the concern is closed",
+            (await chair.SubmitAsync(href, "#close", new() { ["Outcome"] = "The instruction was withdrawn; every team now records ethnicity." })).FieldError("CloseConfirmed"));
+        Assert.Equal(HttpStatusCode.Redirect, (await chair.SubmitAsync(href, "#close", new() { ["Outcome"] = "The instruction was withdrawn; every team now records ethnicity.", ["CloseConfirmed"] = "true" })).Status);
         var closed = await stranger.SubmitAsync("/Concerns/Follow", "#open-concern", new() { ["Reference"] = reference, ["Passphrase"] = passphrase });
         Assert.Contains("The instruction was withdrawn", closed.Document.QuerySelector("#outcome")!.TextContent);
         Assert.Null(closed.Document.QuerySelector("#reply"));

@@ -89,11 +89,16 @@ public abstract class ReportTests(BeaconFixture beacon)
 
         // A challenge needs a reason and hides nothing.
         Assert.Contains((await board.SubmitAsync(url, "#challenge-report", new() { ["ChallengeReason"] = "" })).Errors, e => e.StartsWith("Say why the report is challenged"));
-        Assert.Equal(HttpStatusCode.Redirect, (await board.SubmitAsync(url, "#challenge-report", new() { ["ChallengeReason"] = "The council disputes the sample" })).Status);
+        var unconfirmed = await board.SubmitAsync(url, "#challenge-report", new() { ["ChallengeReason"] = "The council disputes the sample" });
+        Assert.Equal("Confirm that the challenge stays on the report for good", unconfirmed.FieldError("ChallengeConfirmed"));
+        Assert.Null((await board.GetAsync(url)).Document.QuerySelector("#challenge"));
+        Assert.Equal(HttpStatusCode.Redirect, (await board.SubmitAsync(url, "#challenge-report", new() { ["ChallengeReason"] = "The council disputes the sample", ["ChallengeConfirmed"] = "true" })).Status);
         var challenged = await managerClient.GetAsync(url);
         Assert.Contains("The council disputes the sample", challenged.Document.QuerySelector("#challenge")!.TextContent);
         Assert.NotNull(challenged.Document.QuerySelector("#documents a"));
         Assert.Contains("Challenged", (await board.GetAsync("/Reports")).Document.QuerySelector($"#reports tr[data-report='{id}']")!.TextContent);
+        using var csv = await board.Http.GetAsync("/Reports?handler=Csv");
+        Assert.Contains("Review of the (fictional) Northgate front door,Case review,Yes,2,1", await csv.Content.ReadAsStringAsync());
     }
 
     [Fact]

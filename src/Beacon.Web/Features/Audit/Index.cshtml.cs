@@ -23,7 +23,11 @@ public sealed class IndexModel(BeaconDbContext db, AuditCheckpointSettings check
 
     /// <summary>The checkpoint file as read: a checkpoint line that is not genuine, and why the log is not anchored.</summary>
     public AuditCheckpointsLoaded Checkpoints { get; private set; } = default!;
-    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    public const int PageSize = 100;
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    /// <summary>One page of the log, newest first: every entry can be reached, not only the latest.</summary>
+    public Infrastructure.GovUk.Paged<AuditEntry> Page { get; private set; } = new([], 1, 1, 0);
+    public IReadOnlyList<AuditEntry> Entries => Page.Items;
 
     public IEnumerable<SelectListItem> ActionItems =>
         [new SelectListItem("Everything", ""), .. Enum.GetValues<AuditAction>().Select(a => new SelectListItem(a.Name(), a.ToString()))];
@@ -36,6 +40,10 @@ public sealed class IndexModel(BeaconDbContext db, AuditCheckpointSettings check
         Verification = await Task.Run(() => AuditChain.Verify(all.ToBlockingEnumerable(ct), Checkpoints.Checkpoints), ct);
         var query = db.AuditEntries.AsNoTracking();
         if (Action is { } action) query = query.Where(e => e.Action == action);
-        Entries = await query.OrderByDescending(e => e.Sequence).Take(200).ToListAsync(ct);
+        var ordered = query.OrderByDescending(e => e.Sequence);
+        // Unfiltered, the verification has just counted every entry; filtered, the database counts them.
+        Page = Action is null && Verification.IsIntact
+            ? await Infrastructure.GovUk.Paged<AuditEntry>.ReadAsync(ordered, PageNumber, PageSize, (int)Math.Min(int.MaxValue, Verification.EntriesChecked), ct)
+            : await Infrastructure.GovUk.Paged<AuditEntry>.ReadAsync(ordered, PageNumber, PageSize, ct);
     }
 }

@@ -20,6 +20,21 @@ public sealed class AuditPageTests(SqliteBeacon beacon) : IClassFixture<SqliteBe
     }
 
     [Fact]
+    public async Task Every_entry_of_the_log_can_be_reached_a_page_at_a_time()
+    {
+        using var auditor = await BeaconClient.SignedInAsync(beacon.Factory, "auditor@beacon.test");
+        var first = await auditor.GetAsync("/Audit");
+        var rows = first.Document.QuerySelectorAll("#audit-entries tbody tr");
+        Assert.Equal(Beacon.Web.Features.Audit.IndexModel.PageSize, rows.Length); // the demo's log is longer than a page
+        var next = first.Document.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        var second = await auditor.GetAsync("/Audit" + next);
+        static long Sequence(AngleSharp.Dom.IElement row) => long.Parse(row.QuerySelector("td")!.TextContent.Trim());
+        // Newest first, and the second page carries on exactly where the first stopped.
+        Assert.Equal(Sequence(rows[^1]) - 1, Sequence(second.Document.QuerySelector("#audit-entries tbody tr")!));
+        Assert.NotNull(second.Document.QuerySelector("a[rel=prev]"));
+    }
+
+    [Fact]
     public async Task The_auditor_sees_whether_the_log_is_anchored_by_genuine_signed_checkpoints()
     {
         await using var own = await BeaconFactory.StartAsync();

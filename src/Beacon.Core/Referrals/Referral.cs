@@ -21,6 +21,8 @@ public sealed class Referral : IVersioned
     public Agency ReferrerAgency { get; private set; }
     public string WhatWasSeen { get; private set; } = "";
     public DateTime SeenAtUtc { get; private set; }
+    /// <summary>False when the referrer gave only the day: <see cref="SeenAtUtc"/> is then that day's start, not a time anyone saw.</summary>
+    public bool SeenTimeGiven { get; private set; } = true;
     public DateTime ReceivedAtUtc { get; private set; }
     public SharingBasis SharingBasis { get; private set; }
     /// <summary>
@@ -67,11 +69,13 @@ public sealed class Referral : IVersioned
         DateTime receivedAtUtc,
         SharingBasis sharingBasis,
         string? sharingJustification = null,
-        bool exploitationSuspected = false)
+        bool exploitationSuspected = false,
+        bool seenTimeGiven = true)
     {
         RequireSeenAfterBirth(seenAtUtc, child.DateOfBirth);
         var referral = Raise(child.Id, referrer.UserId, referrer.Agency, whatWasSeen, seenAtUtc, receivedAtUtc, sharingBasis, sharingJustification);
         referral.ExploitationSuspected = exploitationSuspected;
+        referral.SeenTimeGiven = seenTimeGiven;
         child.InvolveOrganisationOf(referrer, referral.ReceivedAtUtc);
         return referral;
     }
@@ -83,14 +87,14 @@ public sealed class Referral : IVersioned
             throw new DomainRuleViolation($"When it was seen cannot be before the child was born ({born:d MMMM yyyy}).", nameof(SeenAtUtc));
     }
 
-    /// <summary>Runs every check <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?, bool)"/> would, before the child's record exists.</summary>
+    /// <summary>Runs every check <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?, bool, bool)"/> would, before the child's record exists.</summary>
     public static void Check(Actor referrer, string whatWasSeen, DateTime seenAtUtc, DateTime receivedAtUtc, SharingBasis sharingBasis, string? sharingJustification = null, DateOnly? childBornOn = null)
     {
         RequireSeenAfterBirth(seenAtUtc, childBornOn);
         Raise(Guid.NewGuid(), referrer.UserId, referrer.Agency, whatWasSeen, seenAtUtc, receivedAtUtc, sharingBasis, sharingJustification);
     }
 
-    /// <summary>The referral alone; actions use <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?, bool)"/>.</summary>
+    /// <summary>The referral alone; actions use <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?, bool, bool)"/>.</summary>
     internal static Referral Raise(
         Guid childId,
         string referrerUserId,

@@ -55,7 +55,8 @@ public sealed class ConcernInput
         if (!modelState.IsValid) return null;
         try
         {
-            if (child is not null) return Referral.Raise(child, referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification, ExploitationSuspected);
+            if (child is not null) return Referral.Raise(child, referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification, ExploitationSuspected,
+                seenTimeGiven: !string.IsNullOrWhiteSpace(SeenAt));
             Referral.Check(referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification, childBornOn);
             return null;
         }

@@ -12,6 +12,18 @@ public abstract class ReferralTests(BeaconFixture beacon)
     private BeaconFactory Factory => beacon.Require();
 
     [Fact]
+    public async Task A_concern_seen_on_a_day_without_a_time_shows_the_day_alone_not_midnight()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var dayOnly = await RaiseForNewChildAsync(Factory, outreach, "Perdita", "Dayonly");
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var shown = (await worker.GetAsync($"/Referrals/{dayOnly}")).Document.QuerySelector("#seen-at")!.TextContent;
+        Assert.Contains("(no time given)", shown);
+        Assert.DoesNotContain("00:00", shown);
+        Assert.False((await ReferralAsync(Factory, dayOnly)).SeenTimeGiven);
+    }
+
+    [Fact]
     public async Task An_outreach_referral_reaches_the_front_door_and_the_referrer_sees_the_outcome()
     {
         using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");

@@ -1183,6 +1183,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime>("SeenAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("SeenTimeGiven")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("SharingBasis")
                         .HasColumnType("integer");
 

@@ -1178,6 +1178,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("SeenAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SeenTimeGiven")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SharingBasis")
                         .HasColumnType("INTEGER");
 

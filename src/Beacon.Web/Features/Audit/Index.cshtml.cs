@@ -26,8 +26,8 @@ public sealed class IndexModel(BeaconDbContext db, AuditCheckpointSettings check
     public const int PageSize = 100;
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
     /// <summary>One page of the log, newest first: every entry can be reached, not only the latest.</summary>
-    public Infrastructure.GovUk.Paged<AuditEntry> Page { get; private set; } = new([], 1, 1, 0);
-    public IReadOnlyList<AuditEntry> Entries => Page.Items;
+    public Infrastructure.GovUk.Paged<AuditEntry> Listing { get; private set; } = new([], 1, 1, 0);
+    public IReadOnlyList<AuditEntry> Entries => Listing.Items;
 
     public IEnumerable<SelectListItem> ActionItems =>
         [new SelectListItem("Everything", ""), .. Enum.GetValues<AuditAction>().Select(a => new SelectListItem(a.Name(), a.ToString()))];
@@ -42,7 +42,7 @@ public sealed class IndexModel(BeaconDbContext db, AuditCheckpointSettings check
         if (Action is { } action) query = query.Where(e => e.Action == action);
         var ordered = query.OrderByDescending(e => e.Sequence);
         // Unfiltered, the verification has just counted every entry; filtered, the database counts them.
-        Page = Action is null && Verification.IsIntact
+        Listing = Action is null && Verification.IsIntact
             ? await Infrastructure.GovUk.Paged<AuditEntry>.ReadAsync(ordered, PageNumber, PageSize, (int)Math.Min(int.MaxValue, Verification.EntriesChecked), ct)
             : await Infrastructure.GovUk.Paged<AuditEntry>.ReadAsync(ordered, PageNumber, PageSize, ct);
     }

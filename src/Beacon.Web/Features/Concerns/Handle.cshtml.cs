@@ -4,6 +4,7 @@ using Beacon.Core.Whistleblowing;
 using Beacon.Web.Features.Cases;
 using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Infrastructure.Identity;
+using Beacon.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -63,32 +64,19 @@ public sealed class HandleModel(BeaconDbContext db, TimeProvider clock) : PageMo
     private async Task<IActionResult> StepAsync(Func<ConfidentialConcern, string> step, CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refusal) return refusal;
-        try
+        db.Entry(Concern!).Property(c => c.Version).OriginalValue = Version;
+        // Messages and named people are rows of their own: marking the concern changed makes every step check and move its version.
+        db.Entry(Concern!).State = EntityState.Modified;
+        var saved = await this.TrySaveAsync(db, () => Task.FromResult(step(Concern!)), field => field switch
         {
-            db.Entry(Concern!).Property(c => c.Version).OriginalValue = Version;
-            db.Entry(Concern!).State = EntityState.Modified;
-            TempData["Saved"] = step(Concern!);
-            await db.SaveChangesAsync(ct);
-            return Redirect($"/Concerns/{Id}");
-        }
-        catch (DomainRuleViolation rule)
-        {
-            ModelState.AddModelError(rule.Field switch
-            {
-                nameof(ConcernMessage.Text) => nameof(Message),
-                nameof(NamedUserId) => nameof(NamedUserId),
-                nameof(ConfidentialConcern.AssignedToUserId) or nameof(AssignTo) => nameof(AssignTo),
-                nameof(ConfidentialConcern.Outcome) => nameof(Outcome),
-                nameof(CloseConfirmed) => nameof(CloseConfirmed),
-                _ => "",
-            }, rule.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Someone else changed this concern since you opened it. Nothing has been saved: check it again below.");
-        }
-        TempData.Remove("Saved");
-        db.ChangeTracker.Clear();
+            nameof(ConcernMessage.Text) => nameof(Message),
+            nameof(NamedUserId) => nameof(NamedUserId),
+            nameof(ConfidentialConcern.AssignedToUserId) or nameof(AssignTo) => nameof(AssignTo),
+            nameof(ConfidentialConcern.Outcome) => nameof(Outcome),
+            nameof(CloseConfirmed) => nameof(CloseConfirmed),
+            _ => "",
+        }, "Someone else changed this concern since you opened it. Nothing has been saved: check it again below.", ct);
+        if (saved) return Redirect($"/Concerns/{Id}");
         await LoadAsync(ct);
         if (Concern is not null) Version = Concern.Version;
         return Page();

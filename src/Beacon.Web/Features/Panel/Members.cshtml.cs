@@ -3,6 +3,7 @@ using Beacon.Core.Common;
 using Beacon.Core.Panel;
 using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Infrastructure.Identity;
+using Beacon.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,18 +32,12 @@ public sealed class MembersModel(PanelMembers members, BeaconDbContext db, TimeP
         else if (await members.IsMemberAsync(chair.OrganisationId, AddUserId, ct))
             ModelState.AddModelError(nameof(AddUserId), "That person is already a member of the panel");
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
-        try
+        var added = await this.TrySaveAsync(db, () =>
         {
             db.Add(PanelMember.Name(chair.OrganisationId, AddUserId, chair.UserId, clock.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync(ct);
-            TempData["Saved"] = $"{allowed.First(c => c.UserId == AddUserId).Label} is now a member of the panel";
-            return Redirect("/Panel/Members");
-        }
-        catch (DbUpdateException error) when (error.IsUniqueViolation())
-        {
-            ModelState.AddModelError(nameof(AddUserId), "That person has just been added by someone else");
-        }
-        db.ChangeTracker.Clear();
+            return Task.FromResult($"{allowed.First(c => c.UserId == AddUserId).Label} is now a member of the panel");
+        }, _ => nameof(AddUserId), "That person has just been added by someone else.", ct);
+        if (added) return Redirect("/Panel/Members");
         await LoadAsync(ct);
         return Page();
     }
@@ -52,17 +47,13 @@ public sealed class MembersModel(PanelMembers members, BeaconDbContext db, TimeP
         var chair = User.ToActor();
         var member = await db.Set<PanelMember>().SingleOrDefaultAsync(m => m.Id == memberId && m.PanelOrganisationId == chair.OrganisationId, ct);
         if (member is null) return NotFound();
-        try
+        db.Entry(member).Property(m => m.Version).OriginalValue = version;
+        var ended = await this.TrySaveAsync(db, () =>
         {
-            db.Entry(member).Property(m => m.Version).OriginalValue = version;
             member.End(chair.UserId, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-            TempData["Saved"] = "Membership ended: they no longer see the panel's children or receive its minutes";
-            return Redirect("/Panel/Members");
-        }
-        catch (DomainRuleViolation rule) { ModelState.AddModelError("", rule.Message); }
-        catch (DbUpdateConcurrencyException) { ModelState.AddModelError("", "Someone else changed this membership since you opened the page. Nothing has been saved."); }
-        db.ChangeTracker.Clear();
+            return Task.FromResult("Membership ended: they no longer see the panel's children or receive its minutes");
+        }, _ => "", "Someone else changed this membership since you opened the page. Nothing has been saved.", ct);
+        if (ended) return Redirect("/Panel/Members");
         await LoadAsync(ct);
         return Page();
     }

@@ -128,32 +128,18 @@ public sealed class DetailsModel(ReportRegister register, BeaconDbContext db, St
     {
         if (await LoadAsync(ct) is { } refusal) return refusal;
         if (!Manages) return Forbid();
-        try
+        var saved = await this.TrySaveAsync(db, step, field => field switch
         {
-            var done = await step();
-            await db.SaveChangesAsync(ct);
-            TempData["Saved"] = done;
-            return Redirect($"/Reports/{Id}");
-        }
-        catch (DomainRuleViolation rule)
-        {
-            ModelState.AddModelError(rule.Field switch
-            {
-                nameof(SendTo) => nameof(SendTo),
-                nameof(ReportDocument.FileName) => nameof(Upload),
-                nameof(Report.ChallengeReason) => nameof(ChallengeReason),
-                nameof(ChallengeConfirmed) => nameof(ChallengeConfirmed),
-                nameof(Recommendation.Text) => "NewRecommendation.Text",
-                nameof(Recommendation.OwnerUserId) => "NewRecommendation.OwnerUserId",
-                nameof(Recommendation.TargetOn) => "NewRecommendation.TargetOn",
-                _ => "",
-            }, rule.Message);
-        }
-        catch (DbUpdateException error) when (error is DbUpdateConcurrencyException || error.IsUniqueViolation())
-        {
-            ModelState.AddModelError("", "Someone else changed this report at the same moment. Nothing has been saved: check it again below.");
-        }
-        db.ChangeTracker.Clear();
+            nameof(SendTo) => nameof(SendTo),
+            nameof(ReportDocument.FileName) => nameof(Upload),
+            nameof(Report.ChallengeReason) => nameof(ChallengeReason),
+            nameof(ChallengeConfirmed) => nameof(ChallengeConfirmed),
+            nameof(Recommendation.Text) => "NewRecommendation.Text",
+            nameof(Recommendation.OwnerUserId) => "NewRecommendation.OwnerUserId",
+            nameof(Recommendation.TargetOn) => "NewRecommendation.TargetOn",
+            _ => "",
+        }, "Someone else changed this report at the same moment. Nothing has been saved: check it again below.", ct);
+        if (saved) return Redirect($"/Reports/{Id}");
         await LoadAsync(ct);
         return Page();
     }

@@ -4,6 +4,7 @@ using Beacon.Web.Features.Cases;
 using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Infrastructure.GovUk;
 using Beacon.Web.Infrastructure.Identity;
+using Beacon.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -86,30 +87,16 @@ public sealed class RecommendationModel(ReportRegister register, BeaconDbContext
     {
         if (await LoadAsync(ct) is { } refusal) return refusal;
         if (owner ? !IsOwner : !Manages) return Forbid();
-        try
+        db.Entry(Item!).Property(r => r.Version).OriginalValue = Version;
+        var saved = await this.TrySaveAsync(db, () => Task.FromResult(step(Item!)), field => field switch
         {
-            db.Entry(Item!).Property(r => r.Version).OriginalValue = Version;
-            var done = step(Item!);
-            await db.SaveChangesAsync(ct);
-            TempData["Saved"] = done;
-            return Redirect($"/Reports/Recommendations/{Id}");
-        }
-        catch (DomainRuleViolation rule)
-        {
-            ModelState.AddModelError(rule.Field switch
-            {
-                nameof(Recommendation.Evidence) => nameof(Evidence),
-                nameof(Recommendation.CompletedOn) => nameof(CompletedOn),
-                nameof(EvidenceDocument.FileName) => nameof(Upload),
-                nameof(Recommendation.ReturnedReason) => nameof(ReturnReason),
-                _ => "",
-            }, rule.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Someone else changed this recommendation since you opened it. Nothing has been saved: check it again below.");
-        }
-        db.ChangeTracker.Clear();
+            nameof(Recommendation.Evidence) => nameof(Evidence),
+            nameof(Recommendation.CompletedOn) => nameof(CompletedOn),
+            nameof(EvidenceDocument.FileName) => nameof(Upload),
+            nameof(Recommendation.ReturnedReason) => nameof(ReturnReason),
+            _ => "",
+        }, "Someone else changed this recommendation since you opened it. Nothing has been saved: check it again below.", ct);
+        if (saved) return Redirect($"/Reports/Recommendations/{Id}");
         await LoadAsync(ct);
         Version = Item!.Version;
         return Page();

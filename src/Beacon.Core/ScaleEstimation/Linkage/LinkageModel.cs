@@ -17,7 +17,7 @@ public sealed class LinkageModel(
     public double[][] M => m;
     public double[][] U => u;
 
-    /// <summary>The share of compared (blocked) pairs that are one person.</summary>
+    /// <summary>The chance that two records picked at random are one person.</summary>
     public double Prior => prior;
 
     public double PriorBits => Math.Log2(prior / (1 - prior));
@@ -52,7 +52,7 @@ public sealed class LinkageModel(
     {
         var pattern = linker.Pattern(left, right);
         var running = PriorBits;
-        var steps = new List<WeightStep> { new("Starting point (share of compared pairs that match)", $"{prior:P2}", null, null, PriorBits, 0, running) };
+        var steps = new List<WeightStep> { new("Starting point (chance two records picked at random are one person)", $"{prior:P2}", null, null, PriorBits, 0, running) };
         for (var k = 0; k < comparisons.Count; k++)
         {
             var level = linker.Level(pattern, k);

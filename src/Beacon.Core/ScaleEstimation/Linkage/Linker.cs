@@ -44,7 +44,7 @@ public sealed class Linker
         var candidates = CandidatePairs(records, out var skippedBlocks, ct);
         var compared = clock.Elapsed;
         var m = EstimateM(candidates, u);
-        var prior = EstimatePrior(candidates, m, u);
+        var prior = EstimatePrior(candidates, m, u, PossiblePairs(records));
         var model = new LinkageModel(_comparisons, m, u, prior, frequencies, records.Count, this);
 
         var linkWeight = Math.Log2(_settings.LinkProbability / (1 - _settings.LinkProbability));
@@ -119,7 +119,8 @@ public sealed class Linker
         return counts.Select((c, level) => level == 0 ? 1 : (c + 0.5) / present).ToArray();
     }
 
-    private readonly record struct Candidate(int Left, int Right, int Pattern, int Rule);
+    // Rules: every blocking rule that would find this pair (bit r for rule r), so each rule's EM sees all its pairs.
+    private readonly record struct Candidate(int Left, int Right, int Pattern, int Rules);
 
     private List<List<Candidate>> CandidatePairs(IReadOnlyList<LinkageRecord> records, out int skippedBlocks, CancellationToken ct)
     {
@@ -168,7 +169,7 @@ public sealed class Linker
                                 var right = Math.Max(order[i], order[j]);
                                 if (_settings.LinkOnly && records[left].Source == records[right].Source) continue;
                                 if (FoundEarlier(keys, rule, left, right)) continue;
-                                found.Add(new Candidate(left, right, Pattern(records[left], records[right]), rule));
+                                found.Add(new Candidate(left, right, Pattern(records[left], records[right]), RulesFinding(keys, left, right)));
                             }
                     }
                     chunks.Add(found);
@@ -176,6 +177,14 @@ public sealed class Linker
         }
         skippedBlocks = skipped;
         return chunks.ToList();
+    }
+
+    private static int RulesFinding(long[][] keys, int left, int right)
+    {
+        var rules = 0;
+        for (var r = 0; r < keys.Length; r++)
+            if (keys[r][left] != 0 && keys[r][left] == keys[r][right]) rules |= 1 << r;
+        return rules;
     }
 
     private static bool FoundEarlier(long[][] keys, int rule, int left, int right)
@@ -210,7 +219,7 @@ public sealed class Linker
             var patterns = new Dictionary<int, long>();
             foreach (var chunk in candidates)
                 foreach (var c in chunk)
-                    if (c.Rule == r) patterns[c.Pattern] = patterns.GetValueOrDefault(c.Pattern) + 1;
+                    if ((c.Rules & (1 << r)) != 0) patterns[c.Pattern] = patterns.GetValueOrDefault(c.Pattern) + 1;
             if (patterns.Count == 0) continue;
             var active = FreeComparisons(rules[r]);
             var m = _comparisons.Select(c => InitialM(c.LevelCount)).ToArray();
@@ -250,12 +259,13 @@ public sealed class Linker
     private bool[] FreeComparisons(BlockingRule rule)
     {
         var width = _comparisons.Max(c => c.Field) + 1;
-        var probe = Enumerable.Range(0, width).Select(i => (string?)$"p{i}").ToArray();
+        // Long probe values, different in every position, so keys built from prefixes or sounds change too.
+        var probe = Enumerable.Range(0, width).Select(i => (string?)$"a{i}bcdefghij").ToArray();
         var baseline = rule.Key(probe);
         return _comparisons.Select(c =>
         {
             var changed = (string?[])probe.Clone();
-            changed[c.Field] = "q" + c.Field;
+            changed[c.Field] = $"z{c.Field}yxwvutsrq";
             return rule.Key(changed) == baseline;
         }).ToArray();
     }
@@ -284,19 +294,30 @@ public sealed class Linker
         return 1 / (1 + Math.Exp(-logRatio));
     }
 
-    /// <summary>The share of blocked pairs that are one person, with m and u now fixed.</summary>
-    private double EstimatePrior(List<List<Candidate>> candidates, double[][] m, double[][] u)
+    /// <summary>
+    /// The chance that two records drawn at random are one person: the expected number of matches among the compared
+    /// pairs (those outside the blocks are taken as different people) over every pair there could be. It must be this,
+    /// not the share among blocked pairs, because u describes random pairs.
+    /// </summary>
+    private double EstimatePrior(List<List<Candidate>> candidates, double[][] m, double[][] u, double possiblePairs)
     {
         var patterns = new Dictionary<int, long>();
         foreach (var chunk in candidates)
             foreach (var c in chunk)
                 patterns[c.Pattern] = patterns.GetValueOrDefault(c.Pattern) + 1;
-        if (patterns.Count == 0) return 1e-6;
-        var lambda = 0.1;
-        var total = patterns.Values.Sum();
+        if (patterns.Count == 0 || possiblePairs <= 0) return 1e-9;
+        var lambda = Math.Clamp(patterns.Values.Sum() * 0.1 / possiblePairs, 1e-12, 0.5);
         for (var round = 0; round < _settings.ExpectationMaximisationRounds; round++)
-            lambda = Math.Clamp(patterns.Sum(p => p.Value * Posterior(p.Key, m, u, lambda, null)) / total, 1e-9, 1 - 1e-9);
+            lambda = Math.Clamp(patterns.Sum(p => p.Value * Posterior(p.Key, m, u, lambda, null)) / possiblePairs, 1e-12, 0.5);
         return lambda;
+    }
+
+    private double PossiblePairs(IReadOnlyList<LinkageRecord> records)
+    {
+        if (!_settings.LinkOnly) return (double)records.Count * (records.Count - 1) / 2;
+        var sizes = records.GroupBy(r => r.Source).Select(g => (double)g.Count()).ToArray();
+        var all = sizes.Sum();
+        return (all * all - sizes.Sum(s => s * s)) / 2;
     }
 
     private static long Hash(string key)

@@ -9,7 +9,7 @@ namespace Beacon.Web.Cli;
 /// <summary>Command-line verbs, run as `dotnet run --project src/Beacon.Web -- VERB`.</summary>
 public static class BeaconCli
 {
-    private static readonly string[] Verbs = ["audit", "migrate", "generate", "readmodels", "notify", "--help", "-h"];
+    private static readonly string[] Verbs = ["audit", "migrate", "generate", "readmodels", "notify", "estimate", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -86,6 +86,7 @@ public static class BeaconCli
         root.Subcommands.Add(generate);
         root.Subcommands.Add(readModels);
         root.Subcommands.Add(notify);
+        root.Subcommands.Add(Features.ScaleEstimation.EstimateCommand.Create(output));
         // Configuration switches such as --ConnectionStrings:Beacon=... pass through to the app.
         root.TreatUnmatchedTokensAsErrors = false;
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output });

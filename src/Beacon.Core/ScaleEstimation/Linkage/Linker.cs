@@ -153,6 +153,7 @@ public sealed class Linker
                 }
                 start = end;
             }
+            if (blocks.Count == 0) continue;
             var rule = r;
             Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, blocks.Count, Math.Max(1, blocks.Count / 64)),
                 new ParallelOptions { CancellationToken = ct },

@@ -51,6 +51,7 @@ public static class BeaconApp
         Features.Cases.CaseServices.Add(services);
         Features.Panel.PanelServices.Add(services);
         Features.Reports.ReportServices.Add(services);
+        services.AddScoped<Features.ScaleEstimation.ScaleEstimations>();
         Features.Concerns.ConcernServices.Add(services, configuration);
         Features.RiskAssessment.RiskAssessmentServices.Add(services, configuration);
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));

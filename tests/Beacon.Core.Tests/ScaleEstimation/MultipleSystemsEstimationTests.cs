@@ -149,3 +149,23 @@ public class CoverageSimulationTests
         Assert.InRange(coverage.Covered, 88, 100);
     }
 }
+
+public class CaptureHistoriesTests
+{
+    [Fact]
+    public void List_names_may_hold_commas_and_quotes_when_quoted()
+    {
+        var read = CaptureHistories.Parse("\"Missing from school, concerns\",\"The \"\"hub\"\"\",count\n1,0,5\n0,1,4\n1,1,2\n");
+        Assert.Empty(read.Problems);
+        Assert.Equal(["Missing from school, concerns", "The \"hub\""], read.Table!.Lists);
+        Assert.Equal(11, read.Table.Observed);
+    }
+
+    [Fact]
+    public void Rows_with_the_same_history_are_added_together_and_an_all_zero_row_is_refused()
+    {
+        Assert.Equal(7, CaptureHistories.Parse("A,B,n\n1,0,3\n1,0,4\n1,1,1\n").Table!.Counts[1]);
+        Assert.Contains("all zeros", CaptureHistories.Parse("A,B,n\n0,0,3\n1,1,1\n").Problems.Single());
+        Assert.Contains("at most 10 lists", CaptureHistories.Parse(string.Join(',', Enumerable.Range(0, 11).Select(i => $"L{i}")) + ",n\n").Problems.Single());
+    }
+}

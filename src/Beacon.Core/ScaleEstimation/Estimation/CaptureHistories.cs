@@ -127,8 +127,28 @@ public sealed class CaptureHistories
         return new CaptureHistoriesRead(new CaptureHistories(names, counts), problems);
     }
 
-    private static string[] Split(string line, char separator) =>
-        line.Split(separator).Select(c => c.Trim().Trim('"').Trim()).ToArray();
+    /// <summary>Splits one line, honouring double quotes (a list's name may hold the separator, and "" is a quote).</summary>
+    private static string[] Split(string line, char separator)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else cell.Append(c);
+            }
+            else if (c == '"' && cell.ToString().Trim().Length == 0) { cell.Clear(); quoted = true; }
+            else if (c == separator) { cells.Add(cell.ToString().Trim()); cell.Clear(); }
+            else cell.Append(c);
+        }
+        cells.Add(cell.ToString().Trim());
+        return cells.ToArray();
+    }
 }
 
 /// <summary>A table read from text, or the reasons it could not be (by line).</summary>

@@ -38,6 +38,7 @@ internal sealed class DemoCaseload(BeaconDbContext db, Dictionary<string, Beacon
         SeedPanelMeeting(children);
         Features.Reports.DemoReports.Seed(db, User, now);
         Features.Concerns.DemoConcerns.Seed(db, User, now);
+        Features.ScaleEstimation.DemoScaleEstimation.Seed(db, User, children, now);
         await db.SaveChangesAsync(ct);
     }
 

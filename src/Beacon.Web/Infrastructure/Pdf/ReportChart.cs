@@ -24,6 +24,11 @@ public sealed class ReportChart(string title, IReadOnlyList<string> labels, IRea
 
     public string Title => title;
 
+    private bool _bars;
+
+    /// <summary>One series as vertical bars (counts of different things, not a trend): the labels under the bars.</summary>
+    public static ReportChart Bars(string title, IReadOnlyList<string> labels, ChartSeries values) => new(title, labels, [values]) { _bars = true };
+
     /// <summary>
     /// The chart as an SVG element to put inside a page: no XML declaration, and a viewBox so it scales down to a
     /// phone's width. Its only text is the chart's own: title, series names and labels.
@@ -52,7 +57,14 @@ public sealed class ReportChart(string title, IReadOnlyList<string> labels, IRea
         var plot = new Plot();
         plot.Title(title, size: 14);
         var xs = Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray();
-        for (var s = 0; s < series.Count; s++)
+        if (_bars)
+        {
+            var bars = plot.Add.Bars(xs, series[0].Values.ToArray());
+            bars.Color = Color.FromHex(Styles[0].Colour);
+            foreach (var bar in bars.Bars) bar.Label = bar.Value.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+            bars.ValueLabelStyle.FontSize = 11;
+        }
+        for (var s = 0; s < (_bars ? 0 : series.Count); s++)
         {
             var style = Styles[s % Styles.Length];
             var line = plot.Add.Scatter(xs, series[s].Values.ToArray());
@@ -70,7 +82,7 @@ public sealed class ReportChart(string title, IReadOnlyList<string> labels, IRea
         plot.Axes.SetLimitsY(0, top * 1.1);
         // Counts are whole numbers: ticks at whole steps only.
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.ShowLegend(Edge.Right);
+        if (!_bars) plot.ShowLegend(Edge.Right);
         return plot;
     }
 }

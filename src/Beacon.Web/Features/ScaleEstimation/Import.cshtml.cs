@@ -54,7 +54,9 @@ public sealed class ImportModel(BeaconDbContext db, ScaleEstimations estimations
         if (read.Problems.Count > 0)
         {
             RowProblems = read.Problems;
-            ModelState.AddModelError(nameof(Upload), read.Problems.Count == 1 ? read.Problems[0] : $"The file has problems on {read.Problems.Count} lines, listed below. Nothing was imported: correct the file and choose it again.");
+            ModelState.AddModelError(nameof(Upload), read.Problems.Count <= 2
+                ? string.Join(" ", read.Problems) + " Nothing was imported."
+                : $"The file has problems on {read.Problems.Count} lines, listed below. Nothing was imported: correct the file and choose it again.");
             return Page();
         }
         try

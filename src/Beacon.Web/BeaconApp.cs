@@ -17,6 +17,9 @@ public static class BeaconApp
         var builder = WebApplication.CreateBuilder(args);
         // No "Server: Kestrel" header: nothing about the stack is told to strangers.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // Port 5080 unless --urls or ASPNETCORE_URLS says otherwise (set here, not in appsettings.json, where it
+        // would override ASPNETCORE_URLS).
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
         configure?.Invoke(builder);
         AddServices(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
         var app = builder.Build();

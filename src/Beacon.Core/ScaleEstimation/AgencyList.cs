@@ -29,12 +29,17 @@ public sealed class ImportedList
     private ImportedList() { }
 
     /// <param name="id">Chosen before the rows are read, so each entry is read against its list.</param>
+    /// <summary>Text a spreadsheet would run when the list's table or CSV is opened (formula injection).</summary>
+    public static bool StartsLikeFormula(string value) => value.TrimStart() is { Length: > 0 } t && t[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
     public static ImportedList Import(Guid id, string? name, string? heldBy, DateOnly? coversFrom, DateOnly? coversTo, string fileName, string sha256, int entries,
         Guid organisationId, string userId, DateTime nowUtc)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new DomainRuleViolation("Enter the list's name", nameof(Name));
         if (name.Trim().Length > NameMaxLength) throw new DomainRuleViolation($"The list's name must be {NameMaxLength} characters or fewer", nameof(Name));
+        if (StartsLikeFormula(name)) throw new DomainRuleViolation($"The list's name cannot start with \"{name.Trim()[0]}\", which a spreadsheet would run as a formula", nameof(Name));
         if (string.IsNullOrWhiteSpace(heldBy)) throw new DomainRuleViolation("Enter the agency that holds the list", nameof(HeldBy));
+        if (StartsLikeFormula(heldBy)) throw new DomainRuleViolation($"The agency's name cannot start with \"{heldBy.Trim()[0]}\", which a spreadsheet would run as a formula", nameof(HeldBy));
         if (heldBy.Trim().Length > NameMaxLength) throw new DomainRuleViolation($"The agency's name must be {NameMaxLength} characters or fewer", nameof(HeldBy));
         if (coversFrom is null) throw new DomainRuleViolation("Enter the first day the list covers", nameof(CoversFrom));
         if (coversTo is null) throw new DomainRuleViolation("Enter the last day the list covers", nameof(CoversTo));
@@ -84,7 +89,7 @@ public sealed class ImportedListEntry
             if (string.IsNullOrWhiteSpace(value)) return null;
             value = value.Trim();
             if (value.Length > max) problems.Add($"{what} is longer than {max} characters");
-            else if (value[0] is '=' or '+' or '-' or '@') problems.Add($"{what} starts with \"{value[0]}\", which a spreadsheet would run as a formula");
+            else if (value.Split(';').Any(ImportedList.StartsLikeFormula)) problems.Add($"{what} starts with \"{value.Split(';').First(ImportedList.StartsLikeFormula).Trim()[0]}\", which a spreadsheet would run as a formula");
             return value;
         }
         var id = Clean(agencyRecordId, "the agency's id", FieldMaxLength);

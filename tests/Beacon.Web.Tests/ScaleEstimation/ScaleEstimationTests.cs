@@ -63,6 +63,31 @@ public abstract class ScaleEstimationTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task A_list_name_a_spreadsheet_would_run_is_refused_and_a_list_counts_only_for_a_period_it_covers()
+    {
+        using var analyst = await BeaconClient.SignedInAsync(Factory, Analyst);
+        var formula = await analyst.SubmitAsync("/ScaleEstimation/Import", "#import-form", ListFields("=HYPERLINK(\"http://evil.test\",\"click\")"),
+            new() { ["Upload"] = ("list.csv", Csv("agency_id,given_name,surname,date_of_birth,aliases\nB1,Amira,Fenwick,2010-03-04,\n")) });
+        Assert.Contains("which a spreadsheet would run as a formula", formula.FieldError("Input-Name"));
+        var alias = await analyst.SubmitAsync("/ScaleEstimation/Import", "#import-form", ListFields("Aliases"),
+            new() { ["Upload"] = ("list.csv", Csv("agency_id,given_name,surname,date_of_birth,aliases\nB1,Amira,Fenwick,2010-03-04,Jo;=cmd()\n")) });
+        Assert.Contains("the aliases starts with \"=\"", alias.FieldError("Upload"));
+
+        // The demo's lists cover the last year: a period years before is refused, naming the list.
+        var form = await analyst.GetAsync("/ScaleEstimation/New");
+        var imported = form.Document.QuerySelectorAll("input[name='Input.Sources']").Select(i => i.GetAttribute("value")!).Where(k => k.StartsWith("list:")).Take(2).ToList();
+        var old = await analyst.SubmitAsync("/ScaleEstimation/New", "#new-run-form", new()
+        {
+            ["Input.Sources[0]"] = imported[0], ["Input.Sources[1]"] = imported[1],
+            ["Input.From.Day"] = "1", ["Input.From.Month"] = "1", ["Input.From.Year"] = "2019", ["Input.To.Day"] = "31", ["Input.To.Month"] = "12", ["Input.To.Year"] = "2019",
+        });
+        Assert.Contains("outside the period you chose", old.FieldError("Input-Sources"));
+        // Nothing chosen and no dates: every problem at once.
+        var empty = await analyst.SubmitAsync("/ScaleEstimation/New", "#new-run-form", new() { ["Input.From.Day"] = "", ["Input.From.Month"] = "", ["Input.From.Year"] = "" });
+        Assert.Equal(2, empty.Errors.Count);
+    }
+
+    [Fact]
     public async Task Only_analysts_link_lists_and_the_board_sees_figures_without_children()
     {
         using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");

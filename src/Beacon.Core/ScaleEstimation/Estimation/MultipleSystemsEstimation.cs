@@ -75,18 +75,28 @@ public static class MultipleSystemsEstimation
             {
                 var acceleration = JackknifeAcceleration(data, options.Threshold, ct);
                 (lower, upper) = BcaInterval(replicates, chosen.Estimate, acceleration, 0.025, 0.975);
-                method = $"bootstrap (BCa, {replicates.Length:N0} resamples)";
+                method = replicates.Length == options.BootstrapSamples
+                    ? $"bootstrap (BCa, {replicates.Length:N0} resamples)"
+                    : $"bootstrap (BCa, from the {replicates.Length:N0} of {options.BootstrapSamples:N0} resamples that gave an estimate)";
             }
             else warnings.Add("Most bootstrap resamples gave no estimate, so the interval shown is the analytic one; treat the figure with great caution.");
             if (failed > 0 && failed >= options.BootstrapSamples / 20)
                 warnings.Add($"{failed:N0} of {options.BootstrapSamples:N0} bootstrap resamples gave no finite estimate: the overlaps are sparse.");
         }
 
+        var sensitivity = Sensitivity(data, chosen, options.Threshold);
+        // A model that fits clearly better (AIC lower by more than 2) yet lands outside the interval: the headline is
+        // less certain than its interval says.
+        var better = sensitivity.Where(r => !r.Chosen && r.Aic < chosen.Aic - 2 && (r.Estimate < lower || r.Estimate > upper)).OrderBy(r => r.Aic).FirstOrDefault();
+        if (better is not null)
+            warnings.Add($"Another model fits these lists clearly better ({better.Model}: AIC {better.Aic:0.0} against {chosen.Aic:0.0}) and estimates {better.Estimate:N0} " +
+                         $"({better.Lower:N0} to {better.Upper:N0}), outside this interval. The lists may depend on each other in ways the chosen model leaves out: " +
+                         "treat the figure with great caution and look at the sensitivity table.");
         return new(new ScaleEstimate(
             data.Lists, dropped, data.Observed, chosen.Estimate, lower, upper, analyticLower, analyticUpper, method,
             chosen.Terms.Select(t => t.Name(data.Lists)).ToArray(),
             chosen.InfiniteTerms.Select(t => t.Name(data.Lists)).ToArray(),
-            Sensitivity(data, chosen, options.Threshold), warnings, options.BootstrapSamples, failures), null);
+            sensitivity, warnings, options.BootstrapSamples, failures), null);
     }
 
     /// <summary>
@@ -128,7 +138,7 @@ public static class MultipleSystemsEstimation
         if (empty.Length > 0)
             yield return $"No one is on both lists of {string.Join(", ", empty)}. Where such a pair enters the model it is taken as never sharing anyone.";
         var small = Enumerable.Range(0, data.ListCount).Where(i => data.OnList(i) < 10).Select(i => data.Lists[i]).ToArray();
-        if (small.Length > 0) yield return $"{string.Join(", ", small)} {(small.Length == 1 ? "has" : "have")} fewer than 10 people on it.";
+        if (small.Length > 0) yield return $"{string.Join(", ", small)} {(small.Length == 1 ? "has fewer than 10 people on it" : "each have fewer than 10 people on them")}.";
         if (chosen.Estimate > 10 * data.Observed)
             yield return "The estimate is more than ten times the number seen: the lists reach few of the people they estimate, and the figure is fragile.";
     }

@@ -16,7 +16,8 @@ public static class AgencyListCsv
     private static readonly string[] Required = ["agency_id", "given_name", "surname", "date_of_birth"];
     public const int MaxProblemsShown = 50;
 
-    public sealed record Read(IReadOnlyList<ImportedListEntry> Entries, IReadOnlyList<string> Problems);
+    /// <param name="RowsWithProblems">How many rows had problems (more than <see cref="Problems"/> lists when there are many).</param>
+    public sealed record Read(IReadOnlyList<ImportedListEntry> Entries, IReadOnlyList<string> Problems, int RowsWithProblems = 0);
 
     public static Read Parse(byte[] content, Guid listId, DateOnly today)
     {
@@ -71,6 +72,6 @@ public static class AgencyListCsv
             entries.Add(entry!);
         }
         if (problemRows > MaxProblemsShown) problems.Add($"…and {problemRows - MaxProblemsShown:N0} more rows with problems.");
-        return problems.Count > 0 ? new([], problems) : new(entries, []);
+        return problems.Count > 0 ? new([], problems, problemRows) : new(entries, [], 0);
     }
 }

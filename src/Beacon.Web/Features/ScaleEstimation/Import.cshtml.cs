@@ -56,7 +56,7 @@ public sealed class ImportModel(BeaconDbContext db, ScaleEstimations estimations
             RowProblems = read.Problems;
             ModelState.AddModelError(nameof(Upload), read.Problems.Count <= 2
                 ? string.Join(" ", read.Problems) + " Nothing was imported."
-                : $"The file has problems on {read.Problems.Count} lines, listed below. Nothing was imported: correct the file and choose it again.");
+                : $"The file has problems on {read.RowsWithProblems:N0} lines, listed below. Nothing was imported: correct the file and choose it again.");
             return Page();
         }
         try
@@ -66,7 +66,7 @@ public sealed class ImportModel(BeaconDbContext db, ScaleEstimations estimations
             db.Add(list);
             db.AddRange(read.Entries);
             await db.SaveChangesAsync(ct);
-            TempData["Saved"] = $"Imported {read.Entries.Count:N0} children from {list.Name}.";
+            TempData["Saved"] = $"Imported {read.Entries.Count:N0} {(read.Entries.Count == 1 ? "child" : "children")} from {list.Name}.";
             return Redirect("/ScaleEstimation");
         }
         catch (DomainRuleViolation rule)

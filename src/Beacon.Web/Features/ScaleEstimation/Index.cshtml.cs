@@ -11,7 +11,10 @@ namespace Beacon.Web.Features.ScaleEstimation;
 [Authorize]
 public sealed class IndexModel(ScaleEstimations estimations, Infrastructure.Data.BeaconDbContext db) : PageModel
 {
-    public sealed record RunRow(Guid Id, DateTime StartedAtUtc, DateOnly PeriodFrom, DateOnly PeriodTo, int Records, long? Observed, double? Estimate, double? Lower, double? Upper, bool Estimated, string? Refusal);
+    public sealed record RunRow(Guid Id, DateTime StartedAtUtc, DateOnly PeriodFrom, DateOnly PeriodTo, int Records, long? Observed, double? Estimate, double? Lower, double? Upper, bool Estimated, string? Refusal, string SourcesJson)
+    {
+        public string Lists => string.Join("; ", System.Text.Json.JsonSerializer.Deserialize<List<RunSource>>(SourcesJson, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))?.Select(s => s.Name) ?? []);
+    }
     public sealed record ListRow(Guid Id, string Name, string HeldBy, DateOnly CoversFrom, DateOnly CoversTo, int Entries, DateTime ImportedAtUtc);
 
     public IReadOnlyList<RunRow> Runs { get; private set; } = [];
@@ -24,7 +27,7 @@ public sealed class IndexModel(ScaleEstimations estimations, Infrastructure.Data
         if (!ScaleEstimationAccess.SeesResults(actor)) return Forbid();
         MayLink = ScaleEstimationAccess.MayLink(actor);
         Runs = await estimations.Visible(actor).AsNoTracking().OrderByDescending(r => r.StartedAtUtc).Take(100)
-            .Select(r => new RunRow(r.Id, r.StartedAtUtc, r.PeriodFrom, r.PeriodTo, r.Records, r.Observed, r.Estimate, r.Lower, r.Upper, r.EstimatedAtUtc != null, r.Refusal))
+            .Select(r => new RunRow(r.Id, r.StartedAtUtc, r.PeriodFrom, r.PeriodTo, r.Records, r.Observed, r.Estimate, r.Lower, r.Upper, r.EstimatedAtUtc != null, r.Refusal, r.SourcesJson))
             .ToListAsync(ct);
         if (MayLink)
             Lists = await db.Set<ImportedList>().AsNoTracking().Where(l => l.OrganisationId == actor.OrganisationId).OrderByDescending(l => l.ImportedAtUtc).Take(100)

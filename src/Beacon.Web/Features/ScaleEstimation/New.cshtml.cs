@@ -47,6 +47,7 @@ public sealed class NewModel(ScaleEstimations estimations) : PageModel
         if (to is null) ModelState.AddModelError("Input.To", toError);
         var chosen = Input.Sources.OfType<string>().Distinct().ToList();
         if (chosen.Any(c => Available.All(a => a.Key != c))) ModelState.AddModelError("Input.Sources", "Choose lists from those shown");
+        else if (chosen.Count < 2) ModelState.AddModelError("Input.Sources", "Choose at least two lists: estimation works from the overlaps between lists");
         if (!ModelState.IsValid) return Page();
         try
         {

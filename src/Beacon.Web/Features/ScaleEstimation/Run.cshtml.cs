@@ -72,14 +72,15 @@ public sealed class RunModel(BeaconDbContext db, ScaleEstimations estimations, A
             new ChartSeries("Children", onLists)).ToSvg(640, 320);
     }
 
-    public async Task<IActionResult> OnPostDecideAsync(Guid id, string? left, string? right, bool samePerson, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, string? left, string? right, bool? samePerson, string? reason, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct) || !MayLink) return NotFound();
-        if (string.IsNullOrEmpty(left) || string.IsNullOrEmpty(right)) return BadRequest();
+        // Only the two buttons post: anything else is not a ruling.
+        if (string.IsNullOrEmpty(left) || string.IsNullOrEmpty(right) || samePerson is null) return BadRequest();
         if (await this.TrySaveAsync(db, async () =>
             {
-                await estimations.RecordDecisionAsync(User.ToActor(), Run, left, right, samePerson, reason, ct);
-                return samePerson ? "Recorded: the same child. This ruling is used in every later linkage." : "Recorded: different children. This ruling is used in every later linkage.";
+                await estimations.RecordDecisionAsync(User.ToActor(), Run, left, right, samePerson.Value, reason, ct);
+                return samePerson.Value ? "Recorded: the same child. This ruling is used in every later linkage." : "Recorded: different children. This ruling is used in every later linkage.";
             }, _ => "", "Someone changed this run at the same time. Look again and decide.", ct))
             return Redirect($"/ScaleEstimation/Runs/{id}#pairs");
         return await OnGetAsync(id, ct);

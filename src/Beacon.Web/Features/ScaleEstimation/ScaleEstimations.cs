@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Beacon.Web.Features.ScaleEstimation;
 
 /// <summary>A list that can go into an estimate: one of Beacon's own (children referred by one kind of agency) or an imported one.</summary>
-public sealed record ListSource(string Key, string Name, string Description);
+public sealed record ListSource(string Key, string Name, string Description, DateOnly? CoversFrom = null, DateOnly? CoversTo = null);
 
 /// <summary>A list as a run used it.</summary>
 public sealed record RunSource(string Key, string Name, int Records);
@@ -48,7 +48,7 @@ public sealed class ScaleEstimations(BeaconDbContext db, TimeProvider clock)
             .OrderByDescending(l => l.ImportedAtUtc).Take(200)
             .Select(l => new { l.Id, l.Name, l.HeldBy, l.CoversFrom, l.CoversTo, l.Entries }).ToListAsync(ct);
         sources.AddRange(imported.Select(l => new ListSource($"list:{l.Id}", $"{l.Name} ({l.HeldBy})",
-            $"Imported: {l.Entries:N0} children, {l.CoversFrom:d MMM yyyy} to {l.CoversTo:d MMM yyyy}")));
+            $"Imported: {l.Entries:N0} {(l.Entries == 1 ? "child" : "children")}, {l.CoversFrom:d MMM yyyy} to {l.CoversTo:d MMM yyyy}", l.CoversFrom, l.CoversTo)));
         return sources;
     }
 
@@ -97,8 +97,12 @@ public sealed class ScaleEstimations(BeaconDbContext db, TimeProvider clock)
         }
 
         // Every ruling made so far, the latest on each pair counting (a few hundred at most: analysts make them by hand).
-        var rulings = await db.Set<LinkDecision>().AsNoTracking().OrderBy(d => d.DecidedAtUtc)
-            .Select(d => new { d.LeftKey, d.RightKey, d.SamePerson }).ToListAsync(ct);
+        // Only the analyst's own organisation's rulings: another organisation's analysts cannot change this linkage.
+        var rulings = await (from d in db.Set<LinkDecision>().AsNoTracking()
+                             join r in db.Set<EstimationRun>() on d.RunId equals r.Id
+                             where r.OrganisationId == actor.OrganisationId
+                             orderby d.DecidedAtUtc
+                             select new { d.LeftKey, d.RightKey, d.SamePerson }).ToListAsync(ct);
         var decisions = new Dictionary<(int, int), PairDecision>();
         foreach (var d in rulings)
             if (index.TryGetValue(d.LeftKey, out var a) && index.TryGetValue(d.RightKey, out var b))
@@ -116,6 +120,10 @@ public sealed class ScaleEstimations(BeaconDbContext db, TimeProvider clock)
         var chosen = available.Where(s => sourceKeys.Contains(s.Key)).ToList();
         // Checked before linking: the domain refuses the same, but linking first would waste the analyst's wait.
         EstimationRun.Link(actor.OrganisationId, actor.UserId, Now, from, to, chosen.Count, "[]", 0, 0, 0, 0, 0, 0, 0, "[]");
+        // An imported list holds no dates of its own: it counts only for a period it covers.
+        var outside = chosen.FirstOrDefault(s => s.CoversFrom > to || s.CoversTo < from);
+        if (outside is not null)
+            throw new DomainRuleViolation($"{outside.Name} covers {outside.CoversFrom:d MMMM yyyy} to {outside.CoversTo:d MMMM yyyy}, outside the period you chose. Choose a period it covers, or leave it out.", "Sources");
         var linked = await LinkAsync(actor, chosen, from!.Value, to!.Value, ct);
         var sources = chosen.Select((s, i) => new RunSource(s.Key, s.Name, linked.Masks.Count(m => (m & (1 << i)) != 0))).ToList();
         var empty = sources.FirstOrDefault(s => s.Records == 0);
@@ -173,7 +181,8 @@ public sealed class ScaleEstimations(BeaconDbContext db, TimeProvider clock)
     public static string TableText(CaptureHistories table)
     {
         var text = new StringBuilder();
-        text.AppendLine(string.Join(',', table.Lists.Select(l => "\"" + l.Replace("\"", "\"\"") + "\"").Append("count")));
+        // A name is quoted, and one a spreadsheet would run as a formula is disarmed with a leading apostrophe.
+        text.AppendLine(string.Join(',', table.Lists.Select(l => "\"" + (ImportedList.StartsLikeFormula(l) ? "'" : "") + l.Replace("\"", "\"\"") + "\"").Append("count")));
         for (var mask = 1; mask < table.Counts.Length; mask++)
         {
             if (table.Counts[mask] == 0) continue;
@@ -198,8 +207,11 @@ public sealed class ScaleEstimations(BeaconDbContext db, TimeProvider clock)
         var pairs = Borderline(run);
         var keys = pairs.SelectMany(p => new[] { p.Left.Key, p.Right.Key }).Distinct().ToArray();
         // At most 200 keys: the run keeps at most 100 pairs.
-        var rulings = await db.Set<LinkDecision>().AsNoTracking().Where(d => keys.Contains(d.LeftKey) && keys.Contains(d.RightKey))
-            .OrderBy(d => d.DecidedAtUtc).Select(d => new { d.LeftKey, d.RightKey, d.SamePerson }).ToListAsync(ct);
+        var rulings = await (from d in db.Set<LinkDecision>().AsNoTracking()
+                             join r in db.Set<EstimationRun>() on d.RunId equals r.Id
+                             where r.OrganisationId == run.OrganisationId && keys.Contains(d.LeftKey) && keys.Contains(d.RightKey)
+                             orderby d.DecidedAtUtc
+                             select new { d.LeftKey, d.RightKey, d.SamePerson }).ToListAsync(ct);
         var result = new Dictionary<(string, string), bool>();
         foreach (var r in rulings) result[(r.LeftKey, r.RightKey)] = r.SamePerson;
         return result;

@@ -80,14 +80,21 @@ public sealed class ScaleEstimations(BeaconDbContext db, TimeProvider clock)
             var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             var kinds = agencies.Keys.ToArray();
             var areas = actor.AreaIds.ToArray();
-            var referred = await (from r in db.Referrals.AsNoTracking()
-                                  join c in db.Children.AsNoTracking() on r.ChildId equals c.Id
-                                  where r.ReceivedAtUtc >= fromUtc && r.ReceivedAtUtc < toUtc && kinds.Contains(r.ReferrerAgency) && areas.Contains(c.ResponsibleAreaId)
-                                  select new { c.Id, c.FirstName, c.LastName, c.DateOfBirth, c.Gender, r.ReferrerAgency })
-                .Distinct().ToListAsync(ct);
+            var referredQuery = from r in db.Referrals.AsNoTracking()
+                                join c in db.Children.AsNoTracking() on r.ChildId equals c.Id
+                                where r.ReceivedAtUtc >= fromUtc && r.ReceivedAtUtc < toUtc && kinds.Contains(r.ReferrerAgency) && areas.Contains(c.ResponsibleAreaId)
+                                select new { c.Id, c.FirstName, c.LastName, c.DateOfBirth, c.Gender, r.ReferrerAgency };
+            var referred = await referredQuery.Distinct().ToListAsync(ct);
+            // Aliases and the current postcode help the linkage; read for the same children in the database, not by sending their ids.
+            var ids = referredQuery.Select(r => r.Id);
+            var aliases = (await db.ChildAliases.AsNoTracking().Where(a => a.WithdrawnAtUtc == null && ids.Contains(a.ChildId))
+                .Select(a => new { a.ChildId, a.Name }).ToListAsync(ct)).ToLookup(a => a.ChildId, a => a.Name);
+            var postcodes = (await db.ChildAddresses.AsNoTracking().Where(a => a.To == null && ids.Contains(a.ChildId))
+                .OrderBy(a => a.From).Select(a => new { a.ChildId, a.Postcode }).ToListAsync(ct)).GroupBy(a => a.ChildId).ToDictionary(g => g.Key, g => g.Last().Postcode);
             foreach (var r in referred)
                 Add($"child:{r.Id}", agencies[r.ReferrerAgency],
-                    new ListedPerson(r.FirstName, r.LastName, [], r.DateOfBirth, r.Gender switch { Gender.Female => "F", Gender.Male => "M", _ => null }, null, null), r.Id);
+                    new ListedPerson(r.FirstName, r.LastName, aliases[r.Id].Distinct().ToList(), r.DateOfBirth,
+                        r.Gender switch { Gender.Female => "F", Gender.Male => "M", _ => null }, postcodes.GetValueOrDefault(r.Id), null), r.Id);
         }
         foreach (var (source, i) in chosen.Select((s, i) => (s, i)).Where(x => x.s.Key.StartsWith("list:")))
         {

@@ -22,6 +22,8 @@ public sealed class Case : IVersioned
     public Guid Id { get; private set; }
     public int Version { get; set; }
 
+    /// <summary>The short reference people quote (C-1A2B3-C4D5E), from the id.</summary>
+    public string Reference { get; private set; } = "";
     public Guid ChildId { get; private set; }
     public Guid ReferralId { get; private set; }
     /// <summary>The England date the referral was received: the assessment clock starts here.</summary>
@@ -78,9 +80,11 @@ public sealed class Case : IVersioned
         if (at < referral.ReceivedAtUtc)
             throw new DomainRuleViolation("A case cannot be opened before its referral was received.", nameof(OpenedAtUtc));
 
+        var id = Guid.NewGuid();
         return new Case
         {
-            Id = Guid.NewGuid(),
+            Id = id,
+            Reference = RecordReference.ForCase(id),
             ChildId = referral.ChildId,
             ReferralId = referral.Id,
             ReferralReceivedOn = referral.ReceivedOn,

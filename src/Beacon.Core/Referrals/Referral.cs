@@ -16,6 +16,8 @@ public sealed class Referral : IVersioned
     public Guid Id { get; private set; }
     public int Version { get; set; }
 
+    /// <summary>The short reference people quote (R-1A2B3-C4D5E), from the id.</summary>
+    public string Reference { get; private set; } = "";
     public Guid ChildId { get; private set; }
     public string ReferrerUserId { get; private set; } = "";
     public Agency ReferrerAgency { get; private set; }
@@ -122,9 +124,11 @@ public sealed class Referral : IVersioned
             throw new DomainRuleViolation(
                 "Without consent, record why sharing is justified to protect the child.", nameof(SharingJustification));
 
+        var id = Guid.NewGuid();
         return new Referral
         {
-            Id = Guid.NewGuid(),
+            Id = id,
+            Reference = RecordReference.ForReferral(id),
             ChildId = childId,
             ReferrerUserId = referrer,
             ReferrerAgency = referrerAgency,

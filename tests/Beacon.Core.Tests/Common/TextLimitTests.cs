@@ -34,3 +34,31 @@ public sealed class TextLimitTests
             referral.RecordDecision(TriageOutcome.NoFurtherAction, "worker", Now, TooLong)).Field);
     }
 }
+
+public class RecordReferenceTests
+{
+    [Fact]
+    public void A_reference_is_ten_hex_characters_of_the_id_grouped_in_fives()
+    {
+        var id = Guid.Parse("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
+        Assert.Equal("R-1A2B3-C4D5E", Beacon.Core.Common.RecordReference.ForReferral(id));
+        Assert.Equal("C-1A2B3-C4D5E", Beacon.Core.Common.RecordReference.ForCase(id));
+    }
+
+    [Theory]
+    [InlineData("R-1A2B3-C4D5E", "R-1A2B3-C4D5E")]
+    [InlineData("r1a2b3c4d5e", "R-1A2B3-C4D5E")]
+    [InlineData(" c 1a2b3 c4d5e ", "C-1A2B3-C4D5E")]
+    public void References_are_read_as_people_type_them(string typed, string reference)
+    {
+        Assert.True(Beacon.Core.Common.RecordReference.TryRead(typed, out var read));
+        Assert.Equal(reference, read);
+    }
+
+    [Theory]
+    [InlineData("Smith")]
+    [InlineData("R-1A2B3-C4D5")]
+    [InlineData("X-1A2B3-C4D5E")]
+    [InlineData(null)]
+    public void Names_and_near_misses_are_not_references(string? typed) => Assert.False(Beacon.Core.Common.RecordReference.TryRead(typed, out _));
+}

@@ -22,10 +22,15 @@ public sealed class IndexModel(ChildRecords records, AuditTrail audit, Infrastru
     public bool Searched { get; private set; }
     public bool MayCreate => ChildAccess.MayCreate(User.ToActor());
 
+    /// <summary>A referral or case found by the reference typed, on a child the person may see.</summary>
+    public sealed record FoundRecord(string Reference, string Kind, string Url, Guid ChildId);
+    public IReadOnlyList<FoundRecord> FoundByReference { get; private set; } = [];
+
     public sealed record ChildSearchResult(Guid Id, string FirstName, string LastName, DateOnly DateOfBirth, bool IsLookedAfter, bool IsRestricted, IEnumerable<string> Aliases);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (Core.Common.RecordReference.TryRead(Name, out var reference)) return await FindByReferenceAsync(reference, ct);
         // Each word typed, folded as names are stored for search; the longest (most telling) first.
         var terms = (Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => ChildNameToken.Words(t.Replace("-", "")).FirstOrDefault()).OfType<string>().Distinct()
@@ -43,6 +48,27 @@ public sealed class IndexModel(ChildRecords records, AuditTrail audit, Infrastru
         Searched = true;
         await audit.RecordAsync(AuditAction.Viewed, "ChildSearch", "-", null,
             $"Searched children for name '{Name}'{(dateOfBirth is { } d ? $" born {d:yyyy-MM-dd}" : "")}: {Results.Count} shown", ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// A referral's or case's reference finds its child, when the person may see the child; one they may not see is
+    /// not found, so a reference tells nothing about records beyond their reach.
+    /// </summary>
+    private async Task<IActionResult> FindByReferenceAsync(string reference, CancellationToken ct)
+    {
+        var visible = records.VisibleTo(User);
+        var referrals = db.Referrals.Where(r => r.Reference == reference && visible.Any(c => c.Id == r.ChildId))
+            .Select(r => new FoundRecord(r.Reference, "Referral", "/Referrals/" + r.Id, r.ChildId));
+        var cases = db.Cases.Where(c => c.Reference == reference && visible.Any(v => v.Id == c.ChildId))
+            .Select(c => new FoundRecord(c.Reference, "Case", "/Cases/" + c.Id, c.ChildId));
+        FoundByReference = reference[0] == 'R' ? await referrals.ToListAsync(ct) : await cases.ToListAsync(ct);
+        var children = FoundByReference.Select(f => f.ChildId).Distinct().ToList();
+        Results = await visible.Where(c => children.Contains(c.Id)).OrderBy(c => c.LastName).ThenBy(c => c.FirstName)
+            .Select(c => new ChildSearchResult(c.Id, c.FirstName, c.LastName, c.DateOfBirth, c.IsLookedAfter, c.IsRestricted,
+                c.Aliases.Where(a => a.WithdrawnAtUtc == null).Select(a => a.Name).ToList())).ToListAsync(ct);
+        Searched = true;
+        await audit.RecordAsync(AuditAction.Viewed, "ChildSearch", "-", null, $"Searched for the reference {reference}: {Results.Count} shown", ct);
         return Page();
     }
 

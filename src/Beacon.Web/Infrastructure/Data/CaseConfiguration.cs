@@ -32,6 +32,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // A child's cases, open or closed (chronology, the child's page): the filtered index above covers open ones only.
         @case.HasIndex(c => c.ChildId, "IX_Cases_ChildId");
         @case.HasIndex(c => c.ReferralId);
+        // Found by the reference people quote.
+        @case.Property(c => c.Reference).HasMaxLength(Core.Common.RecordReference.MaxLength);
+        @case.HasIndex(c => c.Reference);
 
         @case.HasMany(c => c.StrategyDiscussions).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Restrict);
         @case.HasMany(c => c.ReviewConferences).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Restrict);

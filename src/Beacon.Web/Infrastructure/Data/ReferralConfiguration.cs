@@ -26,6 +26,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         referral.Ignore(r => r.ReceivedOn);
         // The front door queue (awaiting decision, oldest first), "my referrals", and a child's referrals.
         referral.HasIndex(r => new { r.Status, r.ReceivedAtUtc });
+        // Found by the reference people quote.
+        referral.Property(r => r.Reference).HasMaxLength(Core.Common.RecordReference.MaxLength);
+        referral.HasIndex(r => r.Reference);
         // A referrer's own referrals, newest first (My referrals), read in index order a page at a time.
         referral.HasIndex(r => new { r.ReferrerUserId, r.ReceivedAtUtc });
         // Trigger events after a sign-off (reassessment) and a child's referrals in time order.

@@ -56,6 +56,51 @@ public abstract class NameSearchTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task A_referrals_or_cases_reference_finds_its_child_for_those_who_may_see_the_child()
+    {
+        // A referral and a case about Northgate children, whom the Northgate social worker sees.
+        var northgate = await Referrals.ReferralSteps.WithDbAsync(Factory, db => db.Areas.Where(a => a.Name == "Northgate").Select(a => a.Id).SingleAsync());
+        var found = await Referrals.ReferralSteps.WithDbAsync(Factory, db => db.Referrals
+            .Where(r => db.Children.Any(c => c.Id == r.ChildId && c.ResponsibleAreaId == northgate && !c.IsRestricted))
+            .OrderBy(r => r.ReceivedAtUtc).Select(r => new { r.Reference, r.ChildId }).FirstAsync());
+        var (referral, childId) = (found.Reference, found.ChildId);
+        var caseReference = await Referrals.ReferralSteps.WithDbAsync(Factory, db => db.Cases
+            .Where(c => db.Children.Any(ch => ch.Id == c.ChildId && ch.ResponsibleAreaId == northgate && !ch.IsRestricted)).Select(c => c.Reference).FirstAsync());
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        Assert.Matches("^R-[0-9A-F]{5}-[0-9A-F]{5}$", referral);
+        // Typed as people type it: any case, with or without dashes.
+        foreach (var typed in new[] { referral, referral.ToLowerInvariant(), referral.Replace("-", ""), referral.Replace("-", " ") })
+        {
+            var page = await worker.GetAsync("/Children?Name=" + Uri.EscapeDataString(typed));
+            Assert.Contains($"/Children/{childId}", page.Document.QuerySelector("table")?.InnerHtml ?? "");
+            Assert.Contains(referral, page.Document.QuerySelector("#found-by-reference")!.TextContent);
+        }
+        var byCase = await worker.GetAsync("/Children?Name=" + caseReference);
+        Assert.Contains(caseReference, byCase.Document.QuerySelector("#found-by-reference")!.TextContent);
+        var caseUrl = byCase.Document.QuerySelector("#found-by-reference a")!.GetAttribute("href")!;
+        Assert.Contains(caseReference, (await worker.GetAsync(caseUrl)).Document.QuerySelector("#reference")!.TextContent);
+        // Someone who may not see the child finds nothing, not even that the reference exists.
+        using var school = await BeaconClient.SignedInAsync(Factory, "southvale.school.lead@beacon.test");
+        var hidden = await school.GetAsync("/Children?Name=" + referral);
+        Assert.Contains("0 children found", hidden.Document.QuerySelector("#results-heading")!.TextContent);
+        Assert.Null(hidden.Document.QuerySelector("#found-by-reference"));
+    }
+
+    [Fact]
+    public async Task References_given_by_the_migration_match_the_domains()
+    {
+        // The migration gave records made before references the reference the domain would give: the same formula.
+        var sql = Factory.Database.Provider == DatabaseProvider.Postgres
+            ? "SELECT \"Id\", 'R-' || substr(upper(replace(\"Id\"::text, '-', '')), 1, 5) || '-' || substr(upper(replace(\"Id\"::text, '-', '')), 6, 5) AS \"Value\" FROM \"Referrals\""
+            : "SELECT \"Id\", 'R-' || substr(upper(\"Id\"), 1, 5) || '-' || substr(upper(\"Id\"), 6, 3) || substr(upper(\"Id\"), 10, 2) AS \"Value\" FROM \"Referrals\"";
+        var rows = await Referrals.ReferralSteps.WithDbAsync(Factory, db => db.Database.SqlQueryRaw<IdAndValue>(sql).ToListAsync());
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(Core.Common.RecordReference.ForReferral(r.Id), r.Value));
+    }
+
+    public sealed record IdAndValue(Guid Id, string Value);
+
+    [Fact]
     public async Task A_new_name_or_a_withdrawn_alias_changes_what_finds_the_child_at_once()
     {
         using var client = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");

@@ -360,6 +360,11 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly?>("PlanStartedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
 
@@ -382,6 +387,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_ChildId_Open")
                         .HasFilter("\"Stage\" <> 8");
+
+                    b.HasIndex("Reference");
 
                     b.HasIndex("ReferralId");
 
@@ -1172,6 +1179,11 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.Property<int>("ReferrerAgency")
                         .HasColumnType("integer");
 
@@ -1206,6 +1218,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Reference");
 
                     b.HasIndex("ChildId", "ReceivedAtUtc");
 

@@ -355,6 +355,11 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PlanStartedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 
@@ -377,6 +382,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_ChildId_Open")
                         .HasFilter("\"Stage\" <> 8");
+
+                    b.HasIndex("Reference");
 
                     b.HasIndex("ReferralId");
 
@@ -1167,6 +1174,11 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReferrerAgency")
                         .HasColumnType("INTEGER");
 
@@ -1201,6 +1213,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Reference");
 
                     b.HasIndex("ChildId", "ReceivedAtUtc");
 

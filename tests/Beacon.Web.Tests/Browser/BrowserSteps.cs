@@ -49,7 +49,7 @@ public static partial class BrowserSteps
     {
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Children" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Find a child", Level = 1 })).ToBeVisibleAsync();
-        await page.GetByLabel("Name or alias").FillAsync(nameOrAlias);
+        await page.GetByLabel("Name, alias or reference").FillAsync(nameOrAlias);
         await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await Expect(page.Locator("#results-heading")).ToBeVisibleAsync();
     }

@@ -21,6 +21,12 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
     /// <summary>Ticked once the person has seen the possible matches and says none is the child.</summary>
     [BindProperty] public bool NoneOfTheseIsTheChild { get; set; }
     public LikelyDuplicates.Result? Matches { get; private set; }
+    /// <summary>Set by "Send referral" on the check-your-answers page: nothing is sent before the person has seen it all.</summary>
+    [BindProperty] public bool Confirmed { get; set; }
+    /// <summary>"Change your answers": back to the form with everything as it was typed.</summary>
+    [BindProperty] public bool Change { get; set; }
+    /// <summary>The answers, checked, shown for the person to confirm before anything is sent.</summary>
+    public IReadOnlyList<(string Question, string Answer)>? Answers { get; private set; }
 
     public async Task OnGetAsync(string? firstName, string? lastName, CancellationToken ct)
     {
@@ -32,6 +38,11 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        if (Change)
+        {
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
         var details = Input.ToDetails(ModelState, nameof(Input), Today);
         await CheckReferencesAsync(ct);
         var actor = User.ToActor();
@@ -44,6 +55,12 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
             {
                 ModelState.AddModelError(nameof(NoneOfTheseIsTheChild),
                     "This child may already have a record. Raise the concern on their record, or confirm none of these is the child");
+            }
+            else if (!Confirmed)
+            {
+                await LoadChoicesAsync(ct);
+                Answers = AnswersFor(details);
+                return Page();
             }
             else
             {
@@ -69,5 +86,33 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
         }
         await LoadChoicesAsync(ct);
         return Page();
+    }
+
+    /// <summary>What the referral will say, in the words of the form's questions.</summary>
+    private IReadOnlyList<(string, string)> AnswersFor(ChildDetails details)
+    {
+        static string Text(string? value, string none = "Not given") => string.IsNullOrWhiteSpace(value) ? none : value.Trim();
+        string Chosen(IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> items, string? value) =>
+            items.FirstOrDefault(i => i.Value == value)?.Text ?? "Not given";
+        var seen = Concern.SeenOn.TryRead("date", out var on, out _) ? on.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "";
+        var answers = new List<(string, string)>
+        {
+            ("Name", $"{details.FirstName} {details.LastName}"),
+            ("Alias", Text(Alias, "None")),
+            ("Date of birth", details.DateOfBirth.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))),
+            ("Gender", EnumDisplay.Name(details.Gender)),
+            ("Ethnicity", EnumDisplay.Name(details.Ethnicity)),
+            ("School", Text(details.School)),
+            ("Looked after", details.IsLookedAfter ? $"Yes{(string.IsNullOrWhiteSpace(details.Placement) ? "" : $": {details.Placement.Trim()}")}" : "No"),
+        };
+        if (AsksResponsibleArea) answers.Add(("Local authority responsible", Chosen(AreaItems, Input.ResponsibleAreaId?.ToString())));
+        var involved = OrganisationItems.Where(o => Input.Organisations.Select(g => g.ToString()).Contains(o.Value)).Select(o => o.Text).ToList();
+        answers.Add(("Organisations involved", involved.Count == 0 ? "None chosen" : string.Join(", ", involved)));
+        answers.Add(("What was seen or heard", Text(Concern.WhatWasSeen)));
+        answers.Add(("When", string.IsNullOrWhiteSpace(Concern.SeenAt) ? $"{seen} (no time given)" : $"{seen}, {Concern.SeenAt.Trim()}"));
+        answers.Add(("Being sexually exploited, or groomed for it, now", Concern.ExploitationSuspected ? "Yes: the child goes on the exploitation panel's list" : "No"));
+        answers.Add(("Basis for sharing", Concern.SharingBasis is { } basis ? EnumDisplay.Name(basis) : "Not given"));
+        if (!string.IsNullOrWhiteSpace(Concern.SharingJustification)) answers.Add(("Why sharing is justified", Concern.SharingJustification.Trim()));
+        return answers;
     }
 }

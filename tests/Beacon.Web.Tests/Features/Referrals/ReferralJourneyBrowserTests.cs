@@ -42,6 +42,16 @@ public sealed class ReferralJourneyBrowserTests(BrowserFixture browser) : IClass
         await FillDateAsync(page.GetByRole(AriaRole.Group, new() { Name = "When was it seen or heard?" }), Today);
         await page.GetByLabel("Time (optional)").FillAsync("00:00");
         await page.GetByLabel("Consent given").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        // Check your answers: change one, come back to the form as typed, then send.
+        await Expect(page.Locator("#answers")).ToContainTextAsync("Juniper Wrexcombe");
+        await Expect(page.Locator("#answers")).ToContainTextAsync("17 May 2011");
+        await Expect(page.Locator("#answers")).ToContainTextAsync("getting into a car");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change your answers" }).ClickAsync();
+        await Expect(page.GetByLabel("What was seen or heard")).ToHaveValueAsync("Seen at 11pm getting into a car with two adult men; said they were her 'boyfriends'.");
+        await page.GetByLabel("School or college (optional)").FillAsync("Northgate Academy");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(page.Locator("#answers")).ToContainTextAsync("Northgate Academy");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My referrals", Level = 1 })).ToBeVisibleAsync();

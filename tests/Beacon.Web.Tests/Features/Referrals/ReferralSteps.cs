@@ -35,12 +35,24 @@ public static class ReferralSteps
         };
     }
 
+    /// <summary>
+    /// Fills in the new-child concern form, says none of any possible matches is the child, and sends it from the
+    /// check-your-answers page, as a person does.
+    /// </summary>
+    public static async Task<BeaconClient.PageResponse> SendNewChildReferralAsync(BeaconClient client, Dictionary<string, string> fields)
+    {
+        var page = await client.SubmitAsync("/Referrals/NewChild", "main form", fields);
+        if (page.Status == HttpStatusCode.OK && page.Document.QuerySelector("#possible-duplicates") is not null)
+            page = await client.SubmitAsync(page, "main form", new(fields) { ["NoneOfTheseIsTheChild"] = "true" }, "/Referrals/NewChild");
+        if (page.Status == HttpStatusCode.OK && page.Document.QuerySelector("#check-answers") is not null)
+            page = await client.SubmitAsync(page, "#check-answers", [], "/Referrals/NewChild");
+        return page;
+    }
+
     /// <summary>Raises a referral about a new child and returns the referral's id.</summary>
     public static async Task<Guid> RaiseForNewChildAsync(BeaconFactory factory, BeaconClient client, string first, string last)
     {
-        var page = await client.SubmitAsync("/Referrals/NewChild", "main form", new(NewChild(first, last).Concat(Concern()).ToDictionary()));
-        if (page.Status == HttpStatusCode.OK && page.Document.QuerySelector("#possible-duplicates") is not null)
-            page = await client.SubmitAsync(page, "main form", new() { ["NoneOfTheseIsTheChild"] = "true" }, "/Referrals/NewChild");
+        var page = await SendNewChildReferralAsync(client, new(NewChild(first, last).Concat(Concern()).ToDictionary()));
         Assert.True(page.Status == HttpStatusCode.Redirect, string.Join("; ", page.Errors));
         Assert.Equal("/Referrals", page.Location);
         return await WithDbAsync(factory, db => db.Referrals.Join(db.Children, r => r.ChildId, c => c.Id, (r, c) => new { r.Id, c.FirstName, c.LastName })

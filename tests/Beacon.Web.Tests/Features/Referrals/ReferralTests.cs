@@ -53,6 +53,35 @@ public abstract class ReferralTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task A_new_childs_referral_is_checked_before_it_is_sent_and_nothing_is_made_until_then()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var children = await WithDbAsync(Factory, db => db.Children.CountAsync());
+        var referrals = await WithDbAsync(Factory, db => db.Referrals.CountAsync());
+        var fields = new Dictionary<string, string>(NewChild("Rosalind", "Checkanswers").Concat(Concern("Seen with an older man at the bus station")).ToDictionary());
+        var check = await outreach.SubmitAsync("/Referrals/NewChild", "main form", fields);
+        if (check.Document.QuerySelector("#possible-duplicates") is not null)
+            check = await outreach.SubmitAsync(check, "main form", new(fields) { ["NoneOfTheseIsTheChild"] = "true" }, "/Referrals/NewChild");
+        var answers = check.Document.QuerySelector("#answers")!.TextContent;
+        Assert.Contains("Rosalind Checkanswers", answers);
+        Assert.Contains("9 July 2011", answers);
+        Assert.Contains("Seen with an older man at the bus station", answers);
+        Assert.Equal(children, await WithDbAsync(Factory, db => db.Children.CountAsync()));
+        Assert.Equal(referrals, await WithDbAsync(Factory, db => db.Referrals.CountAsync()));
+
+        // "Change your answers" brings the form back as typed.
+        var change = await outreach.SubmitAsync(check, "#check-answers", new() { ["Change"] = "true" }, "/Referrals/NewChild");
+        Assert.Equal("Rosalind", change.Document.QuerySelector("#Input-FirstName")!.GetAttribute("value"));
+        Assert.Null(change.Document.QuerySelector("#answers"));
+        Assert.Empty(change.Errors);
+
+        var sent = await outreach.SubmitAsync(check, "#check-answers", [], "/Referrals/NewChild");
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+        Assert.Equal(children + 1, await WithDbAsync(Factory, db => db.Children.CountAsync()));
+        Assert.Equal(referrals + 1, await WithDbAsync(Factory, db => db.Referrals.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_decision_dated_before_the_referral_was_received_is_refused_and_changes_nothing()
     {
         using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");

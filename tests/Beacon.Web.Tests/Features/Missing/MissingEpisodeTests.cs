@@ -38,6 +38,15 @@ public abstract class MissingEpisodeTests(BeaconFixture beacon)
         Assert.Equal(2, rows.Count);
         Assert.Contains("Overdue by", rows[0]);
         Assert.Contains("Due in", rows[1]);
+        // The same list downloads as CSV, in the same order, and the download is audited.
+        using (var csv = await worker.Http.GetAsync(list.Document.QuerySelector("#download-csv")!.GetAttribute("href")))
+        {
+            Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+            var lines = (await csv.Content.ReadAsStringAsync()).Split('\n').Where(l => l.Contains("Wrenna Dovetail")).ToList();
+            Assert.Equal(2, lines.Count);
+            Assert.Contains("Overdue by", lines[0]);
+        }
+        Assert.True(await Referrals.ReferralSteps.WithDbAsync(Factory, db => db.AuditEntries.AnyAsync(e => e.EntityType == "ReturnHomeInterviews" && e.Action == Core.Audit.AuditAction.Exported)));
 
         var late = await InterviewAsync(worker, child, old, Ago(TimeSpan.FromMinutes(5)));
         Assert.Equal(HttpStatusCode.Redirect, late.Status);
@@ -202,6 +211,7 @@ public abstract class MissingEpisodeTests(BeaconFixture beacon)
         Assert.Equal(HttpStatusCode.Forbidden, (await outreach.GetAsync("/Missing/ReturnHomeInterviews")).Status);
         using var police = await BeaconClient.SignedInAsync(Factory, "police.officer@beacon.test");
         Assert.Equal(HttpStatusCode.Forbidden, (await police.GetAsync("/Missing/ReturnHomeInterviews")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await police.GetAsync("/Missing/ReturnHomeInterviews?handler=Csv")).Status);
     }
 
     [Fact]

@@ -18,7 +18,15 @@ namespace Beacon.Web.Features.Referrals;
 [Authorize(Policy = Policies.SocialCare)]
 public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescales, Infrastructure.Auditing.AuditTrail audit, TimeProvider clock) : PageModel
 {
-    public sealed record Row(Guid Id, string ChildName, string ReferrerName, Agency ReferrerAgency, DateTime ReceivedAtUtc,
+    /// <summary>How the queue is ordered: by default the most urgent (oldest) first.</summary>
+    public enum QueueOrder
+    {
+        [System.ComponentModel.DataAnnotations.Display(Name = "Oldest first (most urgent)")] OldestFirst,
+        [System.ComponentModel.DataAnnotations.Display(Name = "Newest first")] NewestFirst,
+        [System.ComponentModel.DataAnnotations.Display(Name = "Child's last name")] ChildName,
+    }
+
+    public sealed record Row(Guid Id, string Reference, string ChildName, string ReferrerName, Agency ReferrerAgency, DateTime ReceivedAtUtc,
         ReferralStatus Status, DateOnly DueOn, TimescaleOutcome Timescale);
 
     public const int PageSize = 25;
@@ -26,6 +34,10 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
     /// <summary>Only referrals in this state (waiting for a decision, or a proposal waiting for a manager); all waiting when empty.</summary>
     [BindProperty(SupportsGet = true)] public ReferralStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public QueueOrder Sort { get; set; }
+
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> SortItems() =>
+        Enum.GetValues<QueueOrder>().Select(o => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(Core.Common.EnumDisplay.Name(o), o.ToString()));
 
     public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> StatusItems() =>
     [
@@ -55,6 +67,7 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
         var rows = WaitingForDecision().AsNoTracking().AsAsyncEnumerable().Select(w => ToRow(w, now));
         return await CsvDownload.WriteAsync(Response, $"front-door-queue-{UkTime.ToUkDate(now):yyyy-MM-dd}.csv",
         [
+            new("Reference", r => r.Reference),
             new("Child", r => r.ChildName),
             new("Referred by", r => $"{r.ReferrerName} ({r.ReferrerAgency.Name()})"),
             new("Received", r => UkClock.Show(r.ReceivedAtUtc)),
@@ -79,16 +92,27 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
         }
     }
 
-    /// <summary>The referrals waiting at this local authority's front door that the person may see, oldest first.</summary>
-    private IQueryable<Waiting> WaitingForDecision() =>
-        from referral in AwaitingDecision
-        join child in OurChildren.Where(ChildAccess.VisibleTo(User.ToActor())) on referral.ChildId equals child.Id
-        join user in db.Users on referral.ReferrerUserId equals user.Id into referrers
-        from referrer in referrers.DefaultIfEmpty()
-        orderby referral.ReceivedAtUtc, referral.Id
-        select new Waiting(referral, child.FirstName, child.LastName, referrer != null ? referrer.DisplayName : "Unknown");
+    /// <summary>
+    /// The referrals waiting at this local authority's front door that the person may see, in the order chosen
+    /// (oldest first by default: the (Status, ReceivedAtUtc) index serves it, and backwards for newest first).
+    /// </summary>
+    private IQueryable<Waiting> WaitingForDecision()
+    {
+        var rows = from referral in AwaitingDecision
+                   join child in OurChildren.Where(ChildAccess.VisibleTo(User.ToActor())) on referral.ChildId equals child.Id
+                   join user in db.Users on referral.ReferrerUserId equals user.Id into referrers
+                   from referrer in referrers.DefaultIfEmpty()
+                   select new { referral, child.FirstName, child.LastName, ReferrerName = referrer != null ? referrer.DisplayName : "Unknown" };
+        rows = Sort switch
+        {
+            QueueOrder.NewestFirst => rows.OrderByDescending(x => x.referral.ReceivedAtUtc).ThenByDescending(x => x.referral.Id),
+            QueueOrder.ChildName => rows.OrderBy(x => x.LastName).ThenBy(x => x.FirstName).ThenBy(x => x.referral.ReceivedAtUtc).ThenBy(x => x.referral.Id),
+            _ => rows.OrderBy(x => x.referral.ReceivedAtUtc).ThenBy(x => x.referral.Id),
+        };
+        return rows.Select(x => new Waiting(x.referral, x.FirstName, x.LastName, x.ReferrerName));
+    }
 
-    private Row ToRow(Waiting w, DateTime now) => new(w.Referral.Id, $"{w.FirstName} {w.LastName}", w.ReferrerName, w.Referral.ReferrerAgency,
+    private Row ToRow(Waiting w, DateTime now) => new(w.Referral.Id, w.Referral.Reference, $"{w.FirstName} {w.LastName}", w.ReferrerName, w.Referral.ReferrerAgency,
         w.Referral.ReceivedAtUtc, w.Referral.Status, w.Referral.DecisionDueOn(timescales), w.Referral.DecisionTimescale(timescales, now));
 
     private sealed record Waiting(Referral Referral, string FirstName, string LastName, string ReferrerName);

@@ -110,12 +110,34 @@ public abstract class ReferralTests(BeaconFixture beacon)
         using var response = await socialWorker.Http.GetAsync("/Referrals/Queue?handler=Csv");
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Child,Referred by,Received", lines[0].TrimStart('\uFEFF'));
-        Assert.Contains(lines, l => l.StartsWith("Honoria Blenkinsop,", StringComparison.Ordinal) && l.Contains("Youth Outreach"));
+        Assert.StartsWith("Reference,Child,Referred by,Received", lines[0].TrimStart('\uFEFF'));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, "^R-[0-9A-F]{5}-[0-9A-F]{5},Honoria Blenkinsop,") && l.Contains("Youth Outreach"));
         Assert.Equal(queue.Document.QuerySelectorAll("#queue tbody tr").Length, lines.Length - 1);
 
         // Not social care: no queue, and no file.
         Assert.Equal(HttpStatusCode.Forbidden, (await outreach.GetAsync("/Referrals/Queue?handler=Csv")).Status);
+    }
+
+    [Fact]
+    public async Task The_queue_sorts_oldest_or_newest_first_or_by_name_and_the_download_follows()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        await RaiseForNewChildAsync(Factory, outreach, "Aurelia", "Zzyzxsort");
+        using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        async Task<List<string>> ReceivedAsync(string sort) => (await socialWorker.GetAsync($"/Referrals/Queue?Sort={sort}&PageNumber=1")).Document
+            .QuerySelectorAll("#queue tbody tr").Select(r => r.QuerySelectorAll("td")[0].TextContent.Trim()).ToList();
+
+        var oldest = await ReceivedAsync("OldestFirst");
+        var newest = await ReceivedAsync("NewestFirst");
+        Assert.Equal("Aurelia Zzyzxsort", newest[0]); // raised just now
+        Assert.NotEqual("Aurelia Zzyzxsort", oldest[0]);
+        var byName = await ReceivedAsync("ChildName");
+        var lastNames = byName.Select(n => n.Split(' ')[^1]).ToList();
+        Assert.Equal(lastNames.Order(StringComparer.Ordinal).ToList(), lastNames);
+        using var csv = await socialWorker.Http.GetAsync("/Referrals/Queue?handler=Csv&Sort=NewestFirst");
+        Assert.Contains(",Aurelia Zzyzxsort,", (await csv.Content.ReadAsStringAsync()).Split("\r\n")[1]);
+        // A value the form does not offer is refused, not guessed.
+        Assert.Equal(HttpStatusCode.BadRequest, (await socialWorker.GetAsync("/Referrals/Queue?Sort=Sideways")).Status);
     }
 
     [Fact]

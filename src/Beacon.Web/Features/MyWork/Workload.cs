@@ -30,8 +30,21 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
 
     private DateOnly Today => UkTime.ToUkDate(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>How a caseload is ordered: by worker and child (the default), or the most overdue steps first.</summary>
+    public enum CaseloadOrder
+    {
+        [System.ComponentModel.DataAnnotations.Display(Name = "Worker, then child's last name")] WorkerAndChild,
+        [System.ComponentModel.DataAnnotations.Display(Name = "Most overdue steps first")] MostOverdue,
+        [System.ComponentModel.DataAnnotations.Display(Name = "Child's last name")] ChildName,
+    }
+
     /// <summary>One page of the open cases allocated to these workers, with how many steps are running and overdue on each.</summary>
-    public async Task<Paged<CaseRow>> CaseloadAsync(Actor actor, IReadOnlyCollection<string> workerIds, int pageNumber, CancellationToken ct)
+    public Task<Paged<CaseRow>> CaseloadAsync(Actor actor, IReadOnlyCollection<string> workerIds, int pageNumber, CancellationToken ct,
+        CaseloadOrder order = CaseloadOrder.WorkerAndChild) =>
+        Paged<CaseRow>.ReadAsync(Caseload(actor, workerIds, order), pageNumber, PageSize, ct);
+
+    /// <summary>The whole caseload, in order, for a download (read row by row, never held in memory).</summary>
+    public IQueryable<CaseRow> Caseload(Actor actor, IReadOnlyCollection<string> workerIds, CaseloadOrder order)
     {
         var today = Today;
         var clocks = db.Set<StatutoryClock>();
@@ -39,11 +52,20 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
                    where c.Stage != CaseStage.Closed && c.AllocatedWorkerUserId != null && workerIds.Contains(c.AllocatedWorkerUserId)
                    join child in db.Children.Where(ChildAccess.VisibleTo(actor)) on c.ChildId equals child.Id
                    join worker in db.Users on c.AllocatedWorkerUserId equals worker.Id
-                   orderby worker.DisplayName, child.LastName, child.FirstName, c.Id
-                   select new CaseRow(c.Id, c.ChildId, child.FirstName + " " + child.LastName, c.Stage, worker.DisplayName,
-                       clocks.Count(k => k.RecordId == c.Id && k.MetOn == null),
-                       clocks.Count(k => k.RecordId == c.Id && k.MetOn == null && k.DueOn < today));
-        return await Paged<CaseRow>.ReadAsync(rows, pageNumber, PageSize, ct);
+                   select new
+                   {
+                       c.Id, c.ChildId, child.FirstName, child.LastName, c.Stage, Worker = worker.DisplayName,
+                       Outstanding = clocks.Count(k => k.RecordId == c.Id && k.MetOn == null),
+                       Overdue = clocks.Count(k => k.RecordId == c.Id && k.MetOn == null && k.DueOn < today),
+                   };
+        // Ordered before the projection into CaseRow, which the database cannot order by.
+        rows = order switch
+        {
+            CaseloadOrder.MostOverdue => rows.OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Outstanding).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
+            CaseloadOrder.ChildName => rows.OrderBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
+            _ => rows.OrderBy(r => r.Worker).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
+        };
+        return rows.Select(r => new CaseRow(r.Id, r.ChildId, r.FirstName + " " + r.LastName, r.Stage, r.Worker, r.Outstanding, r.Overdue));
     }
 
     /// <summary>

@@ -64,6 +64,20 @@ public abstract class MyWorkTests(BeaconFixture beacon)
         Assert.Contains("Clementine Harrowgate", team.Document.QuerySelector("#caseload")!.TextContent);
         // The outreach worker has no caseload of social care cases.
         Assert.Null((await outreach.GetAsync("/MyWork")).Document.QuerySelector("#caseload"));
+
+        // The team's caseloads order by child's name or by what is most overdue, and download as CSV in that order.
+        var byName = (await manager.GetAsync("/MyWork?CaseOrder=ChildName")).Document.QuerySelectorAll("#caseload tbody tr")
+            .Select(r => r.QuerySelectorAll("td")[0].TextContent.Trim().Split(' ')[^1]).ToList();
+        Assert.Equal(byName.Order(StringComparer.Ordinal).ToList(), byName);
+        var overdue = (await manager.GetAsync("/MyWork?CaseOrder=MostOverdue")).Document.QuerySelectorAll("#caseload tbody tr")
+            .Select(r => System.Text.RegularExpressions.Regex.Match(r.QuerySelectorAll("td")[^1].TextContent, @"\((\d+) overdue\)") is { Success: true } m ? int.Parse(m.Groups[1].Value) : 0).ToList();
+        Assert.Equal(overdue.OrderDescending().ToList(), overdue);
+        using var csv = await manager.Http.GetAsync("/MyWork?handler=CaseloadCsv&CaseOrder=ChildName");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Child,Stage,Worker,Steps running,Steps overdue", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("Clementine Harrowgate,", StringComparison.Ordinal));
+        Assert.True(await WithDbAsync(Factory, db => db.AuditEntries.AnyAsync(e => e.EntityType == "Caseload" && e.Action == Core.Audit.AuditAction.Exported)));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Beacon.Web.Features.MyWork;
 /// <summary>Every timescale breach (who, what, by how long), counted by step: late work is never invisible.</summary>
 [Authorize(Policy = Policies.SeesTimescaleBreaches)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Web.RequestLimits.HeavyReport)]
-public sealed class BreachesModel(Workload workload) : PageModel
+public sealed class BreachesModel(Workload workload, Infrastructure.Auditing.AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
     public Paged<Workload.Breach> Breaches { get; private set; } = new([], 1, 1, 0);
@@ -24,5 +24,19 @@ public sealed class BreachesModel(Workload workload) : PageModel
         Counts = await workload.BreachCountsAsync(actor, ct);
         Breaches = await workload.BreachesAsync(actor, PageNumber, Counts.Sum(c => c.Overdue + c.Late), ct);
         return Page();
+    }
+
+    /// <summary>Every breach as CSV, streamed from the stored clocks; audited as an export.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        await audit.RecordAsync(Core.Audit.AuditAction.Exported, "TimescaleBreaches", "-", null, "Downloaded the timescale breaches as CSV", ct);
+        return await Infrastructure.Web.CsvDownload.WriteAsync(Response, $"timescale-breaches-{DateTime.UtcNow:yyyy-MM-dd}.csv",
+        [
+            new("Child", b => b.ChildName),
+            new("Step", b => Core.Common.EnumDisplay.Name(b.Timescale.Step)),
+            new("Responsible", b => b.Responsible),
+            new("Due", b => b.Timescale.DueOn.ToString("yyyy-MM-dd")),
+            new("Where it stands", b => b.Timescale.Describe()),
+        ], workload.AllBreachesAsync(User.ToActor(), ct), ct);
     }
 }

@@ -106,6 +106,16 @@ public abstract class MyWorkTests(BeaconFixture beacon)
         Assert.Contains("Overdue by", first.TextContent);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await outreach.GetAsync("/MyWork/Breaches")).Status);
+
+        // Every breach downloads as CSV (not only a page), named as on the page; others get no file.
+        using var csv = await socialWorker.Http.GetAsync("/MyWork/Breaches?handler=Csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Child,Step,Responsible,Due,Where it stands", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("Octavia Pennyworth,Decision on referral,Front door", StringComparison.Ordinal) && l.Contains("Overdue by"));
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(page.Document.QuerySelector("#counts caption")!.TextContent, @"\((\d+) in all\)").Groups[1].Value);
+        Assert.Equal(total, lines.Length - 1);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outreach.GetAsync("/MyWork/Breaches?handler=Csv")).Status);
     }
 }
 

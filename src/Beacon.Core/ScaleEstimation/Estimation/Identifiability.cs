@@ -22,22 +22,8 @@ public static class Identifiability
 {
     public static ModelProblem Check(CaptureHistories table, IReadOnlyList<Interaction> terms)
     {
-        var k = table.ListCount;
-        var infinite = terms.Where(t => table.OnBoth(t.I, t.J) == 0).ToArray();
-        var fitted = terms.Except(infinite).ToArray();
-        var cells = Enumerable.Range(1, (1 << k) - 1)
-            .Where(mask => infinite.All(t => (mask & (1 << t.I)) == 0 || (mask & (1 << t.J)) == 0))
-            .ToArray();
-        var parameters = 1 + k + fitted.Length;
-        var design = new double[cells.Length, parameters];
-        for (var row = 0; row < cells.Length; row++)
-        {
-            var mask = cells[row];
-            design[row, 0] = 1;
-            for (var i = 0; i < k; i++) design[row, 1 + i] = (mask >> i) & 1;
-            for (var f = 0; f < fitted.Length; f++)
-                design[row, 1 + k + f] = ((mask >> fitted[f].I) & 1) * ((mask >> fitted[f].J) & 1);
-        }
+        var (cells, design, _) = LogLinearModel.Build(table, terms);
+        var parameters = design.GetLength(1);
 
         // Substituting x = s·1 + w (w ≥ 0) gives the standard form: maximise s subject to (Xᵀ1) s + Xᵀw = Xᵀy.
         var n = cells.Length;

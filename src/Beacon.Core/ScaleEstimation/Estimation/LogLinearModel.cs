@@ -30,25 +30,35 @@ public sealed class LogLinearModel
     {
         Table = table;
         Terms = terms;
-        var k = table.ListCount;
-        InfiniteTerms = terms.Where(t => table.OnBoth(t.I, t.J) == 0).ToArray();
-        var fitted = terms.Except(InfiniteTerms).ToArray();
-        Cells = Enumerable.Range(1, (1 << k) - 1)
-            .Where(mask => InfiniteTerms.All(t => (mask & (1 << t.I)) == 0 || (mask & (1 << t.J)) == 0))
-            .ToArray();
-        Design = new double[Cells.Count, 1 + k + fitted.Length];
-        for (var row = 0; row < Cells.Count; row++)
-        {
-            var mask = Cells[row];
-            Design[row, 0] = 1;
-            for (var i = 0; i < k; i++) Design[row, 1 + i] = (mask >> i) & 1;
-            for (var f = 0; f < fitted.Length; f++)
-                Design[row, 1 + k + f] = ((mask >> fitted[f].I) & 1) * ((mask >> fitted[f].J) & 1);
-        }
+        (Cells, Design, InfiniteTerms) = Build(table, terms);
         Fit = PoissonRegression.Fit(Design, Cells.Select(c => (double)table.Counts[c]).ToArray());
     }
 
     public static LogLinearModel Fitted(CaptureHistories table, IReadOnlyList<Interaction> terms) => new(table, terms);
+
+    /// <summary>
+    /// The cells and design matrix of a model: every observable history, less the cells of pairs of lists that share
+    /// nobody (those terms are −∞); columns for the intercept, each list, and each fitted interaction.
+    /// </summary>
+    internal static (int[] Cells, double[,] Design, Interaction[] Infinite) Build(CaptureHistories table, IReadOnlyList<Interaction> terms)
+    {
+        var k = table.ListCount;
+        var infinite = terms.Where(t => table.OnBoth(t.I, t.J) == 0).ToArray();
+        var fitted = terms.Except(infinite).ToArray();
+        var cells = Enumerable.Range(1, (1 << k) - 1)
+            .Where(mask => infinite.All(t => (mask & (1 << t.I)) == 0 || (mask & (1 << t.J)) == 0))
+            .ToArray();
+        var design = new double[cells.Length, 1 + k + fitted.Length];
+        for (var row = 0; row < cells.Length; row++)
+        {
+            var mask = cells[row];
+            design[row, 0] = 1;
+            for (var i = 0; i < k; i++) design[row, 1 + i] = (mask >> i) & 1;
+            for (var f = 0; f < fitted.Length; f++)
+                design[row, 1 + k + f] = ((mask >> fitted[f].I) & 1) * ((mask >> fitted[f].J) & 1);
+        }
+        return (cells, design, infinite);
+    }
 
     /// <summary>The people no list saw, as the model estimates them: exp(intercept).</summary>
     public double Unseen => Math.Exp(Fit.Coefficients[0]);

@@ -40,8 +40,7 @@ public sealed class NewModel(BeaconDbContext db, ReportRegister register) : Page
         var actor = User.ToActor();
         if (!ReportAccess.MayManage(actor)) return Forbid();
         ModelState.Clear();
-        DateOnly? publishedOn = Input.PublishedOn.TryRead("date of the report", out var on, out var dateError) ? on : null;
-        if (publishedOn is null) ModelState.AddModelError("Input.PublishedOn", dateError);
+        var publishedOn = Input.PublishedOn.Read("date of the report", ModelState, "Input.PublishedOn");
         var content = await UploadedAsync(Upload, ct);
         // Every missing answer at once, not one per try (the domain then checks the rest).
         foreach (var (field, value, message) in new[]

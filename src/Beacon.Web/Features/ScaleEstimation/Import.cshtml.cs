@@ -37,10 +37,8 @@ public sealed class ImportModel(BeaconDbContext db, ScaleEstimations estimations
         var actor = User.ToActor();
         if (!ScaleEstimationAccess.MayLink(actor)) return Forbid();
         ModelState.Clear();
-        DateOnly? from = Input.CoversFrom.TryRead("first day the list covers", out var f, out var fromError) ? f : null;
-        if (from is null) ModelState.AddModelError("Input.CoversFrom", fromError);
-        DateOnly? to = Input.CoversTo.TryRead("last day the list covers", out var t, out var toError) ? t : null;
-        if (to is null) ModelState.AddModelError("Input.CoversTo", toError);
+        var from = Input.CoversFrom.Read("first day the list covers", ModelState, "Input.CoversFrom");
+        var to = Input.CoversTo.Read("last day the list covers", ModelState, "Input.CoversTo");
         if (string.IsNullOrWhiteSpace(Input.Name)) ModelState.AddModelError("Input.Name", "Enter the list's name");
         if (string.IsNullOrWhiteSpace(Input.HeldBy)) ModelState.AddModelError("Input.HeldBy", "Enter the agency that holds the list");
         if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "Choose the list's CSV file");

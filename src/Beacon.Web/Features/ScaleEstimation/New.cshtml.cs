@@ -41,10 +41,8 @@ public sealed class NewModel(ScaleEstimations estimations) : PageModel
         if (!ScaleEstimationAccess.MayLink(actor)) return Forbid();
         Available = await estimations.SourcesAsync(actor, ct);
         ModelState.Clear();
-        DateOnly? from = Input.From.TryRead("first day of the period", out var f, out var fromError) ? f : null;
-        if (from is null) ModelState.AddModelError("Input.From", fromError);
-        DateOnly? to = Input.To.TryRead("last day of the period", out var t, out var toError) ? t : null;
-        if (to is null) ModelState.AddModelError("Input.To", toError);
+        var from = Input.From.Read("first day of the period", ModelState, "Input.From");
+        var to = Input.To.Read("last day of the period", ModelState, "Input.To");
         var chosen = Input.Sources.OfType<string>().Distinct().ToList();
         if (chosen.Any(c => Available.All(a => a.Key != c))) ModelState.AddModelError("Input.Sources", "Choose lists from those shown");
         else if (chosen.Count < 2) ModelState.AddModelError("Input.Sources", "Choose at least two lists: estimation works from the overlaps between lists");

@@ -23,6 +23,14 @@ public sealed class DateInput
         Year = date.Year.ToString(CultureInfo.InvariantCulture),
     };
 
+    /// <summary>The date, or null with what is wrong with it put beside the field (<paramref name="key"/>), so a form reports every problem at once.</summary>
+    public DateOnly? Read(string label, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string key)
+    {
+        if (TryRead(label, out var date, out var error)) return date;
+        modelState.AddModelError(key, error);
+        return null;
+    }
+
     /// <summary>Reads the date, or says what is wrong with it in the GOV.UK wording.</summary>
     public bool TryRead(string label, out DateOnly date, out string error)
     {
@@ -35,7 +43,7 @@ public sealed class DateInput
             || !int.TryParse(Month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
             || !int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
         { error = $"The {label} must be a real date, written in numbers"; return false; }
-        if (Year!.Trim().Length != 4) { error = "Year must include 4 numbers"; return false; }
+        if (Year!.Trim().Length != 4) { error = $"The year of the {label} must include 4 numbers"; return false; }
         // "0000" has four numbers but no calendar has a year 0; anything before 1900 is a typing error in a child's record.
         if (y < MinimumYear) { error = $"The {label} must be in {MinimumYear} or later"; return false; }
         if (m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) { error = $"The {label} must be a real date"; return false; }

@@ -72,10 +72,11 @@ public sealed class Referral : IVersioned
         SharingBasis sharingBasis,
         string? sharingJustification = null,
         bool exploitationSuspected = false,
-        bool seenTimeGiven = true)
+        bool seenTimeGiven = true,
+        Guid? id = null)
     {
         RequireSeenAfterBirth(seenAtUtc, child.DateOfBirth);
-        var referral = Raise(child.Id, referrer.UserId, referrer.Agency, whatWasSeen, seenAtUtc, receivedAtUtc, sharingBasis, sharingJustification);
+        var referral = Raise(child.Id, referrer.UserId, referrer.Agency, whatWasSeen, seenAtUtc, receivedAtUtc, sharingBasis, sharingJustification, id);
         referral.ExploitationSuspected = exploitationSuspected;
         referral.SeenTimeGiven = seenTimeGiven;
         child.InvolveOrganisationOf(referrer, referral.ReceivedAtUtc);
@@ -89,14 +90,14 @@ public sealed class Referral : IVersioned
             throw new DomainRuleViolation($"When it was seen cannot be before the child was born ({born:d MMMM yyyy}).", nameof(SeenAtUtc));
     }
 
-    /// <summary>Runs every check <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?, bool, bool)"/> would, before the child's record exists.</summary>
+    /// <summary>Runs every check <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?, bool, bool, Guid?)"/> would, before the child's record exists.</summary>
     public static void Check(Actor referrer, string whatWasSeen, DateTime seenAtUtc, DateTime receivedAtUtc, SharingBasis sharingBasis, string? sharingJustification = null, DateOnly? childBornOn = null)
     {
         RequireSeenAfterBirth(seenAtUtc, childBornOn);
         Raise(Guid.NewGuid(), referrer.UserId, referrer.Agency, whatWasSeen, seenAtUtc, receivedAtUtc, sharingBasis, sharingJustification);
     }
 
-    /// <summary>The referral alone; actions use <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?, bool, bool)"/>.</summary>
+    /// <summary>The referral alone; actions use <see cref="Raise(Children.Child, Actor, string, DateTime, DateTime, SharingBasis, string?, bool, bool, Guid?)"/>.</summary>
     internal static Referral Raise(
         Guid childId,
         string referrerUserId,
@@ -105,7 +106,8 @@ public sealed class Referral : IVersioned
         DateTime seenAtUtc,
         DateTime receivedAtUtc,
         SharingBasis sharingBasis,
-        string? sharingJustification = null)
+        string? sharingJustification = null,
+        Guid? id = null)
     {
         if (childId == Guid.Empty)
             throw new DomainRuleViolation("Choose the child this referral is about.", nameof(ChildId));
@@ -124,11 +126,12 @@ public sealed class Referral : IVersioned
             throw new DomainRuleViolation(
                 "Without consent, record why sharing is justified to protect the child.", nameof(SharingJustification));
 
-        var id = Guid.NewGuid();
+        // A form may choose the id when it is first shown, so the same submission sent twice is refused as a duplicate.
+        var referralId = id is { } chosen && chosen != Guid.Empty ? chosen : Guid.NewGuid();
         return new Referral
         {
-            Id = id,
-            Reference = RecordReference.ForReferral(id),
+            Id = referralId,
+            Reference = RecordReference.ForReferral(referralId),
             ChildId = childId,
             ReferrerUserId = referrer,
             ReferrerAgency = referrerAgency,

@@ -62,7 +62,7 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
         rows = order switch
         {
             CaseloadOrder.MostOverdue => rows.OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Outstanding).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
-            CaseloadOrder.ChildName => rows.OrderBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
+            CaseloadOrder.ChildName => rows.OrderBy(r => r.LastName.ToLower()).ThenBy(r => r.FirstName.ToLower()).ThenBy(r => r.Id),
             _ => rows.OrderBy(r => r.Worker).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
         };
         return rows.Select(r => new CaseRow(r.Id, r.ChildId, r.FirstName + " " + r.LastName, r.Stage, r.Worker, r.Outstanding, r.Overdue));

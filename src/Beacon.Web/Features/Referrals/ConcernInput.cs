@@ -30,7 +30,8 @@ public sealed class ConcernInput
     /// Raises the referral about <paramref name="child"/>, or with no child yet only checks the input; problems go
     /// into ModelState beside their fields.
     /// </summary>
-    public Referral? TryRaise(ModelStateDictionary modelState, string prefix, Child? child, Actor referrer, DateTime nowUtc, DateOnly? childBornOn = null)
+    /// <param name="referralId">The id the form chose when it was shown, so the same submission cannot make two referrals.</param>
+    public Referral? TryRaise(ModelStateDictionary modelState, string prefix, Child? child, Actor referrer, DateTime nowUtc, DateOnly? childBornOn = null, Guid? referralId = null)
     {
         var today = Core.Timescales.UkTime.ToUkDate(nowUtc);
         DateTime? seenAtUtc = null;
@@ -56,7 +57,7 @@ public sealed class ConcernInput
         try
         {
             if (child is not null) return Referral.Raise(child, referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification, ExploitationSuspected,
-                seenTimeGiven: !string.IsNullOrWhiteSpace(SeenAt));
+                seenTimeGiven: !string.IsNullOrWhiteSpace(SeenAt), id: referralId);
             Referral.Check(referrer, WhatWasSeen!, seenAtUtc!.Value, nowUtc, SharingBasis!.Value, SharingJustification, childBornOn);
             return null;
         }

@@ -5,6 +5,7 @@ using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Referrals;
 
@@ -25,6 +26,11 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
     [BindProperty] public bool Confirmed { get; set; }
     /// <summary>"Change your answers": back to the form with everything as it was typed.</summary>
     [BindProperty] public bool Change { get; set; }
+    /// <summary>
+    /// The referral's id, chosen when the answers are first checked: sending the same answers twice (back and resubmit,
+    /// or two clicks at once) is refused by the database as the same referral, so no second child is made.
+    /// </summary>
+    [BindProperty] public Guid? SubmissionId { get; set; }
     /// <summary>The answers, checked, shown for the person to confirm before anything is sent.</summary>
     public IReadOnlyList<(string Question, string Answer)>? Answers { get; private set; }
 
@@ -56,9 +62,10 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
                 ModelState.AddModelError(nameof(NoneOfTheseIsTheChild),
                     "This child may already have a record. Raise the concern on their record, or confirm none of these is the child");
             }
-            else if (!Confirmed)
+            else if (!Confirmed || SubmissionId is null)
             {
                 await LoadChoicesAsync(ct);
+                SubmissionId ??= Guid.NewGuid();
                 Answers = AnswersFor(details);
                 return Page();
             }
@@ -68,12 +75,19 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
                 {
                     var child = await NewChildAsync(details, actor, ct);
                     if (!string.IsNullOrWhiteSpace(Alias)) child.AddAlias(Alias, Now);
-                    var referral = Concern.TryRaise(ModelState, nameof(Concern), child, actor, Now);
+                    var referral = Concern.TryRaise(ModelState, nameof(Concern), child, actor, Now, referralId: SubmissionId);
                     if (referral is not null)
                     {
                         Db.Children.Add(child);
                         Db.Referrals.Add(referral);
-                        await Db.SaveChangesAsync(ct);
+                        try { await Db.SaveChangesAsync(ct); }
+                        catch (DbUpdateException sent) when (sent.IsUniqueViolation())
+                        {
+                            Db.ChangeTracker.Clear();
+                            if (!await Db.Referrals.AnyAsync(r => r.Id == referral.Id, ct)) throw;
+                            TempData["Saved"] = "This referral was sent already: it was not sent again";
+                            return Redirect("/Referrals");
+                        }
                         TempData["Saved"] = $"Your referral about {child.FullName} has been sent to Children's Social Care";
                         return Redirect("/Referrals");
                     }
@@ -105,7 +119,10 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
             ("School", Text(details.School)),
             ("Looked after", details.IsLookedAfter ? $"Yes{(string.IsNullOrWhiteSpace(details.Placement) ? "" : $": {details.Placement.Trim()}")}" : "No"),
         };
+        if (details.IsLookedAfter)
+            answers.Add(("Placed out of area", Input.PlacedOutOfArea ? $"Yes: {Chosen(HostAreaItems, Input.HostAreaId?.ToString())} is told and can see the record" : "No"));
         if (AsksResponsibleArea) answers.Add(("Local authority responsible", Chosen(AreaItems, Input.ResponsibleAreaId?.ToString())));
+        if (!string.IsNullOrEmpty(Input.KeyWorkerUserId)) answers.Add(("Key worker", Chosen(KeyWorkerItems, Input.KeyWorkerUserId)));
         var involved = OrganisationItems.Where(o => Input.Organisations.Select(g => g.ToString()).Contains(o.Value)).Select(o => o.Text).ToList();
         answers.Add(("Organisations involved", involved.Count == 0 ? "None chosen" : string.Join(", ", involved)));
         answers.Add(("What was seen or heard", Text(Concern.WhatWasSeen)));

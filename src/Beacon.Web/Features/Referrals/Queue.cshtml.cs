@@ -106,7 +106,7 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
         rows = Sort switch
         {
             QueueOrder.NewestFirst => rows.OrderByDescending(x => x.referral.ReceivedAtUtc).ThenByDescending(x => x.referral.Id),
-            QueueOrder.ChildName => rows.OrderBy(x => x.LastName).ThenBy(x => x.FirstName).ThenBy(x => x.referral.ReceivedAtUtc).ThenBy(x => x.referral.Id),
+            QueueOrder.ChildName => rows.OrderBy(x => x.LastName.ToLower()).ThenBy(x => x.FirstName.ToLower()).ThenBy(x => x.referral.ReceivedAtUtc).ThenBy(x => x.referral.Id),
             _ => rows.OrderBy(x => x.referral.ReceivedAtUtc).ThenBy(x => x.referral.Id),
         };
         return rows.Select(x => new Waiting(x.referral, x.FirstName, x.LastName, x.ReferrerName));

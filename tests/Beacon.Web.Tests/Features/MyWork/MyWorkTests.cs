@@ -67,7 +67,7 @@ public abstract class MyWorkTests(BeaconFixture beacon)
 
         // The team's caseloads order by child's name or by what is most overdue, and download as CSV in that order.
         var byName = (await manager.GetAsync("/MyWork?CaseOrder=ChildName")).Document.QuerySelectorAll("#caseload tbody tr")
-            .Select(r => r.QuerySelectorAll("td")[0].TextContent.Trim().Split(' ')[^1]).ToList();
+            .Select(r => r.QuerySelectorAll("td")[0].TextContent.Trim().Split(' ')[^1].ToLowerInvariant()).ToList();
         Assert.Equal(byName.Order(StringComparer.Ordinal).ToList(), byName);
         var overdue = (await manager.GetAsync("/MyWork?CaseOrder=MostOverdue")).Document.QuerySelectorAll("#caseload tbody tr")
             .Select(r => System.Text.RegularExpressions.Regex.Match(r.QuerySelectorAll("td")[^1].TextContent, @"\((\d+) overdue\)") is { Success: true } m ? int.Parse(m.Groups[1].Value) : 0).ToList();

@@ -34,10 +34,12 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
     /// <summary>The answers, checked, shown for the person to confirm before anything is sent.</summary>
     public IReadOnlyList<(string Question, string Answer)>? Answers { get; private set; }
 
-    public async Task OnGetAsync(string? firstName, string? lastName, CancellationToken ct)
+    /// <summary>The names and date of birth typed at the Find step carry into the form, so nothing is typed twice.</summary>
+    public async Task OnGetAsync(string? firstName, string? lastName, string? day, string? month, string? year, CancellationToken ct)
     {
         Input.FirstName = firstName;
         Input.LastName = lastName;
+        Input.DateOfBirth = new() { Day = day, Month = month, Year = year };
         await LoadChoicesAsync(ct);
     }
 

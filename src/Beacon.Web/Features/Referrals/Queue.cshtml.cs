@@ -70,7 +70,7 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
             new("Reference", r => r.Reference),
             new("Child", r => r.ChildName),
             new("Referred by", r => $"{r.ReferrerName} ({r.ReferrerAgency.Name()})"),
-            new("Received", r => UkClock.Show(r.ReceivedAtUtc)),
+            new("Received", r => UkTime.ToUkLocal(r.ReceivedAtUtc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
             new("Decision due", r => r.DueOn.ToString("yyyy-MM-dd")),
             new("Status", r => r.Status.Name()),
             new("Where it stands", r => r.Timescale.Describe()),

@@ -53,6 +53,19 @@ public abstract class ReferralTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task The_name_and_date_of_birth_typed_to_find_a_child_carry_into_the_new_child_form()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var find = await outreach.GetAsync("/Referrals/Find?FirstName=Quillon&LastName=Nevermet&DateOfBirth.Day=4&DateOfBirth.Month=11&DateOfBirth.Year=2012");
+        var link = find.Document.QuerySelectorAll("a").First(a => a.TextContent.Contains("The child is not listed")).GetAttribute("href")!;
+        var form = await outreach.GetAsync(link);
+        Assert.Equal("Quillon", form.Document.QuerySelector("#Input-FirstName")!.GetAttribute("value"));
+        Assert.Equal("4", form.Document.QuerySelector("input[name='Input.DateOfBirth.Day']")!.GetAttribute("value"));
+        Assert.Equal("11", form.Document.QuerySelector("input[name='Input.DateOfBirth.Month']")!.GetAttribute("value"));
+        Assert.Equal("2012", form.Document.QuerySelector("input[name='Input.DateOfBirth.Year']")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_new_childs_referral_is_checked_before_it_is_sent_and_nothing_is_made_until_then()
     {
         using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");

@@ -47,8 +47,8 @@ public sealed class EstimationRun : IVersioned
 
     private EstimationRun() { }
 
-    public static EstimationRun Link(Guid organisationId, string userId, DateTime nowUtc, DateOnly? from, DateOnly? to, int sources, string sourcesJson,
-        double linkProbability, double threshold, int bootstrapSamples, int seed, int records, int people, long compared, string borderlineJson)
+    /// <summary>The period and the number of lists a run needs: checked before linking, which is the slow part.</summary>
+    public static void CheckRequest(DateTime nowUtc, DateOnly? from, DateOnly? to, int sources)
     {
         if (from is null) throw new DomainRuleViolation("Enter the first day of the period", nameof(PeriodFrom));
         if (to is null) throw new DomainRuleViolation("Enter the last day of the period", nameof(PeriodTo));
@@ -56,6 +56,12 @@ public sealed class EstimationRun : IVersioned
         if (to > DateOnly.FromDateTime(nowUtc)) throw new DomainRuleViolation("The period cannot end in the future", nameof(PeriodTo));
         if (sources < 2) throw new DomainRuleViolation("Choose at least two lists: estimation works from the overlaps between lists", "Sources");
         if (sources > MaxSources) throw new DomainRuleViolation($"Choose at most {MaxSources} lists", "Sources");
+    }
+
+    public static EstimationRun Link(Guid organisationId, string userId, DateTime nowUtc, DateOnly? from, DateOnly? to, int sources, string sourcesJson,
+        double linkProbability, double threshold, int bootstrapSamples, int seed, int records, int people, long compared, string borderlineJson)
+    {
+        CheckRequest(nowUtc, from, to, sources);
         return new EstimationRun
         {
             Id = Guid.NewGuid(), OrganisationId = organisationId, StartedByUserId = userId, StartedAtUtc = nowUtc, PeriodFrom = from.Value, PeriodTo = to.Value,

@@ -13,7 +13,7 @@ public sealed class IndexModel(ScaleEstimations estimations, Infrastructure.Data
 {
     public sealed record RunRow(Guid Id, DateTime StartedAtUtc, DateOnly PeriodFrom, DateOnly PeriodTo, int Records, long? Observed, double? Estimate, double? Lower, double? Upper, bool Estimated, string? Refusal, string SourcesJson)
     {
-        public string Lists => string.Join("; ", System.Text.Json.JsonSerializer.Deserialize<List<RunSource>>(SourcesJson, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))?.Select(s => s.Name) ?? []);
+        public string Lists => string.Join("; ", ScaleEstimations.Sources(SourcesJson).Select(s => s.Name));
     }
     public sealed record ListRow(Guid Id, string Name, string HeldBy, DateOnly CoversFrom, DateOnly CoversTo, int Entries, DateTime ImportedAtUtc);
 

@@ -52,7 +52,7 @@ public sealed class ScaleEstimations(BeaconDbContext db, TimeProvider clock)
         return sources;
     }
 
-    private sealed record Linked(List<string> Keys, List<int> Masks, List<ListedPerson> People, List<Guid?> ChildIds, LinkageResult Result, int Decisions);
+    private sealed record Linked(List<string> Keys, List<int> Masks, List<ListedPerson> People, List<Guid?> ChildIds, List<LinkageRecord> Records, LinkageResult Result, int Decisions);
 
     /// <summary>Reads each chosen list's records over the period (one record per child or entry, knowing which lists hold it) and links them.</summary>
     private async Task<Linked> LinkAsync(Actor actor, IReadOnlyList<ListSource> chosen, DateOnly from, DateOnly to, CancellationToken ct)
@@ -117,7 +117,7 @@ public sealed class ScaleEstimations(BeaconDbContext db, TimeProvider clock)
 
         var records = people.Select(p => new LinkageRecord(0, PersonLinkage.Normalise(p))).ToList();
         var result = await Task.Run(() => new Linker(PersonLinkage.Settings).Run(records, decisions.Values, ct), ct);
-        return new Linked(keys, masks, people, childIds, result, decisions.Count);
+        return new Linked(keys, masks, people, childIds, records, result, decisions.Count);
     }
 
     /// <summary>Links the chosen lists and keeps the run, with the pairs an analyst should look at.</summary>
@@ -125,8 +125,7 @@ public sealed class ScaleEstimations(BeaconDbContext db, TimeProvider clock)
     {
         var available = await SourcesAsync(actor, ct);
         var chosen = available.Where(s => sourceKeys.Contains(s.Key)).ToList();
-        // Checked before linking: the domain refuses the same, but linking first would waste the analyst's wait.
-        EstimationRun.Link(actor.OrganisationId, actor.UserId, Now, from, to, chosen.Count, "[]", 0, 0, 0, 0, 0, 0, 0, "[]");
+        EstimationRun.CheckRequest(Now, from, to, chosen.Count);
         // An imported list holds no dates of its own: it counts only for a period it covers.
         var outside = chosen.FirstOrDefault(s => s.CoversFrom > to || s.CoversTo < from);
         if (outside is not null)
@@ -138,7 +137,7 @@ public sealed class ScaleEstimations(BeaconDbContext db, TimeProvider clock)
         var settings = PersonLinkage.Settings;
         var borderline = linked.Result.Borderline.Take(BorderlineShown).Select(p => new BorderlinePair(
             Side(linked, p.Left, sources), Side(linked, p.Right, sources), p.Weight, p.Probability, p.Weight >= linked.Result.LinkWeight,
-            linked.Result.Model.Explain(new LinkageRecord(0, PersonLinkage.Normalise(linked.People[p.Left])), new LinkageRecord(0, PersonLinkage.Normalise(linked.People[p.Right]))))).ToList();
+            linked.Result.Model.Explain(linked.Records[p.Left], linked.Records[p.Right]))).ToList();
         var run = EstimationRun.Link(actor.OrganisationId, actor.UserId, Now, from, to, chosen.Count, JsonSerializer.Serialize(sources, Json),
             settings.LinkProbability, ModelSelection.DefaultThreshold, BootstrapSamples, 1234, linked.Keys.Count, linked.Result.People, linked.Result.Compared,
             JsonSerializer.Serialize(borderline, Json));
@@ -156,7 +155,9 @@ public sealed class ScaleEstimations(BeaconDbContext db, TimeProvider clock)
             p.NhsNumber, sources.Where((_, s) => (linked.Masks[i] & (1 << s)) != 0).Select(s => s.Name).ToList());
     }
 
-    public static IReadOnlyList<RunSource> Sources(EstimationRun run) => JsonSerializer.Deserialize<List<RunSource>>(run.SourcesJson, Json) ?? [];
+    public static IReadOnlyList<RunSource> Sources(EstimationRun run) => Sources(run.SourcesJson);
+
+    public static IReadOnlyList<RunSource> Sources(string sourcesJson) => JsonSerializer.Deserialize<List<RunSource>>(sourcesJson, Json) ?? [];
 
     public static IReadOnlyList<BorderlinePair> Borderline(EstimationRun run) => JsonSerializer.Deserialize<List<BorderlinePair>>(run.BorderlineJson, Json) ?? [];
 

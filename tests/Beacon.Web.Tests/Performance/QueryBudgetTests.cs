@@ -111,10 +111,21 @@ internal sealed class CommandCounter(string connectionString) : IObserver<Diagno
     }
     private int _count;
 
+    /// <summary>A command as it ran: its SQL and its parameters' values (to ask the database how it ran it).</summary>
+    public sealed record SeenCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+    private readonly List<SeenCommand> _seen = [];
+
+    /// <summary>The commands since the last reset, in order.</summary>
+    public IReadOnlyList<SeenCommand> Seen { get { lock (_seen) return _seen.ToList(); } }
+
     private IDisposable? _all;
     public void Start() => _all ??= DiagnosticListener.AllListeners.Subscribe(this);
     public int Count => Volatile.Read(ref _count);
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        lock (_seen) _seen.Clear();
+    }
 
     public void OnNext(DiagnosticListener listener)
     {
@@ -127,7 +138,11 @@ internal sealed class CommandCounter(string connectionString) : IObserver<Diagno
         if (e.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name
             && e.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data
             && data.Context?.Database.GetConnectionString() is { } used && Matches(used))
+        {
             Interlocked.Increment(ref _count);
+            var parameters = data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList();
+            lock (_seen) _seen.Add(new SeenCommand(data.Command.CommandText, parameters));
+        }
     }
 
     // SQLite's connection string is made absolute by the app; compare the database file (or name) it points at.

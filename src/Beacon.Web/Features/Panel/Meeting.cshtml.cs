@@ -133,7 +133,8 @@ public sealed class MeetingModel(PanelMeetings meetings, PanelLists lists, Panel
         var actor = User.ToActor();
         var agenda = Meeting!.Agenda;
         var ids = agenda.Select(i => i.ChildId).ToList();
-        var visible = db.Children.Where(ChildAccess.VisibleTo(actor)).Select(c => c.Id);
+        // Only the agenda's children are checked: "visible" over the whole borough is worked out in full by SQLite.
+        var visible = db.Children.Where(c => ids.Contains(c.Id)).Where(ChildAccess.VisibleTo(actor)).Select(c => c.Id);
         // The panel sees every child on its agenda; anyone else, the children their own work lets them see.
         var children = await (from c in db.Children
                               where ids.Contains(c.Id)

@@ -98,8 +98,9 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
         var visible = Visible(actor, among);
         var since = Now.AddDays(-PanelList.NewReferralDays);
         var listings = db.Set<PanelListing>();
-        var byRisk = ByRisk(actor, among).Select(r => r.ChildId);
-        var flagged = from r in db.Referrals
+        // Narrowed before grouping when only some children are asked about, so one child's record reads their referrals alone.
+        var referrals = among is null ? db.Referrals : db.Referrals.Where(r => among.Contains(r.ChildId));
+        var flagged = from r in referrals
                       where r.ExploitationSuspected && r.ReceivedAtUtc >= since
                             && !(r.Status == ReferralStatus.Decided && r.ProposedOutcome == TriageOutcome.NoFurtherAction)
                       group r by r.ChildId into g
@@ -108,7 +109,11 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
                join c in visible on f.ChildId equals c.Id
                join p in db.Set<ChildRiskPosition>() on c.Id equals p.ChildId into ps
                from p in ps.DefaultIfEmpty()
-               where !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= f.Since)) && !byRisk.Contains(c.Id)
+               where !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= f.Since))
+                     // Not listed by risk (ByRisk's rule, asked of this child's own position rather than as NOT IN over the
+                     // whole risk branch, which the database worked out again for every page of the list).
+                     && !(p != null && p.Level >= PanelList.ThresholdLevel && p.SignedOffAtUtc != null
+                          && !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.SignedOffAtUtc)))
                select new PanelRow
                {
                    ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, Reason = ListingReason.NewExploitationReferral, ListedSinceUtc = f.Since,
@@ -137,7 +142,6 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
     public IQueryable<RemovalRow> Register(Actor actor)
     {
         var mayOpen = Capabilities.SeesChildRecords(actor);
-        var visibleIds = db.Children.Where(ChildAccess.VisibleTo(actor)).Select(c => c.Id);
         // The rationale can identify a child: it is shown to those who may see the child, and to the board (members and
         // auditors) of the child's area, who hold the panel to account; others see that a removal happened and why, by category.
         var oversees = (actor.IsIn(BeaconRoles.BoardMember) || Capabilities.IsAuditor(actor)) && actor.Agency == Agency.SafeguardingBoard;
@@ -145,14 +149,19 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
         return from l in db.Set<PanelListing>().AsNoTracking()
                where l.Status == ListingStatus.Removed
                join c in db.Children on l.ChildId equals c.Id
+               // Whether the person may see the child, asked of each row's child (a join on its key), not as IN over every
+               // child they may see, which the database works out in full first.
+               join v in db.Children.Where(ChildAccess.VisibleTo(actor)) on c.Id equals v.Id into vs
+               from v in vs.DefaultIfEmpty()
+               let sees = mayOpen && v != null
                join proposer in db.Users on l.RemovalProposedByUserId equals proposer.Id into ps
                from proposer in ps.DefaultIfEmpty()
                join approver in db.Users on l.RemovalApprovedByUserId equals approver.Id into aps
                from approver in aps.DefaultIfEmpty()
                orderby l.RemovedAtUtc descending
-               select new RemovalRow(l.Id, c.Id, mayOpen && visibleIds.Contains(c.Id) ? c.FirstName + " " + c.LastName : null, l.RemovedAtUtc!.Value,
+               select new RemovalRow(l.Id, c.Id, sees ? c.FirstName + " " + c.LastName : null, l.RemovedAtUtc!.Value,
                    l.RemovalCategory!.Value,
-                   (mayOpen && visibleIds.Contains(c.Id)) || (oversees && areas.Contains(c.ResponsibleAreaId)) ? l.RemovalRationale! : "Not shown: you may not see this child's record",
+                   sees || (oversees && areas.Contains(c.ResponsibleAreaId)) ? l.RemovalRationale! : "Not shown: you may not see this child's record",
                    l.LevelAtRemoval, proposer == null ? "" : proposer.DisplayName,
                    approver == null ? "" : approver.DisplayName, l.ListedAtUtc);
     }

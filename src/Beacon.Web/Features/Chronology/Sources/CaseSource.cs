@@ -19,8 +19,9 @@ public sealed class CaseSource(BeaconDbContext db, TimeProvider clock) : IChrono
     {
         if (!db.Stores<Case>()) return [];
         var cases = await db.Set<Case>().AsNoTracking()
-            // One query: a child has a handful of cases, discussions and reviews, so the joined rows stay few.
-            .Include(c => c.StrategyDiscussions).Include(c => c.ReviewConferences).AsSingleQuery()
+            // Split: as one query the discussions' attendees make a nested join that SQLite builds for every discussion in
+            // the borough before picking this child's (17,000 at 100,000 children, on every chronology).
+            .Include(c => c.StrategyDiscussions).Include(c => c.ReviewConferences).AsSplitQuery()
             .Where(c => c.ChildId == childId).ToListAsync(ct);
         var timescales = StatutoryTimescales.EnglandAndWales;
         var today = UkTime.ToUkDate(clock.GetUtcNow().UtcDateTime);

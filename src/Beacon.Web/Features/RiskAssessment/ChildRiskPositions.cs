@@ -47,6 +47,8 @@ internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<
         position.Ignore(p => p.Due);
         position.HasIndex(p => new { p.Level, p.ChildId });
         position.HasIndex(p => new { p.DueReason, p.DueAtUtc });
+        // The overview's overdue assessments, longest overdue first, read in order and stopped at a page.
+        position.HasIndex(p => p.DueAtUtc).HasFilter($"\"DueReason\" <> {(int)ReassessmentReason.NoAssessment}").HasDatabaseName("IX_ChildRiskPositions_Assessed_DueAtUtc");
         // The panel's agenda: most serious first, then longest since sign-off, read in order and stopped at one agenda's worth.
         position.HasIndex(p => new { p.Level, p.SignedOffAtUtc }).IsDescending(true, false);
     }

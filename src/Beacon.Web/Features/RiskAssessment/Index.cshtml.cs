@@ -37,7 +37,7 @@ public sealed class IndexModel(RiskOverview overview, TimeProvider clock) : Page
         Teams = await overview.KeyWorkerTeamsAsync(ct);
         var summary = await overview.SummaryAsync(User, Agency, Team, ct);
         Counts = summary.Counts;
-        NeedAssessment = await overview.NeedingAssessmentAsync(User, Agency, Team, DuePage, summary.NeedingAssessment, ct,
+        NeedAssessment = await overview.NeedingAssessmentAsync(User, Agency, Team, DuePage, summary, ct,
             Enum.IsDefined(Sort) ? Sort : RiskListOrder.LongestOverdue);
         LookedAfterSerious = await overview.LookedAfterAtSeriousRiskAsync(User, Agency, Team, LookedAfterPage, summary.LookedAfterAtSeriousRisk, ct);
     }

@@ -2051,6 +2051,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("ChildId");
 
+                    b.HasIndex("DueAtUtc")
+                        .HasDatabaseName("IX_ChildRiskPositions_Assessed_DueAtUtc")
+                        .HasFilter("\"DueReason\" <> 1");
+
                     b.HasIndex("DueReason", "DueAtUtc");
 
                     b.HasIndex("Level", "ChildId");

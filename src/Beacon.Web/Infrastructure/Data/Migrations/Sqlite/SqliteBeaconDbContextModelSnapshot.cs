@@ -2045,6 +2045,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("ChildId");
 
+                    b.HasIndex("DueAtUtc")
+                        .HasDatabaseName("IX_ChildRiskPositions_Assessed_DueAtUtc")
+                        .HasFilter("\"DueReason\" <> 1");
+
                     b.HasIndex("DueReason", "DueAtUtc");
 
                     b.HasIndex("Level", "ChildId");

@@ -21,17 +21,26 @@ public static partial class RecordReference
         return $"{kind}-{hex[..5]}-{hex[5..10]}";
     }
 
-    /// <summary>Reads a reference as people type it: any case, with or without the dashes or spaces.</summary>
-    public static bool TryRead(string? text, out string reference)
+    /// <summary>
+    /// Reads a reference as people type it: any case, with or without the dashes (hyphens, or the en and em dashes a
+    /// word processor or email puts in their place) or spaces, and with or without its letter. Without the letter it
+    /// could be either a referral's or a case's, so both are given.
+    /// </summary>
+    public static bool TryRead(string? text, out IReadOnlyList<string> references)
     {
-        reference = "";
+        references = [];
         if (text is null) return false;
         var match = Typed().Match(text.Trim());
-        if (!match.Success) return false;
-        reference = $"{char.ToUpperInvariant(match.Groups[1].Value[0])}-{match.Groups[2].Value.ToUpperInvariant()}-{match.Groups[3].Value.ToUpperInvariant()}";
+        // Without its letter a reference must have a digit, so a name made of the letters a–f is still a name.
+        if (!match.Success || (match.Groups[1].Length == 0 && !(match.Groups[2].Value + match.Groups[3].Value).Any(char.IsAsciiDigit))) return false;
+        var digits = $"{match.Groups[2].Value.ToUpperInvariant()}-{match.Groups[3].Value.ToUpperInvariant()}";
+        references = match.Groups[1].Length == 0
+            ? [$"R-{digits}", $"C-{digits}"]
+            : [$"{char.ToUpperInvariant(match.Groups[1].Value[0])}-{digits}"];
         return true;
     }
 
-    [GeneratedRegex(@"^([RrCc])[\s-]*([0-9A-Fa-f]{5})[\s-]*([0-9A-Fa-f]{5})$")]
+    // \p{Pd}: any dash punctuation (hyphen, en dash, em dash …); U+2212 is the minus sign.
+    [GeneratedRegex(@"^([RrCc]?)[\s\p{Pd}\u2212]*([0-9A-Fa-f]{5})[\s\p{Pd}\u2212]*([0-9A-Fa-f]{5})$")]
     private static partial Regex Typed();
 }

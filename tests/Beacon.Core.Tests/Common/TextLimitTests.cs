@@ -49,16 +49,30 @@ public class RecordReferenceTests
     [InlineData("R-1A2B3-C4D5E", "R-1A2B3-C4D5E")]
     [InlineData("r1a2b3c4d5e", "R-1A2B3-C4D5E")]
     [InlineData(" c 1a2b3 c4d5e ", "C-1A2B3-C4D5E")]
+    [InlineData("R\u20131A2B3\u2013C4D5E", "R-1A2B3-C4D5E")] // en dashes, as a word processor writes them
+    [InlineData("C\u2014 1A2B3 \u2014C4D5E", "C-1A2B3-C4D5E")] // em dashes and spaces
+    [InlineData("R\u22121A2B3\u2212C4D5E", "R-1A2B3-C4D5E")] // minus signs
     public void References_are_read_as_people_type_them(string typed, string reference)
     {
         Assert.True(Beacon.Core.Common.RecordReference.TryRead(typed, out var read));
-        Assert.Equal(reference, read);
+        Assert.Equal(new[] { reference }, read);
+    }
+
+    [Theory]
+    [InlineData("1A2B3-C4D5E")]
+    [InlineData("1a2b3c4d5e")]
+    [InlineData("1A2B3\u2013C4D5E")]
+    public void A_reference_typed_without_its_letter_could_be_a_referral_or_a_case(string typed)
+    {
+        Assert.True(Beacon.Core.Common.RecordReference.TryRead(typed, out var read));
+        Assert.Equal(new[] { "R-1A2B3-C4D5E", "C-1A2B3-C4D5E" }, read);
     }
 
     [Theory]
     [InlineData("Smith")]
     [InlineData("R-1A2B3-C4D5")]
     [InlineData("X-1A2B3-C4D5E")]
+    [InlineData("abbecadeff")] // ten letters a–f and no digit: a name, not a reference
     [InlineData(null)]
     public void Names_and_near_misses_are_not_references(string? typed) => Assert.False(Beacon.Core.Common.RecordReference.TryRead(typed, out _));
 }

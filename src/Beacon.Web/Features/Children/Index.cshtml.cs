@@ -30,7 +30,7 @@ public sealed class IndexModel(ChildRecords records, AuditTrail audit, Infrastru
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (Core.Common.RecordReference.TryRead(Name, out var reference)) return await FindByReferenceAsync(reference, ct);
+        if (Core.Common.RecordReference.TryRead(Name, out var references)) return await FindByReferenceAsync(references, ct);
         // Each word typed, folded as names are stored for search; the longest (most telling) first.
         var terms = (Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => ChildNameToken.Words(t.Replace("-", "")).FirstOrDefault()).OfType<string>().Distinct()
@@ -55,14 +55,20 @@ public sealed class IndexModel(ChildRecords records, AuditTrail audit, Infrastru
     /// A referral's or case's reference finds its child, when the person may see the child; one they may not see is
     /// not found, so a reference tells nothing about records beyond their reach.
     /// </summary>
-    private async Task<IActionResult> FindByReferenceAsync(string reference, CancellationToken ct)
+    private async Task<IActionResult> FindByReferenceAsync(IReadOnlyList<string> references, CancellationToken ct)
     {
         var visible = records.VisibleTo(User);
-        var referrals = db.Referrals.Where(r => r.Reference == reference && visible.Any(c => c.Id == r.ChildId))
-            .Select(r => new FoundRecord(r.Reference, "Referral", "/Referrals/" + r.Id, r.ChildId));
-        var cases = db.Cases.Where(c => c.Reference == reference && visible.Any(v => v.Id == c.ChildId))
-            .Select(c => new FoundRecord(c.Reference, "Case", "/Cases/" + c.Id, c.ChildId));
-        FoundByReference = reference[0] == 'R' ? await referrals.ToListAsync(ct) : await cases.ToListAsync(ct);
+        var referralReference = references.FirstOrDefault(r => r[0] == 'R');
+        var caseReference = references.FirstOrDefault(r => r[0] == 'C');
+        var found = new List<FoundRecord>();
+        if (referralReference is not null)
+            found.AddRange(await db.Referrals.Where(r => r.Reference == referralReference && visible.Any(c => c.Id == r.ChildId))
+                .Select(r => new FoundRecord(r.Reference, "Referral", "/Referrals/" + r.Id, r.ChildId)).ToListAsync(ct));
+        if (caseReference is not null)
+            found.AddRange(await db.Cases.Where(c => c.Reference == caseReference && visible.Any(v => v.Id == c.ChildId))
+                .Select(c => new FoundRecord(c.Reference, "Case", "/Cases/" + c.Id, c.ChildId)).ToListAsync(ct));
+        FoundByReference = found;
+        var reference = string.Join(" or ", references);
         var children = FoundByReference.Select(f => f.ChildId).Distinct().ToList();
         Results = await visible.Where(c => children.Contains(c.Id)).OrderBy(c => c.LastName).ThenBy(c => c.FirstName)
             .Select(c => new ChildSearchResult(c.Id, c.FirstName, c.LastName, c.DateOfBirth, c.IsLookedAfter, c.IsRestricted,

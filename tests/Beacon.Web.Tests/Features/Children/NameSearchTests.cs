@@ -68,8 +68,9 @@ public abstract class NameSearchTests(BeaconFixture beacon)
             .Where(c => db.Children.Any(ch => ch.Id == c.ChildId && ch.ResponsibleAreaId == northgate && !ch.IsRestricted)).Select(c => c.Reference).FirstAsync());
         using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
         Assert.Matches("^R-[0-9A-F]{5}-[0-9A-F]{5}$", referral);
-        // Typed as people type it: any case, with or without dashes.
-        foreach (var typed in new[] { referral, referral.ToLowerInvariant(), referral.Replace("-", ""), referral.Replace("-", " ") })
+        // Typed as people type it: any case, with or without dashes, en dashes pasted from a letter, or without the R.
+        foreach (var typed in new[] { referral, referral.ToLowerInvariant(), referral.Replace("-", ""), referral.Replace("-", " "),
+                     referral.Replace("-", "\u2013"), referral[2..] })
         {
             var page = await worker.GetAsync("/Children?Name=" + Uri.EscapeDataString(typed));
             Assert.Contains($"/Children/{childId}", page.Document.QuerySelector("table")?.InnerHtml ?? "");
@@ -77,6 +78,9 @@ public abstract class NameSearchTests(BeaconFixture beacon)
         }
         var byCase = await worker.GetAsync("/Children?Name=" + caseReference);
         Assert.Contains(caseReference, byCase.Document.QuerySelector("#found-by-reference")!.TextContent);
+        // Without its letter the digits could be a referral's or a case's: whichever exists is found.
+        var caseWithoutLetter = await worker.GetAsync("/Children?Name=" + Uri.EscapeDataString(caseReference[2..].Replace("-", "\u2014")));
+        Assert.Contains(caseReference, caseWithoutLetter.Document.QuerySelector("#found-by-reference")!.TextContent);
         var caseUrl = byCase.Document.QuerySelector("#found-by-reference a")!.GetAttribute("href")!;
         Assert.Contains(caseReference, (await worker.GetAsync(caseUrl)).Document.QuerySelector("#reference")!.TextContent);
         // Someone who may not see the child finds nothing, not even that the reference exists.

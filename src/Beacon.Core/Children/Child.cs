@@ -24,6 +24,8 @@ public class Child : IVersioned
     public int Version { get; set; }
     public string FirstName { get; private set; } = "";
     public string LastName { get; private set; } = "";
+    /// <summary>What lists sort the child by (<see cref="NameFolding.SortKey"/>), kept with the names.</summary>
+    public string SortName { get; private set; } = "";
     public DateOnly DateOfBirth { get; private set; }
     public Gender Gender { get; private set; }
     public Ethnicity Ethnicity { get; private set; }
@@ -94,6 +96,7 @@ public class Child : IVersioned
             throw new DomainRuleViolation("A placement out of area must be in an area other than the responsible local authority's", nameof(ChildDetails.HostAreaId));
         FirstName = details.FirstName.Trim();
         LastName = details.LastName.Trim();
+        SortName = NameFolding.SortKey(LastName, FirstName);
         DateOfBirth = details.DateOfBirth;
         Gender = details.Gender;
         Ethnicity = details.Ethnicity;

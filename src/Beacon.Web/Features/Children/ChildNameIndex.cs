@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Beacon.Core.Children;
 using Beacon.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -34,14 +32,7 @@ public sealed class ChildNameToken
 
     private static string Fold(string? name)
     {
-        var decomposed = (name ?? "").Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var kept = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) kept.Append(c);
-            else if (c is ' ' or '-') kept.Append(c);
-        }
-        var word = kept.ToString();
+        var word = NameFolding.Fold(name);
         return word.Length > MaxLength ? word[..MaxLength] : word;
     }
 }
@@ -96,4 +87,32 @@ internal sealed class ChildNameIndexProjector : IReadModelProjector
 
     public Task RebuildAsync(IServiceScopeFactory scopes, DateTime nowUtc, CancellationToken ct) =>
         ReadModels.InBatchesAsync(scopes, db => db.Children.OrderBy(c => c.Id).Select(c => c.Id), BatchSize, (db, ids) => ReplaceAsync(db, ids, ct), ct);
+}
+
+/// <summary>
+/// A child's sort key is kept by the child itself as the names change (<see cref="Child.SortName"/>); this fills it in
+/// for children recorded before it existed, and works it out again on `readmodels rebuild`. Written straight to the
+/// column: it follows from the names, so it is not a change to the record to audit.
+/// </summary>
+internal sealed class ChildSortNameProjector : IReadModelProjector
+{
+    private const int BatchSize = 1_000;
+
+    public Task ProjectAsync(BeaconDbContext db, IReadOnlyList<EntityEntry> changes, DateTime nowUtc, CancellationToken ct) => Task.CompletedTask;
+
+    public Task<bool> NeedsRebuildAsync(BeaconDbContext db, CancellationToken ct) => db.Children.AnyAsync(c => c.SortName == "", ct);
+
+    public Task RebuildAsync(IServiceScopeFactory scopes, DateTime nowUtc, CancellationToken ct) =>
+        ReadModels.InBatchesAsync(scopes, db => db.Children.OrderBy(c => c.Id).Select(c => c.Id), BatchSize, async (db, ids) =>
+        {
+            var names = await db.Children.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.FirstName, c.LastName, c.SortName }).ToListAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var child in names)
+            {
+                var key = NameFolding.SortKey(child.LastName, child.FirstName);
+                if (key != child.SortName)
+                    await db.Children.Where(c => c.Id == child.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.SortName, key), ct);
+            }
+            await transaction.CommitAsync(ct);
+        }, ct);
 }

@@ -30,6 +30,29 @@ public sealed class IndexModel(ChildRecords records, AuditTrail audit, Infrastru
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (await FindAsync(ct) is { } described)
+            await audit.RecordAsync(AuditAction.Viewed, "ChildSearch", "-", null, $"{described}: {Results.Count} shown", ct);
+        return Page();
+    }
+
+    /// <summary>The children the search shows, as CSV (the same search, the same cap): audited as an export.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (await FindAsync(ct) is not { } described) return Page();
+        await audit.RecordAsync(AuditAction.Exported, "ChildSearch", "-", null, $"Downloaded as CSV: {described}: {Results.Count} children", ct);
+        return await Infrastructure.Web.CsvDownload.WriteAsync(Response, "children-search.csv",
+        [
+            new("Name", c => $"{c.FirstName} {c.LastName}"),
+            new("Also known as", c => string.Join("; ", c.Aliases)),
+            new("Date of birth", c => c.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Looked after", c => c.IsLookedAfter ? "Yes" : "No"),
+            new("Restricted record", c => c.IsRestricted ? "Yes" : "No"),
+        ], Results.ToAsyncEnumerable(), ct);
+    }
+
+    /// <summary>Runs the search typed (a reference, or names and a date of birth); what was searched for, or null when nothing was.</summary>
+    private async Task<string?> FindAsync(CancellationToken ct)
+    {
         if (Core.Common.RecordReference.TryRead(Name, out var references)) return await FindByReferenceAsync(references, ct);
         // Each word typed, folded as names are stored for search; the longest (most telling) first.
         var terms = (Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -42,20 +65,18 @@ public sealed class IndexModel(ChildRecords records, AuditTrail audit, Infrastru
             else ModelState.AddModelError(nameof(DateOfBirth), error);
         }
         if (Name?.Length > Child.NameMaxLength * 2) ModelState.AddModelError(nameof(Name), "Name must be 200 characters or fewer");
-        if (!ModelState.IsValid || (terms.Count == 0 && dateOfBirth is null)) return Page();
+        if (!ModelState.IsValid || (terms.Count == 0 && dateOfBirth is null)) return null;
 
         Results = await Search(terms, dateOfBirth).ToListAsync(ct);
         Searched = true;
-        await audit.RecordAsync(AuditAction.Viewed, "ChildSearch", "-", null,
-            $"Searched children for name '{Name}'{(dateOfBirth is { } d ? $" born {d:yyyy-MM-dd}" : "")}: {Results.Count} shown", ct);
-        return Page();
+        return $"Searched children for name '{Name}'{(dateOfBirth is { } d ? $" born {d:yyyy-MM-dd}" : "")}";
     }
 
     /// <summary>
     /// A referral's or case's reference finds its child, when the person may see the child; one they may not see is
     /// not found, so a reference tells nothing about records beyond their reach.
     /// </summary>
-    private async Task<IActionResult> FindByReferenceAsync(IReadOnlyList<string> references, CancellationToken ct)
+    private async Task<string> FindByReferenceAsync(IReadOnlyList<string> references, CancellationToken ct)
     {
         var visible = records.VisibleTo(User);
         var referralReference = references.FirstOrDefault(r => r[0] == 'R');
@@ -68,14 +89,12 @@ public sealed class IndexModel(ChildRecords records, AuditTrail audit, Infrastru
             found.AddRange(await db.Cases.Where(c => c.Reference == caseReference && visible.Any(v => v.Id == c.ChildId))
                 .Select(c => new FoundRecord(c.Reference, "Case", "/Cases/" + c.Id, c.ChildId)).ToListAsync(ct));
         FoundByReference = found;
-        var reference = string.Join(" or ", references);
         var children = FoundByReference.Select(f => f.ChildId).Distinct().ToList();
-        Results = await visible.Where(c => children.Contains(c.Id)).OrderBy(c => c.LastName).ThenBy(c => c.FirstName)
+        Results = await visible.Where(c => children.Contains(c.Id)).OrderBy(c => c.SortName)
             .Select(c => new ChildSearchResult(c.Id, c.FirstName, c.LastName, c.DateOfBirth, c.IsLookedAfter, c.IsRestricted,
                 c.Aliases.Where(a => a.WithdrawnAtUtc == null).Select(a => a.Name).ToList())).ToListAsync(ct);
         Searched = true;
-        await audit.RecordAsync(AuditAction.Viewed, "ChildSearch", "-", null, $"Searched for the reference {reference}: {Results.Count} shown", ct);
-        return Page();
+        return $"Searched for the reference {string.Join(" or ", references)}";
     }
 
     private IQueryable<ChildSearchResult> Search(List<string> terms, DateOnly? dateOfBirth)
@@ -94,7 +113,7 @@ public sealed class IndexModel(ChildRecords records, AuditTrail audit, Infrastru
                 ? query.Where(c => matching.Select(t => t.ChildId).Contains(c.Id))
                 : query.Where(c => matching.Any(t => t.ChildId == c.Id));
         }
-        return query.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Take(MaxResults)
+        return query.OrderBy(c => c.SortName).Take(MaxResults)
             .Select(c => new ChildSearchResult(c.Id, c.FirstName, c.LastName, c.DateOfBirth, c.IsLookedAfter, c.IsRestricted,
                 c.Aliases.Where(a => a.WithdrawnAtUtc == null).Select(a => a.Name).ToList()));
     }

@@ -54,16 +54,16 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
                    join worker in db.Users on c.AllocatedWorkerUserId equals worker.Id
                    select new
                    {
-                       c.Id, c.ChildId, child.FirstName, child.LastName, c.Stage, Worker = worker.DisplayName,
+                       c.Id, c.ChildId, child.FirstName, child.LastName, child.SortName, c.Stage, Worker = worker.DisplayName,
                        Outstanding = clocks.Count(k => k.RecordId == c.Id && k.MetOn == null),
                        Overdue = clocks.Count(k => k.RecordId == c.Id && k.MetOn == null && k.DueOn < today),
                    };
         // Ordered before the projection into CaseRow, which the database cannot order by.
         rows = order switch
         {
-            CaseloadOrder.MostOverdue => rows.OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Outstanding).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
-            CaseloadOrder.ChildName => rows.OrderBy(r => r.LastName.ToLower()).ThenBy(r => r.FirstName.ToLower()).ThenBy(r => r.Id),
-            _ => rows.OrderBy(r => r.Worker).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Id),
+            CaseloadOrder.MostOverdue => rows.OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Outstanding).ThenBy(r => r.SortName).ThenBy(r => r.Id),
+            CaseloadOrder.ChildName => rows.OrderBy(r => r.SortName).ThenBy(r => r.Id),
+            _ => rows.OrderBy(r => r.Worker).ThenBy(r => r.SortName).ThenBy(r => r.Id),
         };
         return rows.Select(r => new CaseRow(r.Id, r.ChildId, r.FirstName + " " + r.LastName, r.Stage, r.Worker, r.Outstanding, r.Overdue));
     }
@@ -87,7 +87,7 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
                       join child in visible on k.ChildId equals child.Id
                       join worker in db.Users on k.ResponsibleUserId equals worker.Id
                       select new DueRow { RecordId = k.RecordId, Record = k.Record, Step = k.Step, Unit = k.Unit, DueOn = k.DueOn,
-                          FirstName = child.FirstName, LastName = child.LastName, Who = worker.DisplayName, RaisedByMe = false, Status = null };
+                          FirstName = child.FirstName, LastName = child.LastName, SortName = child.SortName, Who = worker.DisplayName, RaisedByMe = false, Status = null };
         // Driven from the referrals still waiting (a small set the (Status, ReceivedAtUtc) index finds, and whose
         // size the planner estimates well), each joined to its clock.
         var onReferrals = from r in db.Referrals
@@ -96,9 +96,9 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
                           join child in visible on k.ChildId equals child.Id
                           where r.ReferrerUserId == me || (isSocialCare && areas.Contains(child.ResponsibleAreaId))
                           select new DueRow { RecordId = k.RecordId, Record = k.Record, Step = k.Step, Unit = k.Unit, DueOn = k.DueOn,
-                              FirstName = child.FirstName, LastName = child.LastName, Who = "", RaisedByMe = r.ReferrerUserId == me, Status = r.Status };
+                              FirstName = child.FirstName, LastName = child.LastName, SortName = child.SortName, Who = "", RaisedByMe = r.ReferrerUserId == me, Status = r.Status };
         var page = await Paged<DueRow>.ReadAsync(
-            onCases.Concat(onReferrals).OrderBy(d => d.DueOn).ThenBy(d => d.LastName).ThenBy(d => d.FirstName).ThenBy(d => d.RecordId),
+            onCases.Concat(onReferrals).OrderBy(d => d.DueOn).ThenBy(d => d.SortName).ThenBy(d => d.RecordId),
             pageNumber, PageSize, ct);
 
         var items = page.Items.Select(d =>
@@ -123,6 +123,7 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
         public DateOnly DueOn { get; init; }
         public string FirstName { get; init; } = "";
         public string LastName { get; init; } = "";
+        public string SortName { get; init; } = "";
         public string Who { get; init; } = "";
         public bool RaisedByMe { get; init; }
         public ReferralStatus? Status { get; init; }

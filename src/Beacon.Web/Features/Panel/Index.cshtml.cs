@@ -32,7 +32,7 @@ public sealed class IndexModel(PanelLists lists, Infrastructure.Auditing.AuditTr
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         await audit.RecordAsync(Core.Audit.AuditAction.Exported, "PanelListing", "-", null, "Downloaded the exploitation panel's list as CSV", ct);
-        var rows = lists.List(User.ToActor()).OrderByDescending(r => r.Level).ThenBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.ChildId)
+        var rows = lists.List(User.ToActor()).OrderByDescending(r => r.Level).ThenBy(r => r.SortName).ThenBy(r => r.ChildId)
             .AsAsyncEnumerable();
         return await Infrastructure.Web.CsvDownload.WriteAsync(Response, $"exploitation-panel-list-{DateTime.UtcNow:yyyy-MM-dd}.csv",
         [

@@ -154,7 +154,7 @@ public sealed class MeetingModel(PanelMeetings meetings, PanelLists lists, Panel
         Version = Meeting.Version;
         if (IsChair)
         {
-            var listed = await lists.List(actor).Where(r => !ids.Contains(r.ChildId)).OrderBy(r => r.LastName).ThenBy(r => r.FirstName)
+            var listed = await lists.List(actor).Where(r => !ids.Contains(r.ChildId)).OrderBy(r => r.SortName)
                 .Select(r => new { r.ChildId, r.FirstName, r.LastName }).Take(500).ToListAsync(ct);
             ListedNotOnAgenda = [new SelectListItem("Choose a child on the list", ""), .. listed.Select(r => new SelectListItem($"{r.FirstName} {r.LastName}", r.ChildId.ToString()))];
         }

@@ -31,6 +31,8 @@ public sealed class PanelRow
     public Guid ChildId { get; init; }
     public string FirstName { get; init; } = "";
     public string LastName { get; init; } = "";
+    /// <summary>The child's <see cref="Core.Children.Child.SortName"/>, for name order.</summary>
+    public string SortName { get; init; } = "";
     public ListingReason Reason { get; init; }
     public DateTime ListedSinceUtc { get; init; }
     public ListingStatus Status { get; init; }
@@ -68,7 +70,7 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
                from p in ps.DefaultIfEmpty()
                select new PanelRow
                {
-                   ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, Reason = l.Reason, ListedSinceUtc = l.ListedAtUtc,
+                   ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, SortName = c.SortName, Reason = l.Reason, ListedSinceUtc = l.ListedAtUtc,
                    Status = l.Status, Level = p == null ? null : p.Level,
                };
     }
@@ -84,7 +86,7 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
                where !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.SignedOffAtUtc))
                select new PanelRow
                {
-                   ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, Reason = ListingReason.CurrentRisk, ListedSinceUtc = p.SignedOffAtUtc!.Value,
+                   ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, SortName = c.SortName, Reason = ListingReason.CurrentRisk, ListedSinceUtc = p.SignedOffAtUtc!.Value,
                    Status = ListingStatus.Listed, Level = p.Level,
                };
     }
@@ -116,7 +118,7 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
                           && !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.SignedOffAtUtc)))
                select new PanelRow
                {
-                   ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, Reason = ListingReason.NewExploitationReferral, ListedSinceUtc = f.Since,
+                   ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, SortName = c.SortName, Reason = ListingReason.NewExploitationReferral, ListedSinceUtc = f.Since,
                    Status = ListingStatus.Listed, Level = p == null ? null : p.Level,
                };
     }
@@ -131,9 +133,9 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
         if (removalProposedOnly) rows = rows.Where(r => r.Status == ListingStatus.RemovalProposed);
         var ordered = order switch
         {
-            PanelListOrder.Name => rows.OrderBy(r => r.LastName).ThenBy(r => r.FirstName),
+            PanelListOrder.Name => rows.OrderBy(r => r.SortName),
             PanelListOrder.LongestListed => rows.OrderBy(r => r.ListedSinceUtc),
-            _ => rows.OrderByDescending(r => r.Level).ThenBy(r => r.LastName).ThenBy(r => r.FirstName),
+            _ => rows.OrderByDescending(r => r.Level).ThenBy(r => r.SortName),
         };
         return Paged<PanelRow>.ReadAsync(ordered.ThenBy(r => r.ChildId), pageNumber, PageSize, ct);
     }

@@ -30,7 +30,7 @@ public sealed class LikelyDuplicates(BeaconDbContext db)
 
         var visibleQuery = Matching(db.Children.Where(ChildAccess.VisibleTo(actor)), first, last, other, dateOfBirth);
         var visible = await visibleQuery
-            .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Take(MaxShown)
+            .OrderBy(c => c.SortName).Take(MaxShown)
             .Select(c => new Match(c.Id, c.FirstName, c.LastName, c.DateOfBirth,
                 c.Aliases.Where(a => a.WithdrawnAtUtc == null).Select(a => a.Name).ToList()))
             .ToListAsync(ct);

@@ -102,11 +102,11 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
                    join child in OurChildren.Where(ChildAccess.VisibleTo(User.ToActor())) on referral.ChildId equals child.Id
                    join user in db.Users on referral.ReferrerUserId equals user.Id into referrers
                    from referrer in referrers.DefaultIfEmpty()
-                   select new { referral, child.FirstName, child.LastName, ReferrerName = referrer != null ? referrer.DisplayName : "Unknown" };
+                   select new { referral, child.FirstName, child.LastName, child.SortName, ReferrerName = referrer != null ? referrer.DisplayName : "Unknown" };
         rows = Sort switch
         {
             QueueOrder.NewestFirst => rows.OrderByDescending(x => x.referral.ReceivedAtUtc).ThenByDescending(x => x.referral.Id),
-            QueueOrder.ChildName => rows.OrderBy(x => x.LastName.ToLower()).ThenBy(x => x.FirstName.ToLower()).ThenBy(x => x.referral.ReceivedAtUtc).ThenBy(x => x.referral.Id),
+            QueueOrder.ChildName => rows.OrderBy(x => x.SortName).ThenBy(x => x.referral.ReceivedAtUtc).ThenBy(x => x.referral.Id),
             _ => rows.OrderBy(x => x.referral.ReceivedAtUtc).ThenBy(x => x.referral.Id),
         };
         return rows.Select(x => new Waiting(x.referral, x.FirstName, x.LastName, x.ReferrerName));

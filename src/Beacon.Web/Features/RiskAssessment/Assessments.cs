@@ -208,9 +208,9 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, TimeP
             // needing an assessment took 450 ms at 100,000 children): overdue assessments, longest overdue first, then
             // children never assessed.
             var overdue = visible.Where(j => j.Position.DueReason != ReassessmentReason.NoAssessment && j.Position.DueAtUtc != null && j.Position.DueAtUtc <= now)
-                .OrderBy(j => j.Position.DueAtUtc).ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id);
+                .OrderBy(j => j.Position.DueAtUtc).ThenBy(j => j.Child.SortName).ThenBy(j => j.Child.Id);
             var never = visible.Where(j => j.Position.DueReason == ReassessmentReason.NoAssessment)
-                .OrderBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id);
+                .OrderBy(j => j.Child.SortName).ThenBy(j => j.Child.Id);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var number = Math.Clamp(pageNumber, 1, pageCount);
             var skip = (number - 1) * PageSize;
@@ -224,17 +224,17 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, TimeP
         var due = visible.Where(j => j.Position.DueReason == ReassessmentReason.NoAssessment || (j.Position.DueAtUtc != null && j.Position.DueAtUtc <= now));
         var ordered = order switch
         {
-            RiskListOrder.Name => due.OrderBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName),
+            RiskListOrder.Name => due.OrderBy(j => j.Child.SortName),
             // Most serious first; never assessed after the assessed levels; then the longest overdue.
             _ => due.OrderByDescending(j => j.Position.Level.HasValue).ThenByDescending(j => j.Position.Level)
                 .ThenBy(j => j.Position.DueReason == ReassessmentReason.NoAssessment ? 1 : 0).ThenBy(j => j.Position.DueAtUtc),
         };
-        return await PageAsync(ordered.ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id), pageNumber, total, ct);
+        return await PageAsync(ordered.ThenBy(j => j.Child.SortName).ThenBy(j => j.Child.Id), pageNumber, total, ct);
     }
 
     public Task<Paged<ChildRisk>> LookedAfterAtSeriousRiskAsync(ClaimsPrincipal user, Agency? agency, string? team, int pageNumber, int total, CancellationToken ct) =>
         PageAsync(Visible(user, agency, team).Where(j => j.Child.IsLookedAfter && j.Position.Level == ExploitationRiskLevel.Serious)
-            .OrderBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id), pageNumber, total, ct);
+            .OrderBy(j => j.Child.SortName).ThenBy(j => j.Child.Id), pageNumber, total, ct);
 
     /// <summary>The panel list: every visible child whose current level is significant or serious, most serious first.</summary>
     public Task<Paged<ChildRisk>> PanelListAsync(ClaimsPrincipal user, int pageNumber, CancellationToken ct) =>
@@ -246,7 +246,7 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, TimeP
 
     private IQueryable<Joined> PanelList(ClaimsPrincipal user) =>
         Visible(user).Where(j => j.Position.Level >= Core.RiskAssessment.PanelList.ThresholdLevel)
-            .OrderByDescending(j => j.Position.Level).ThenBy(j => j.Child.LastName).ThenBy(j => j.Child.FirstName).ThenBy(j => j.Child.Id);
+            .OrderByDescending(j => j.Position.Level).ThenBy(j => j.Child.SortName).ThenBy(j => j.Child.Id);
 
     private static IQueryable<ChildRisk> AsChildRisk(IQueryable<Joined> joined) => joined.Select(j => new ChildRisk(
         j.Child.Id, j.Child.FirstName + " " + j.Child.LastName, j.Child.DateOfBirth, j.Child.IsLookedAfter, j.Child.PlacedOutOfArea,

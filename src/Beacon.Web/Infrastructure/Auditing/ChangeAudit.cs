@@ -14,7 +14,8 @@ internal static class ChangeAudit
     {
         var changes = entry.Properties
             .Where(p => entry.State == EntityState.Added || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
-            .Where(p => p.Metadata.Name != nameof(Core.Common.IVersioned.Version))
+            // The version and a child's sort key follow from the change itself: not news in the log.
+            .Where(p => p.Metadata.Name is not (nameof(Core.Common.IVersioned.Version) or nameof(Child.SortName)))
             .Select(p => new FieldChange(p.Metadata.Name,
                 entry.State == EntityState.Added ? null : Format(p.OriginalValue),
                 Format(p.CurrentValue)))

@@ -70,6 +70,8 @@ public sealed class PostgresBeaconDbContext(DbContextOptions<PostgresBeaconDbCon
         // Name words are searched by prefix as a range: byte order keeps the range exact and the index usable,
         // whatever the database's locale (SQLite's default collation already compares this way).
         builder.Entity<Features.Children.ChildNameToken>().Property(t => t.Token).UseCollation("C");
+        // Folded sort keys compare by code, as on SQLite: the folding has already put accented names in their place.
+        builder.Entity<Core.Children.Child>().Property(c => c.SortName).UseCollation("C");
     }
 }
 

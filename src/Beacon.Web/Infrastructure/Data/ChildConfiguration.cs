@@ -16,6 +16,9 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         child.Property(c => c.KeyWorkerUserId).HasMaxLength(450);
         child.Property(c => c.CreatedByUserId).HasMaxLength(450);
         child.HasIndex(c => new { c.LastName, c.FirstName });
+        child.Property(c => c.SortName).HasMaxLength(NameFolding.SortKeyMaxLength);
+        // Lists of children in name order read this index in order.
+        child.HasIndex(c => new { c.SortName, c.Id });
         child.HasIndex(c => c.DateOfBirth);
         child.HasOne<Beacon.Core.Organisations.Area>().WithMany().HasForeignKey(c => c.ResponsibleAreaId).OnDelete(DeleteBehavior.Restrict);
         child.HasOne<Beacon.Core.Organisations.Area>().WithMany().HasForeignKey(c => c.HostAreaId).OnDelete(DeleteBehavior.Restrict);

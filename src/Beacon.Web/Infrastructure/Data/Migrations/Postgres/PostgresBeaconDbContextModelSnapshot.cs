@@ -550,6 +550,12 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .UseCollation("C");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -565,6 +571,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ResponsibleAreaId");
 
                     b.HasIndex("LastName", "FirstName");
+
+                    b.HasIndex("SortName", "Id");
 
                     b.ToTable("Children");
                 });

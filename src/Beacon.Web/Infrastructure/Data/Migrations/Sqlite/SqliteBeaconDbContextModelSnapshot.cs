@@ -545,6 +545,11 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -560,6 +565,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ResponsibleAreaId");
 
                     b.HasIndex("LastName", "FirstName");
+
+                    b.HasIndex("SortName", "Id");
 
                     b.ToTable("Children");
                 });

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ChildSortName : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SortName",
+                table: "Children",
+                type: "TEXT",
+                maxLength: 201,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Children_SortName_Id",
+                table: "Children",
+                columns: new[] { "SortName", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Children_SortName_Id",
+                table: "Children");
+
+            migrationBuilder.DropColumn(
+                name: "SortName",
+                table: "Children");
+        }
+    }
+}

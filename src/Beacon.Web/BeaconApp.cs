@@ -36,6 +36,8 @@ public static class BeaconApp
         // Keys live in the database, so every web instance behind a load balancer reads the others' cookies and forms.
         services.AddDataProtection().SetApplicationName("Beacon").PersistKeysToDbContext<BeaconDbContext>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<AuditAppender>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditAppender>());
         services.AddScoped<Infrastructure.Web.StoredFileDownload>();
         services.AddAuditCheckpoints();
         services.AddScoped<DatabaseSetup>();

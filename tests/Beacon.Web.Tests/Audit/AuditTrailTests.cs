@@ -168,6 +168,39 @@ public abstract class AuditTrailTests(BeaconFixture fixture) : DataTestBase(fixt
         AssertOneUnbrokenChain(log);
     }
 
+    /// <summary>
+    /// Views from many requests at once are committed together (one save, one flush), each request carrying on once its
+    /// own entry is in: every view is on the chain, unbroken, and they took far fewer saves than there were views.
+    /// </summary>
+    [Fact]
+    public async Task Views_from_many_requests_at_once_are_committed_together_and_none_is_lost()
+    {
+        ActAs(Worker);
+        var id = await AddChildAsync(NewChild(Unique("Viewed")));
+        const int views = 40;
+        var before = (await AuditLogAsync()).Count;
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var work = Enumerable.Range(0, views).Select(i => Task.Run(async () =>
+        {
+            await gate.Task;
+            await using var scope = Scope();
+            var child = await Db(scope).Children.SingleAsync(c => c.Id == id, Ct);
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordViewAsync(child, $"child's record ({i})", Ct);
+        }, Ct)).ToList();
+        gate.SetResult();
+        await Task.WhenAll(work);
+
+        var log = await AuditLogAsync();
+        var viewed = log.Skip(before).Where(e => e.ChildId == id && e.Action == AuditAction.Viewed).ToList();
+        Assert.Equal(views, viewed.Count);
+        Assert.Equal(views, viewed.Select(e => e.Summary).Distinct().Count());
+        AssertOneUnbrokenChain(log);
+        // One save stamps its entries with one time: many views per save.
+        Assert.True(viewed.Select(e => e.OccurredAtUtc).Distinct().Count() < views / 2,
+            $"{viewed.Select(e => e.OccurredAtUtc).Distinct().Count()} saves for {views} views");
+    }
+
     [Fact]
     public async Task The_whole_table_verifies_as_one_chain()
     {

@@ -57,6 +57,7 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
         builder.UseSetting("Beacon:Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Beacon", Database.ConnectionString);
         builder.UseSetting("Beacon:DemoData", "true");
+        builder.UseSetting("Beacon:Database:FailOnQueryWarnings", "true");
         builder.UseSetting("Beacon:Security:RequireTwoFactor", requireTwoFactor ? "true" : "false");
         builder.UseSetting("Beacon:Audit:CheckpointFile", CheckpointFile);
         builder.UseSetting("Beacon:Audit:CheckpointKey", CheckpointKey);

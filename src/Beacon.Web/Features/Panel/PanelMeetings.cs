@@ -36,7 +36,10 @@ public sealed class PanelMeetings(BeaconDbContext db, PanelLists lists)
         // The list is checked only for them (not worked out for the whole list and then matched).
         var today = Core.Timescales.UkTime.ToUkDate(meeting.StartsAtUtc);
         var overdueChildren = db.Set<Core.Actions.AgreedAction>().Where(Core.Actions.AgreedAction.EscalatesOn(today)).Select(a => a.ChildId);
-        var overdue = await lists.List(chair, among: overdueChildren).Select(r => r.ChildId).Distinct().Take(MostOnOneAgenda).ToListAsync(ct);
+        // The most serious first, should more than one agenda's worth have overdue actions.
+        var overdue = await lists.List(chair, among: overdueChildren).GroupBy(r => r.ChildId)
+            .Select(g => new { ChildId = g.Key, Level = g.Max(r => r.Level) })
+            .OrderByDescending(c => c.Level).ThenBy(c => c.ChildId).Select(c => c.ChildId).Take(MostOnOneAgenda).ToListAsync(ct);
         // The parts of the list are asked apart, each for its first MostOnOneAgenda in agenda order, so the database
         // can walk the risk positions in that order and stop, instead of sorting the whole list.
         async Task<List<Candidate>> FirstDueAsync(IQueryable<PanelRow> rows) =>

@@ -6,24 +6,39 @@ using Beacon.Web.Infrastructure.Identity;
 namespace Beacon.Web.Infrastructure.Auditing;
 
 /// <summary>Records what people look at. Changes are recorded by <see cref="AuditingInterceptor"/> on every save.</summary>
-public sealed class AuditTrail(BeaconDbContext db, ICurrentActor currentActor)
+public sealed class AuditTrail(BeaconDbContext db, ICurrentActor currentActor, AuditAppender appender)
 {
     public Task RecordViewAsync(Child child, string what, CancellationToken ct = default) =>
         RecordAsync(AuditAction.Viewed, nameof(Child), child.Id.ToString(), child.Id, $"Viewed {what}", ct);
 
     /// <summary>One view entry per child, saved together: e.g. each child named on a panel meeting's agenda.</summary>
-    public async Task RecordViewsAsync(IEnumerable<Guid> childIds, string what, CancellationToken ct = default)
+    public Task RecordViewsAsync(IEnumerable<Guid> childIds, string what, CancellationToken ct = default)
     {
         var actor = currentActor.Actor;
-        foreach (var id in childIds.Distinct())
-            db.PendingAudit.Add(new AuditDraft(actor.UserId, actor.Name, actor.Agency.ToString(), AuditAction.Viewed, nameof(Child), id.ToString(), id, $"Viewed {what}", null));
-        await db.SaveChangesAsync(ct);
+        return AppendAsync(childIds.Distinct()
+            .Select(id => new AuditDraft(actor.UserId, actor.Name, actor.Agency.ToString(), AuditAction.Viewed, nameof(Child), id.ToString(), id, $"Viewed {what}", null))
+            .ToList(), ct);
     }
 
-    public async Task RecordAsync(AuditAction action, string entityType, string entityId, Guid? childId, string summary, CancellationToken ct = default)
+    public Task RecordAsync(AuditAction action, string entityType, string entityId, Guid? childId, string summary, CancellationToken ct = default)
     {
         var actor = currentActor.Actor;
-        db.PendingAudit.Add(new AuditDraft(actor.UserId, actor.Name, actor.Agency.ToString(), action, entityType, entityId, childId, summary, null));
-        await db.SaveChangesAsync(ct);
+        return AppendAsync([new AuditDraft(actor.UserId, actor.Name, actor.Agency.ToString(), action, entityType, entityId, childId, summary, null)], ct);
+    }
+
+    /// <summary>
+    /// With changes of this request waiting to be saved, the entries go in the same save (one transaction, as before);
+    /// otherwise with every other request's entries, through the <see cref="AuditAppender"/>.
+    /// </summary>
+    private async Task AppendAsync(IReadOnlyCollection<AuditDraft> drafts, CancellationToken ct)
+    {
+        if (drafts.Count == 0) return;
+        if (db.PendingAudit.Count > 0 || db.ChangeTracker.HasChanges())
+        {
+            db.PendingAudit.AddRange(drafts);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        await appender.AppendAsync(drafts, ct);
     }
 }

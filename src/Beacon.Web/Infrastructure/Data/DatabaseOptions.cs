@@ -18,16 +18,28 @@ public static class DatabaseRegistration
     {
         services.AddScoped<Auditing.AuditingInterceptor>();
         services.AddScoped<ReadModelInterceptor>();
-        services.AddDbContext<PostgresBeaconDbContext>((sp, options) => options
+        services.AddDbContext<PostgresBeaconDbContext>((sp, options) => Checked(options
             .UseNpgsql(PostgresConnectionString(sp.GetRequiredService<IConfiguration>()))
-            .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>()));
-        services.AddDbContext<SqliteBeaconDbContext>((sp, options) => options
+            .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>()), sp));
+        services.AddDbContext<SqliteBeaconDbContext>((sp, options) => Checked(options
             .UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), contentRoot))
-            .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>(), new SqlitePragmas()));
+            .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>(), new SqlitePragmas()), sp));
         services.AddScoped<BeaconDbContext>(sp => ProviderOf(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresBeaconDbContext>()
             : sp.GetRequiredService<SqliteBeaconDbContext>());
     }
+
+    /// <summary>
+    /// With Beacon:Database:FailOnQueryWarnings (the tests set it), a query EF Core warns about fails instead: EF logs
+    /// such a warning once per process, when the query is first compiled, so a log check can miss it; a failure cannot.
+    /// </summary>
+    private static DbContextOptionsBuilder Checked(DbContextOptionsBuilder options, IServiceProvider sp) =>
+        sp.GetRequiredService<IConfiguration>().GetValue("Beacon:Database:FailOnQueryWarnings", false)
+            ? options.ConfigureWarnings(w => w.Throw(
+                Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.FirstWithoutOrderByAndFilterWarning,
+                Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning,
+                Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.DistinctAfterOrderByWithoutRowLimitingOperatorWarning))
+            : options;
 
     public static DatabaseProvider ProviderOf(IConfiguration configuration) =>
         configuration.GetValue("Beacon:Database:Provider", DatabaseProvider.Sqlite);

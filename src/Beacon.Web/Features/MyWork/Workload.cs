@@ -38,18 +38,24 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
         [System.ComponentModel.DataAnnotations.Display(Name = "Child's last name")] ChildName,
     }
 
+    /// <summary>Narrows a caseload: one stage, or only cases with a step overdue (null: no narrowing).</summary>
+    public sealed record CaseloadFilter(CaseStage? Stage = null, bool OverdueOnly = false);
+
     /// <summary>One page of the open cases allocated to these workers, with how many steps are running and overdue on each.</summary>
     public Task<Paged<CaseRow>> CaseloadAsync(Actor actor, IReadOnlyCollection<string> workerIds, int pageNumber, CancellationToken ct,
-        CaseloadOrder order = CaseloadOrder.WorkerAndChild) =>
-        Paged<CaseRow>.ReadAsync(Caseload(actor, workerIds, order), pageNumber, PageSize, ct);
+        CaseloadOrder order = CaseloadOrder.WorkerAndChild, CaseloadFilter? filter = null) =>
+        Paged<CaseRow>.ReadAsync(Caseload(actor, workerIds, order, filter), pageNumber, PageSize, ct);
 
     /// <summary>The whole caseload, in order, for a download (read row by row, never held in memory).</summary>
-    public IQueryable<CaseRow> Caseload(Actor actor, IReadOnlyCollection<string> workerIds, CaseloadOrder order)
+    public IQueryable<CaseRow> Caseload(Actor actor, IReadOnlyCollection<string> workerIds, CaseloadOrder order, CaseloadFilter? filter = null)
     {
+        var stage = filter?.Stage;
+        var overdueOnly = filter?.OverdueOnly ?? false;
         var today = Today;
         var clocks = db.Set<StatutoryClock>();
         var rows = from c in db.Cases
                    where c.Stage != CaseStage.Closed && c.AllocatedWorkerUserId != null && workerIds.Contains(c.AllocatedWorkerUserId)
+                         && (stage == null || c.Stage == stage)
                    join child in db.Children.Where(ChildAccess.VisibleTo(actor)) on c.ChildId equals child.Id
                    join worker in db.Users on c.AllocatedWorkerUserId equals worker.Id
                    select new
@@ -58,6 +64,7 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
                        Outstanding = clocks.Count(k => k.RecordId == c.Id && k.MetOn == null),
                        Overdue = clocks.Count(k => k.RecordId == c.Id && k.MetOn == null && k.DueOn < today),
                    };
+        if (overdueOnly) rows = rows.Where(r => r.Overdue > 0);
         // Ordered before the projection into CaseRow, which the database cannot order by.
         rows = order switch
         {

@@ -27,13 +27,14 @@ public sealed class AuditTrail(BeaconDbContext db, ICurrentActor currentActor, A
     }
 
     /// <summary>
-    /// With changes of this request waiting to be saved, the entries go in the same save (one transaction, as before);
-    /// otherwise with every other request's entries, through the <see cref="AuditAppender"/>.
+    /// With changes of this request waiting to be saved, or a transaction of its own open, the entries go in this
+    /// request's save (its transaction: the change and its record commit or fail together, and the appender never
+    /// waits on a transaction that waits on it); otherwise with every other request's, through the <see cref="AuditAppender"/>.
     /// </summary>
     private async Task AppendAsync(IReadOnlyCollection<AuditDraft> drafts, CancellationToken ct)
     {
         if (drafts.Count == 0) return;
-        if (db.PendingAudit.Count > 0 || db.ChangeTracker.HasChanges())
+        if (db.Database.CurrentTransaction is not null || db.PendingAudit.Count > 0 || db.ChangeTracker.HasChanges())
         {
             db.PendingAudit.AddRange(drafts);
             await db.SaveChangesAsync(ct);

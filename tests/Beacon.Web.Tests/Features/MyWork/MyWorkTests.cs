@@ -81,6 +81,44 @@ public abstract class MyWorkTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task A_team_manager_narrows_the_caseloads_to_one_worker_a_stage_or_cases_with_a_step_overdue()
+    {
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        static List<string[]> Rows(BeaconClient.PageResponse page) => page.Document.QuerySelectorAll("#caseload tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        var all = await manager.GetAsync("/MyWork");
+        var everyone = Rows(all);
+        Assert.NotEmpty(everyone);
+
+        // One worker: the team's members are offered, and only that worker's cases come back.
+        var workerName = everyone[0][2];
+        var option = all.Document.QuerySelectorAll("#Worker option").Single(o => o.TextContent.Trim() == workerName);
+        var theirs = Rows(await manager.GetAsync($"/MyWork?Worker={option.GetAttribute("value")}"));
+        Assert.NotEmpty(theirs);
+        Assert.All(theirs, r => Assert.Equal(workerName, r[2]));
+
+        // One stage.
+        var stageName = everyone[0][1];
+        var stage = all.Document.QuerySelectorAll("#Stage option").Single(o => o.TextContent.Trim() == stageName).GetAttribute("value");
+        var atStage = Rows(await manager.GetAsync($"/MyWork?Stage={stage}"));
+        Assert.NotEmpty(atStage);
+        Assert.All(atStage, r => Assert.Equal(stageName, r[1]));
+
+        // Only cases with a step overdue: every row says how many, and none with no overdue step is left out.
+        var overdue = Rows(await manager.GetAsync("/MyWork?OverdueOnly=true"));
+        Assert.All(overdue, r => Assert.Contains("overdue", r[3]));
+        Assert.Equal(everyone.Count(r => r[3].Contains("overdue")), overdue.Count);
+
+        // A worker outside the team is no filter at all; the download follows the filters.
+        Assert.Equal(everyone.Count, Rows(await manager.GetAsync("/MyWork?Worker=someone-else")).Count);
+        var filtered = await manager.GetAsync($"/MyWork?Worker={option.GetAttribute("value")}");
+        using var csv = await manager.Http.GetAsync(filtered.Document.QuerySelector("#caseload-csv")!.GetAttribute("href"));
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(theirs.Count, lines.Count);
+        Assert.All(lines, l => Assert.Contains(workerName, l));
+    }
+
+    [Fact]
     public async Task Breaches_are_listed_with_who_what_and_how_long_and_counted_by_step()
     {
         using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");

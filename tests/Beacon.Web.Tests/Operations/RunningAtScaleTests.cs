@@ -111,6 +111,7 @@ public sealed class RequestLimitsTests(SqliteBeacon beacon) : IClassFixture<Sqli
             new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
         Assert.Equal((pool, timeout, commandTimeout), (built.MaxPoolSize, built.Timeout, built.CommandTimeout));
         Assert.Contains("jit=off", built.Options);
+        Assert.Contains("random_page_cost=1.1", built.Options);
     }
 }
 

@@ -72,6 +72,11 @@ public static class DatabaseRegistration
         // longer (a quarter of a second) than running them; it helps long analytic queries Beacon does not run.
         if (!(builder.Options ?? "").Contains("jit", StringComparison.OrdinalIgnoreCase))
             builder.Options = string.Join(' ', new[] { builder.Options, "-c jit=off" }.Where(o => !string.IsNullOrWhiteSpace(o)));
+        // PostgreSQL's default costs a random read as four sequential ones (spinning disks). Beacon's data sits in memory
+        // or on SSD, where index look-ups are nearly as cheap: with the default, a need-to-know check over a worker's few
+        // hundred children hashed all 36,000 of their organisation's involvements first (38 ms on My work, 10 ms after).
+        if (!(builder.Options ?? "").Contains("random_page_cost", StringComparison.OrdinalIgnoreCase))
+            builder.Options = $"{builder.Options} -c random_page_cost=1.1".Trim();
         return builder.ToString();
     }
 

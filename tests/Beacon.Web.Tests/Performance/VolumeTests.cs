@@ -391,11 +391,14 @@ public sealed class SqliteVolumeTests(SqliteVolumeBeacon beacon) : VolumeTests(b
             if (!command.Sql.Contains("WHERE") && command.Sql.TrimEnd().EndsWith("LIMIT 1")) continue;
             // With byKeyOnly, a range over a borough-wide index (Level>?, ReceivedAtUtc>?) counts too: one child's page
             // reads rows found by equality on something of theirs.
-            bool Unkeyed(string l) => l.StartsWith("SCAN ") || (byKeyOnly && l.StartsWith("SEARCH ") && !l.Contains("=?"));
+            string TableOf(string line) => System.Text.RegularExpressions.Regex.Match(command.Sql, $@"""(\w+)"" AS ""{line.Split(' ')[1]}""").Groups[1].Value;
+            // A child's audit entries are mostly views (every look at the record): a page reading what was changed asks
+            // the index for the actions it wants, not every view of the child since the record began.
+            bool Unkeyed(string l) => l.StartsWith("SCAN ")
+                || (byKeyOnly && l.StartsWith("SEARCH ") && (!l.Contains("=?") || (TableOf(l) == "AuditEntries" && !l.Contains("Action"))));
             foreach (var line in plan.Where(l => Unkeyed(l) && !built.Contains(l.Split(' ')[1])))
             {
-                var alias = line.Split(' ')[1];
-                var table = System.Text.RegularExpressions.Regex.Match(command.Sql, $@"""(\w+)"" AS ""{alias}""").Groups[1].Value;
+                var table = TableOf(line);
                 if (ReferenceTables.Contains(table)) continue;
                 scans.Add($"{line} ({table}) in: {command.Sql.ReplaceLineEndings(" ")[..Math.Min(400, command.Sql.Length)]}");
             }

@@ -19,6 +19,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.PreviousHash).HasMaxLength(AuditEntry.HashLength);
         entry.Property(e => e.Hash).HasMaxLength(AuditEntry.HashLength);
         entry.HasIndex(e => e.ChildId);
+        // The chronology reads a child's changes, not the views that make up most of a child's entries (a record
+        // looked at 20,000 times took 35 ms to read through on PostgreSQL).
+        entry.HasIndex(e => new { e.ChildId, e.Action, e.EntityType });
         entry.HasIndex(e => e.Hash).IsUnique();
         entry.HasIndex(e => e.PreviousHash).IsUnique();
     }

@@ -157,6 +157,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("PreviousHash")
                         .IsUnique();
 
+                    b.HasIndex("ChildId", "Action", "EntityType");
+
                     b.ToTable("AuditEntries");
                 });
 

@@ -152,6 +152,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("PreviousHash")
                         .IsUnique();
 
+                    b.HasIndex("ChildId", "Action", "EntityType");
+
                     b.ToTable("AuditEntries");
                 });
 

@@ -35,6 +35,16 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
     /// <summary>Only referrals in this state (waiting for a decision, or a proposal waiting for a manager); all waiting when empty.</summary>
     [BindProperty(SupportsGet = true)] public ReferralStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public QueueOrder Sort { get; set; }
+    /// <summary>Only referrals from this kind of agency (a school, the police …); all when empty.</summary>
+    [BindProperty(SupportsGet = true)] public Agency? ReferredBy { get; set; }
+
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> ReferredByItems() =>
+        new[] { new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem("Any agency", "") }
+            .Concat(Enum.GetValues<Agency>().Where(a => a != Agency.SafeguardingBoard)
+                .Select(a => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(a.Name(), a.ToString())));
+
+    /// <summary>Whether the queue shown is narrowed (by status or referring agency).</summary>
+    public bool Filtered => Status is not null || ReferredBy is not null;
 
     public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> SortItems() =>
         Enum.GetValues<QueueOrder>().Select(o => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(Core.Common.EnumDisplay.Name(o), o.ToString()));
@@ -78,9 +88,16 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
     }
 
     /// <summary>"Waiting" named as the two statuses (not "not decided"), so the (Status, ReceivedAtUtc) index serves the queue in order.</summary>
-    private IQueryable<Referral> AwaitingDecision => Status is ReferralStatus.AwaitingDecision or ReferralStatus.AwaitingManagerApproval
-        ? db.Referrals.Where(r => r.Status == Status)
-        : db.Referrals.Where(r => r.Status == ReferralStatus.AwaitingDecision || r.Status == ReferralStatus.AwaitingManagerApproval);
+    private IQueryable<Referral> AwaitingDecision
+    {
+        get
+        {
+            var waiting = Status is ReferralStatus.AwaitingDecision or ReferralStatus.AwaitingManagerApproval
+                ? db.Referrals.Where(r => r.Status == Status)
+                : db.Referrals.Where(r => r.Status == ReferralStatus.AwaitingDecision || r.Status == ReferralStatus.AwaitingManagerApproval);
+            return ReferredBy is { } agency && Enum.IsDefined(agency) ? waiting.Where(r => r.ReferrerAgency == agency) : waiting;
+        }
+    }
 
     /// <summary>The front door decides for the children its local authority is responsible for.</summary>
     private IQueryable<Core.Children.Child> OurChildren

@@ -142,6 +142,33 @@ public abstract class ReferralTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task The_queue_narrows_to_one_referring_agency_and_the_download_follows()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        await RaiseForNewChildAsync(Factory, outreach, "Perpetua", "Quillfeather");
+        using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+
+        var all = await socialWorker.GetAsync("/Referrals/Queue");
+        var outreachOnly = await socialWorker.GetAsync("/Referrals/Queue?ReferredBy=YouthOutreach");
+        var rows = outreachOnly.Document.QuerySelectorAll("#queue tbody tr").ToList();
+        Assert.Contains(rows, r => r.TextContent.Contains("Perpetua Quillfeather"));
+        Assert.All(rows, r => Assert.Contains("Youth Outreach", r.TextContent));
+        Assert.True(rows.Count <= all.Document.QuerySelectorAll("#queue tbody tr").Length);
+        // Referrals left out by the filter are not counted as hidden restricted records.
+        Assert.Equal(all.Document.QuerySelector("#hidden-referrals")?.TextContent, outreachOnly.Document.QuerySelector("#hidden-referrals")?.TextContent);
+        var police = await socialWorker.GetAsync("/Referrals/Queue?ReferredBy=Police");
+        Assert.DoesNotContain("Perpetua Quillfeather", police.Document.QuerySelector("#queue")?.TextContent ?? "");
+
+        var href = outreachOnly.Document.QuerySelector("#download-csv")!.GetAttribute("href")!;
+        Assert.Contains("ReferredBy=YouthOutreach", href);
+        Assert.Contains("these referrals", outreachOnly.Document.QuerySelector("#download-csv")!.TextContent);
+        using var csv = await socialWorker.Http.GetAsync(href);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Contains("Youth Outreach", l));
+    }
+
+    [Fact]
     public async Task The_queue_sorts_oldest_or_newest_first_or_by_name_and_the_download_follows()
     {
         using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");

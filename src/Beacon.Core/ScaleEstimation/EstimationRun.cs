@@ -48,7 +48,7 @@ public sealed class EstimationRun : IVersioned
     private EstimationRun() { }
 
     /// <summary>The period and the number of lists a run needs: checked before linking, which is the slow part.</summary>
-    public static void CheckRequest(DateTime nowUtc, DateOnly? from, DateOnly? to, int sources)
+    public static void CheckRequest(DateTime nowUtc, [System.Diagnostics.CodeAnalysis.NotNull] DateOnly? from, [System.Diagnostics.CodeAnalysis.NotNull] DateOnly? to, int sources)
     {
         if (from is null) throw new DomainRuleViolation("Enter the first day of the period", nameof(PeriodFrom));
         if (to is null) throw new DomainRuleViolation("Enter the last day of the period", nameof(PeriodTo));

@@ -31,12 +31,9 @@ public sealed class IndexModel(Workload workload, Notifications notifications, W
             .Concat(TeamWorkers.Select(w => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(w.Name, w.Id)));
 
     public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> StageItems() =>
-        new[] { new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem("Any stage", "") }
-            .Concat(Enum.GetValues<Core.Cases.CaseStage>().Where(s => s != Core.Cases.CaseStage.Closed)
-                .Select(s => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(Core.Common.EnumDisplay.Name(s), s.ToString())));
+        GovUkChoices.Of<Core.Cases.CaseStage>("Any stage", s => s != Core.Cases.CaseStage.Closed);
 
-    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> CaseOrderItems() =>
-        Enum.GetValues<Workload.CaseloadOrder>().Select(o => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(Core.Common.EnumDisplay.Name(o), o.ToString()));
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> CaseOrderItems() => GovUkChoices.Of<Workload.CaseloadOrder>();
     public Paged<Workload.DueItem> Due { get; private set; } = new([], 1, 1, 0);
     public Paged<Workload.CaseRow> Cases { get; private set; } = new([], 1, 1, 0);
     public IReadOnlyList<Notifications.Item> Told { get; private set; } = [];

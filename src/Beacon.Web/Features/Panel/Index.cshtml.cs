@@ -18,8 +18,7 @@ public sealed class IndexModel(PanelLists lists, Infrastructure.Auditing.AuditTr
     /// <summary>Only children whose removal is waiting for the chair.</summary>
     [BindProperty(SupportsGet = true)] public bool RemovalProposed { get; set; }
 
-    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> SortItems() =>
-        Enum.GetValues<PanelListOrder>().Select(o => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(Core.Common.EnumDisplay.Name(o), o.ToString()));
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> SortItems() => Infrastructure.GovUk.GovUkChoices.Of<PanelListOrder>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {

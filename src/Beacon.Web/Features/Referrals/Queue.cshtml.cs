@@ -39,15 +39,12 @@ public sealed class QueueModel(BeaconDbContext db, StatutoryTimescales timescale
     [BindProperty(SupportsGet = true)] public Agency? ReferredBy { get; set; }
 
     public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> ReferredByItems() =>
-        new[] { new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem("Any agency", "") }
-            .Concat(Enum.GetValues<Agency>().Where(a => a != Agency.SafeguardingBoard)
-                .Select(a => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(a.Name(), a.ToString())));
+        GovUkChoices.Of<Agency>("Any agency", a => a != Agency.SafeguardingBoard);
 
     /// <summary>Whether the queue shown is narrowed (by status or referring agency).</summary>
     public bool Filtered => Status is not null || ReferredBy is not null;
 
-    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> SortItems() =>
-        Enum.GetValues<QueueOrder>().Select(o => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(Core.Common.EnumDisplay.Name(o), o.ToString()));
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> SortItems() => GovUkChoices.Of<QueueOrder>();
 
     public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> StatusItems() =>
     [

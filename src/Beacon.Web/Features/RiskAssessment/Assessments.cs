@@ -195,7 +195,7 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, TimeP
         return new Summary(counts, rows.Sum(r => r.Need), rows.Sum(r => r.LookedAfterSerious), rows.Sum(r => r.Overdue));
     }
 
-    /// <summary>Children with an overdue assessment (longest overdue first), then those never assessed; <paramref name="total"/> from <see cref="SummaryAsync"/>.</summary>
+    /// <summary>Children with an overdue assessment (longest overdue first), then those never assessed; <paramref name="summary"/> from <see cref="SummaryAsync"/> gives the counts.</summary>
     public async Task<Paged<ChildRisk>> NeedingAssessmentAsync(ClaimsPrincipal user, Agency? agency, string? team, int pageNumber, Summary summary, CancellationToken ct,
         RiskListOrder order = RiskListOrder.LongestOverdue)
     {
@@ -211,15 +211,8 @@ public sealed class RiskOverview(BeaconDbContext db, ChildRecords records, TimeP
                 .OrderBy(j => j.Position.DueAtUtc).ThenBy(j => j.Child.SortName).ThenBy(j => j.Child.Id);
             var never = visible.Where(j => j.Position.DueReason == ReassessmentReason.NoAssessment)
                 .OrderBy(j => j.Child.SortName).ThenBy(j => j.Child.Id);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var number = Math.Clamp(pageNumber, 1, pageCount);
-            var skip = (number - 1) * PageSize;
-            var items = new List<ChildRisk>();
-            if (skip < summary.OverdueAssessed)
-                items.AddRange(await AsChildRisk(overdue).Skip(skip).Take(PageSize).ToListAsync(ct));
-            if (items.Count < PageSize && total > summary.OverdueAssessed)
-                items.AddRange(await AsChildRisk(never).Skip(Math.Max(0, skip - summary.OverdueAssessed)).Take(PageSize - items.Count).ToListAsync(ct));
-            return await WithAgenciesAsync(new Paged<ChildRisk>(items, number, pageCount, total), ct);
+            return await WithAgenciesAsync(
+                await Paged<ChildRisk>.ReadAsync(AsChildRisk(overdue), summary.OverdueAssessed, AsChildRisk(never), pageNumber, PageSize, total, ct), ct);
         }
         var due = visible.Where(j => j.Position.DueReason == ReassessmentReason.NoAssessment || (j.Position.DueAtUtc != null && j.Position.DueAtUtc <= now));
         var ordered = order switch

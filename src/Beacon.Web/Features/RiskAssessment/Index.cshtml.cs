@@ -42,12 +42,9 @@ public sealed class IndexModel(RiskOverview overview, TimeProvider clock) : Page
         LookedAfterSerious = await overview.LookedAfterAtSeriousRiskAsync(User, Agency, Team, LookedAfterPage, summary.LookedAfterAtSeriousRisk, ct);
     }
 
-    public IEnumerable<SelectListItem> AgencyItems() =>
-        new[] { new SelectListItem("All agencies", "") }.Concat(Enum.GetValues<Agency>().Where(a => a != Core.Access.Agency.SafeguardingBoard)
-            .Select(a => new SelectListItem(Core.Common.EnumDisplay.Name(a), a.ToString())));
+    public IEnumerable<SelectListItem> AgencyItems() => GovUkChoices.Of<Agency>("All agencies", a => a != Core.Access.Agency.SafeguardingBoard);
 
-    public static IEnumerable<SelectListItem> SortItems() =>
-        Enum.GetValues<RiskListOrder>().Select(o => new SelectListItem(Core.Common.EnumDisplay.Name(o), o.ToString()));
+    public static IEnumerable<SelectListItem> SortItems() => GovUkChoices.Of<RiskListOrder>();
 
     public IEnumerable<SelectListItem> TeamItems() =>
         new[] { new SelectListItem("All teams", "") }.Concat(Teams.Select(t => new SelectListItem(t, t)));

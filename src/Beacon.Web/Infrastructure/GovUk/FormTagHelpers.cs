@@ -142,6 +142,17 @@ public sealed class GovUkCheckboxesTagHelper : GovUkFieldTagHelper
 public static class GovUkChoices
 {
     public static IEnumerable<SelectListItem> YesNo() => [new("Yes", "True"), new("No", "False")];
+
+    /// <summary>
+    /// An enum's values as choices, by their display names (in declaration order), optionally only those
+    /// <paramref name="offered"/> and after an empty first choice (<paramref name="any"/>, e.g. "Any stage") for a filter.
+    /// </summary>
+    public static IEnumerable<SelectListItem> Of<TEnum>(string? any = null, Func<TEnum, bool>? offered = null) where TEnum : struct, Enum
+    {
+        var values = Enum.GetValues<TEnum>().Where(v => offered?.Invoke(v) ?? true)
+            .Select(v => new SelectListItem(Core.Common.EnumDisplay.Name(v), v.ToString()));
+        return any is null ? values.ToList() : [new SelectListItem(any, ""), .. values];
+    }
 }
 
 [HtmlTargetElement("govuk-radios", TagStructure = TagStructure.WithoutEndTag)]

@@ -22,10 +22,32 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCo
     /// <summary>The same, when the total is already known (counted with other figures in one query): no count, and no query at all for none.</summary>
     public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, int total, CancellationToken ct)
     {
+        var (number, pageCount, skip) = Place(pageNumber, pageSize, total);
+        var items = total == 0 ? [] : await ordered.Skip(skip).Take(pageSize).ToListAsync(ct);
+        return new Paged<T>(items, number, pageCount, total);
+    }
+
+    /// <summary>
+    /// A page of two ordered lists shown one after the other (<paramref name="first"/> holds <paramref name="firstCount"/>
+    /// of the <paramref name="total"/>), each read in its own index's order and stopped at the page, where one query
+    /// ordering both would sort them all.
+    /// </summary>
+    public static async Task<Paged<T>> ReadAsync(IQueryable<T> first, int firstCount, IQueryable<T> second, int pageNumber, int pageSize, int total, CancellationToken ct)
+    {
+        var (number, pageCount, skip) = Place(pageNumber, pageSize, total);
+        var items = new List<T>();
+        if (skip < firstCount) items.AddRange(await first.Skip(skip).Take(pageSize).ToListAsync(ct));
+        if (items.Count < pageSize && total > firstCount)
+            items.AddRange(await second.Skip(Math.Max(0, skip - firstCount)).Take(pageSize - items.Count).ToListAsync(ct));
+        return new Paged<T>(items, number, pageCount, total);
+    }
+
+    /// <summary>The page asked for, clamped to those there are (a number past either end shows the nearest page).</summary>
+    private static (int Number, int PageCount, int Skip) Place(int pageNumber, int pageSize, int total)
+    {
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var number = Math.Clamp(pageNumber, 1, pageCount);
-        var items = total == 0 ? [] : await ordered.Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new Paged<T>(items, number, pageCount, total);
+        return (number, pageCount, (number - 1) * pageSize);
     }
 }
 

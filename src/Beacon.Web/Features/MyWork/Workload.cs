@@ -147,12 +147,15 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
         var breaching = Breaching(actor, today);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var number = Math.Clamp(pageNumber, 1, pageCount);
-        var page = await (from k in breaching
+        // The page is cut from the clocks in index order first; only its rows look up who is responsible. (SQLite
+        // merges the two ranges in order only when the columns it orders by are among those selected.)
+        var clocks = breaching.OrderBy(k => k.BreachAfter).ThenBy(k => k.RecordId).ThenBy(k => k.Slot).Skip((number - 1) * PageSize).Take(PageSize);
+        var page = await (from k in clocks
                           join person in db.Users on k.ResponsibleUserId equals person.Id into people
                           from responsible in people.DefaultIfEmpty()
-                          orderby k.DueOn, k.RecordId, k.Slot
-                          select new { k.RecordId, k.Record, k.ChildId, k.Step, k.Unit, k.DueOn, k.MetOn, k.ResponsibleUserId, Responsible = responsible != null ? responsible.DisplayName : null })
-            .Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+                          orderby k.BreachAfter, k.RecordId, k.Slot
+                          select new { k.RecordId, k.Slot, k.BreachAfter, k.Record, k.ChildId, k.Step, k.Unit, k.DueOn, k.MetOn, k.ResponsibleUserId, Responsible = responsible != null ? responsible.DisplayName : null })
+            .ToListAsync(ct);
         // Named only where the person may see the record: one query for the page's children.
         var childIds = page.Select(b => b.ChildId).Distinct().ToList();
         var names = await db.Children.Where(ChildAccess.VisibleTo(actor)).Where(c => childIds.Contains(c.Id))
@@ -183,7 +186,7 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
                    from responsible in people.DefaultIfEmpty()
                    join c in visible on k.ChildId equals c.Id into children
                    from child in children.DefaultIfEmpty()
-                   orderby k.DueOn, k.RecordId, k.Slot
+                   orderby k.BreachAfter, k.RecordId, k.Slot
                    select new { k.RecordId, k.Record, k.Step, k.Unit, k.DueOn, k.MetOn, k.ResponsibleUserId,
                        Responsible = responsible != null ? responsible.DisplayName : null,
                        Name = child != null ? child.FirstName + " " + child.LastName : null };
@@ -204,7 +207,8 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
         var today = Today;
         var counts = await Breaching(actor, today)
             .GroupBy(k => k.Step)
-            .Select(g => new { Step = g.Key, Overdue = g.Count(k => k.MetOn == null), Late = g.Count(k => k.Late) })
+            // A breach not done late is still open: counted from the index alone.
+            .Select(g => new { Step = g.Key, Overdue = g.Count(k => !k.Late), Late = g.Count(k => k.Late) })
             .ToListAsync(ct);
         return counts.OrderBy(c => c.Step).Select(c => new StepCount(c.Step, c.Overdue, c.Late)).ToList();
     }
@@ -212,9 +216,11 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
     private IQueryable<StatutoryClock> Breaching(Actor actor, DateOnly today)
     {
         var areas = actor.AreaIds.ToList();
-        // Each clock carries its child's areas, so the area's breaches are read from the clocks' own indexes.
-        return db.Set<StatutoryClock>()
-            .Where(k => areas.Contains(k.AreaId) || (k.HostAreaId != null && areas.Contains(k.HostAreaId.Value)))
-            .Where(k => (k.MetOn == null && k.DueOn < today) || k.Late);
+        // Each clock carries its child's areas, so an area's breaches are two ranges of the clocks' own indexes: the
+        // children of the area, then those of other areas placed in it. (One OR over both made the database read
+        // every clock of the area and sort them: 120 ms at 100,000 children.)
+        var clocks = db.Set<StatutoryClock>().Where(k => k.BreachAfter < today);
+        return clocks.Where(k => areas.Contains(k.AreaId))
+            .Concat(clocks.Where(k => k.HostAreaId != null && areas.Contains(k.HostAreaId.Value) && !areas.Contains(k.AreaId)));
     }
 }

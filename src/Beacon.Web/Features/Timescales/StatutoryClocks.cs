@@ -33,6 +33,11 @@ public sealed class StatutoryClock
     public DateOnly? MetOn { get; set; }
     /// <summary>Done after it was due: fixed once done, so stored rather than compared column to column.</summary>
     public bool Late { get; set; }
+    /// <summary>
+    /// The due date of a step not done by it (still open, or done late), after which it is a breach; none once done in
+    /// time. An area's breaches are then one range of an index (area, this date), read in the breaches list's order.
+    /// </summary>
+    public DateOnly? BreachAfter { get; set; }
     /// <summary>The allocated worker (cases) or the person who decided (referrals).</summary>
     public string? ResponsibleUserId { get; set; }
 
@@ -56,8 +61,10 @@ internal sealed class StatutoryClockConfiguration : IEntityTypeConfiguration<Sta
         clock.HasIndex(k => new { k.Record, k.MetOn, k.DueOn });
         clock.HasIndex(k => new { k.RecordId, k.MetOn, k.DueOn });
         clock.HasIndex(k => new { k.AreaId, k.MetOn, k.DueOn });
-        clock.HasIndex(k => new { k.AreaId, k.Late });
-        clock.HasIndex(k => k.HostAreaId);
+        // An area's breaches, oldest first, and counted by step from the index alone (a child's own area; the area a
+        // child is placed in).
+        clock.HasIndex(k => new { k.AreaId, k.BreachAfter, k.RecordId, k.Slot, k.Step, k.Late });
+        clock.HasIndex(k => new { k.HostAreaId, k.BreachAfter, k.RecordId, k.Slot, k.Step, k.Late });
         clock.HasIndex(k => k.ChildId);
     }
 }
@@ -140,7 +147,8 @@ internal sealed class StatutoryClockProjector(StatutoryTimescales timescales) : 
             yield return new StatutoryClock
             {
                 RecordId = @case.Id, Slot = slot, Record = ClockedRecord.Case, ChildId = @case.ChildId, Step = outcome.Step, Unit = outcome.Unit,
-                DueOn = outcome.DueOn, MetOn = outcome.MetOn, Late = outcome.State == TimescaleState.MetLate, ResponsibleUserId = @case.AllocatedWorkerUserId,
+                DueOn = outcome.DueOn, MetOn = outcome.MetOn, Late = outcome.State == TimescaleState.MetLate, BreachAfter = outcome.State == TimescaleState.MetOnTime ? null : outcome.DueOn,
+                ResponsibleUserId = @case.AllocatedWorkerUserId,
             };
         }
     }
@@ -151,7 +159,8 @@ internal sealed class StatutoryClockProjector(StatutoryTimescales timescales) : 
         return new StatutoryClock
         {
             RecordId = referral.Id, Slot = 1, Record = ClockedRecord.Referral, ChildId = referral.ChildId, Step = outcome.Step, Unit = outcome.Unit,
-            DueOn = outcome.DueOn, MetOn = outcome.MetOn, Late = outcome.State == TimescaleState.MetLate, ResponsibleUserId = referral.DecidedByUserId,
+            DueOn = outcome.DueOn, MetOn = outcome.MetOn, Late = outcome.State == TimescaleState.MetLate, BreachAfter = outcome.State == TimescaleState.MetOnTime ? null : outcome.DueOn,
+            ResponsibleUserId = referral.DecidedByUserId,
         };
     }
 

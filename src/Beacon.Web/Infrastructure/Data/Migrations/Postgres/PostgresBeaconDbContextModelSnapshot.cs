@@ -2086,6 +2086,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("AreaId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("BreachAfter")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
@@ -2118,10 +2121,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ChildId");
 
-                    b.HasIndex("HostAreaId");
-
-                    b.HasIndex("AreaId", "Late");
-
                     b.HasIndex("AreaId", "MetOn", "DueOn");
 
                     b.HasIndex("Record", "MetOn", "DueOn");
@@ -2129,6 +2128,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("RecordId", "MetOn", "DueOn");
 
                     b.HasIndex("ResponsibleUserId", "MetOn", "DueOn");
+
+                    b.HasIndex("AreaId", "BreachAfter", "RecordId", "Slot", "Step", "Late");
+
+                    b.HasIndex("HostAreaId", "BreachAfter", "RecordId", "Slot", "Step", "Late");
 
                     b.ToTable("StatutoryClocks", (string)null);
                 });

@@ -2079,6 +2079,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("AreaId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BreachAfter")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
@@ -2111,10 +2114,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ChildId");
 
-                    b.HasIndex("HostAreaId");
-
-                    b.HasIndex("AreaId", "Late");
-
                     b.HasIndex("AreaId", "MetOn", "DueOn");
 
                     b.HasIndex("Record", "MetOn", "DueOn");
@@ -2122,6 +2121,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("RecordId", "MetOn", "DueOn");
 
                     b.HasIndex("ResponsibleUserId", "MetOn", "DueOn");
+
+                    b.HasIndex("AreaId", "BreachAfter", "RecordId", "Slot", "Step", "Late");
+
+                    b.HasIndex("HostAreaId", "BreachAfter", "RecordId", "Slot", "Step", "Late");
 
                     b.ToTable("StatutoryClocks", (string)null);
                 });

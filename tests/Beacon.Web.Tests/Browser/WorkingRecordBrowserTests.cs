@@ -70,4 +70,40 @@ public sealed class WorkingRecordBrowserTests(BrowserFixture browser) : IClassFi
         Axe.AssertNone(found);
         AssertNoScriptProblems(worker);
     }
+
+    [Fact]
+    public async Task A_concern_about_a_child_with_a_record_is_checked_then_sent_from_the_record()
+    {
+        var found = new List<string>();
+        await using var worker = await browser.SignedInAsync("social.worker@beacon.test", bypassCsp: true);
+        var page = worker.Page;
+        await AddAChildAsync(page, new NewChild("Perpetua", "Checkfirst"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Raise a concern", Exact = true }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Raise a concern", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("What was seen or heard").FillAsync("Dropped off at school by an older man in a silver car.");
+        var today = Core.Timescales.UkTime.ToUkDate(DateTime.UtcNow);
+        var date = page.GetByRole(AriaRole.Group, new() { Name = "When was it seen or heard?" });
+        await date.GetByLabel("Day").FillAsync(today.Day.ToString());
+        await date.GetByLabel("Month").FillAsync(today.Month.ToString());
+        await date.GetByLabel("Year").FillAsync(today.Year.ToString());
+        await page.GetByLabel("Consent given").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        // Check your answers: nothing is sent yet; change one answer, come back, then send.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your answers before sending the referral" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#answers")).ToContainTextAsync("Perpetua Checkfirst");
+        await Expect(page.Locator("#answers")).ToContainTextAsync("silver car");
+        await Axe.CheckAsync(page, "Check your answers (concern)", found);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change your answers" }).ClickAsync();
+        await Expect(page.GetByLabel("What was seen or heard")).ToHaveValueAsync("Dropped off at school by an older man in a silver car.");
+        await page.GetByLabel("I think the child is being sexually exploited, or groomed for it, now").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(page.Locator("#answers")).ToContainTextAsync("exploitation panel's list");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My referrals", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("#my-referrals")).ToContainTextAsync("Perpetua Checkfirst");
+        Axe.AssertNone(found);
+        AssertNoScriptProblems(worker);
+    }
 }

@@ -75,6 +75,36 @@ public sealed class ConcernInput
         }
     }
 
+    /// <summary>The concern in the words of the form's questions, for checking before it is sent.</summary>
+    public IEnumerable<(string Question, string Answer)> Answers()
+    {
+        var seen = SeenOn.TryRead("date", out var on, out _) ? CheckAnswers.Date(on) : "";
+        yield return ("What was seen or heard", CheckAnswers.Text(WhatWasSeen));
+        yield return ("When", string.IsNullOrWhiteSpace(SeenAt) ? $"{seen} (no time given)" : $"{seen}, {SeenAt.Trim()}");
+        yield return ("Being sexually exploited, or groomed for it, now", ExploitationSuspected ? "Yes: the child goes on the exploitation panel's list" : "No");
+        yield return ("Basis for sharing", SharingBasis is { } basis ? basis.Name() : "Not given");
+        if (!string.IsNullOrWhiteSpace(SharingJustification)) yield return ("Why sharing is justified", SharingJustification.Trim());
+    }
+
+    /// <summary>
+    /// Saves a referral raised under the id its check-your-answers step chose; false when that referral was sent
+    /// already (the same answers sent twice), and nothing more is saved.
+    /// </summary>
+    public static async Task<bool> SaveOnceAsync(BeaconDbContext db, Referral referral, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException sent) when (sent.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Referrals, r => r.Id == referral.Id, ct)) throw;
+            return false;
+        }
+    }
+
     public static IEnumerable<SelectListItem> SharingBasisItems() =>
         Enum.GetValues<SharingBasis>().Select(b => new SelectListItem(b.Name(), b.ToString()));
 }

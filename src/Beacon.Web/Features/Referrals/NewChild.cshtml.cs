@@ -5,7 +5,7 @@ using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Beacon.Web.Infrastructure.GovUk;
 
 namespace Beacon.Web.Features.Referrals;
 
@@ -32,7 +32,7 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
     /// </summary>
     [BindProperty] public Guid? SubmissionId { get; set; }
     /// <summary>The answers, checked, shown for the person to confirm before anything is sent.</summary>
-    public IReadOnlyList<(string Question, string Answer)>? Answers { get; private set; }
+    public CheckAnswers? Answers { get; private set; }
 
     /// <summary>The names and date of birth typed at the Find step carry into the form, so nothing is typed twice.</summary>
     public async Task OnGetAsync(string? firstName, string? lastName, string? day, string? month, string? year, CancellationToken ct)
@@ -68,7 +68,9 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
             {
                 await LoadChoicesAsync(ct);
                 SubmissionId ??= Guid.NewGuid();
-                Answers = AnswersFor(details);
+                Answers = new CheckAnswers(AnswersFor(details), SubmissionId.Value,
+                    "When you send it, Children's Social Care's front door receives the referral and must decide on it within one working day. A new record is made for the child.",
+                    "Send referral");
                 return Page();
             }
             else
@@ -82,15 +84,9 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
                     {
                         Db.Children.Add(child);
                         Db.Referrals.Add(referral);
-                        try { await Db.SaveChangesAsync(ct); }
-                        catch (DbUpdateException sent) when (sent.IsUniqueViolation())
-                        {
-                            Db.ChangeTracker.Clear();
-                            if (!await Db.Referrals.AnyAsync(r => r.Id == referral.Id, ct)) throw;
-                            TempData["Saved"] = "This referral was sent already: it was not sent again";
-                            return Redirect("/Referrals");
-                        }
-                        TempData["Saved"] = $"Your referral about {child.FullName} has been sent to Children's Social Care";
+                        TempData["Saved"] = await ConcernInput.SaveOnceAsync(Db, referral, ct)
+                            ? $"Your referral about {child.FullName} has been sent to Children's Social Care"
+                            : "This referral was sent already: it was not sent again";
                         return Redirect("/Referrals");
                     }
                 }
@@ -107,18 +103,16 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
     /// <summary>What the referral will say, in the words of the form's questions.</summary>
     private IReadOnlyList<(string, string)> AnswersFor(ChildDetails details)
     {
-        static string Text(string? value, string none = "Not given") => string.IsNullOrWhiteSpace(value) ? none : value.Trim();
         string Chosen(IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> items, string? value) =>
             items.FirstOrDefault(i => i.Value == value)?.Text ?? "Not given";
-        var seen = Concern.SeenOn.TryRead("date", out var on, out _) ? on.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "";
         var answers = new List<(string, string)>
         {
             ("Name", $"{details.FirstName} {details.LastName}"),
-            ("Alias", Text(Alias, "None")),
-            ("Date of birth", details.DateOfBirth.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))),
+            ("Alias", CheckAnswers.Text(Alias, "None")),
+            ("Date of birth", CheckAnswers.Date(details.DateOfBirth)),
             ("Gender", EnumDisplay.Name(details.Gender)),
             ("Ethnicity", EnumDisplay.Name(details.Ethnicity)),
-            ("School", Text(details.School)),
+            ("School", CheckAnswers.Text(details.School)),
             ("Looked after", details.IsLookedAfter ? $"Yes{(string.IsNullOrWhiteSpace(details.Placement) ? "" : $": {details.Placement.Trim()}")}" : "No"),
         };
         if (details.IsLookedAfter)
@@ -127,11 +121,7 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
         if (!string.IsNullOrEmpty(Input.KeyWorkerUserId)) answers.Add(("Key worker", Chosen(KeyWorkerItems, Input.KeyWorkerUserId)));
         var involved = OrganisationItems.Where(o => Input.Organisations.Select(g => g.ToString()).Contains(o.Value)).Select(o => o.Text).ToList();
         answers.Add(("Organisations involved", involved.Count == 0 ? "None chosen" : string.Join(", ", involved)));
-        answers.Add(("What was seen or heard", Text(Concern.WhatWasSeen)));
-        answers.Add(("When", string.IsNullOrWhiteSpace(Concern.SeenAt) ? $"{seen} (no time given)" : $"{seen}, {Concern.SeenAt.Trim()}"));
-        answers.Add(("Being sexually exploited, or groomed for it, now", Concern.ExploitationSuspected ? "Yes: the child goes on the exploitation panel's list" : "No"));
-        answers.Add(("Basis for sharing", Concern.SharingBasis is { } basis ? EnumDisplay.Name(basis) : "Not given"));
-        if (!string.IsNullOrWhiteSpace(Concern.SharingJustification)) answers.Add(("Why sharing is justified", Concern.SharingJustification.Trim()));
+        answers.AddRange(Concern.Answers());
         return answers;
     }
 }

@@ -244,7 +244,7 @@ public abstract class CaseTests(BeaconFixture beacon)
         using var _ = socialWorker;
         var childId = (await CaseAsync(Factory, caseId)).ChildId;
         using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
-        var raised = await outreach.SubmitAsync($"/Referrals/Create/{childId}", "main form", Concern("Seen again with the same men"));
+        var raised = await SendConcernAsync(outreach, childId, Concern("Seen again with the same men"));
         Assert.Equal(HttpStatusCode.Redirect, raised.Status);
         var second = await WithDbAsync(Factory, db => db.Referrals.Where(r => r.ChildId == childId && r.Status == ReferralStatus.AwaitingDecision).Select(r => r.Id).SingleAsync());
         var decided = await socialWorker.SubmitAsync($"/Referrals/{second}", "#decide", Decision(TriageOutcome.StrategyDiscussion));

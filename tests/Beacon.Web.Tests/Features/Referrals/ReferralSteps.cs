@@ -49,6 +49,15 @@ public static class ReferralSteps
         return page;
     }
 
+    /// <summary>Raises a concern about a child who has a record, sending it from the check-your-answers page as a person does.</summary>
+    public static async Task<BeaconClient.PageResponse> SendConcernAsync(BeaconClient client, Guid childId, Dictionary<string, string> fields)
+    {
+        var page = await client.SubmitAsync($"/Referrals/Create/{childId}", "main form", fields);
+        if (page.Status == HttpStatusCode.OK && page.Document.QuerySelector("#check-answers") is not null)
+            page = await client.SubmitAsync(page, "#check-answers", [], $"/Referrals/Create/{childId}");
+        return page;
+    }
+
     /// <summary>Raises a referral about a new child and returns the referral's id.</summary>
     public static async Task<Guid> RaiseForNewChildAsync(BeaconFactory factory, BeaconClient client, string first, string last)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Beacon.Core.Referrals;
 using Beacon.Web.Tests.Infrastructure;
+using Beacon.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using static Beacon.Web.Tests.Features.Referrals.ReferralSteps;
 
@@ -102,6 +103,43 @@ public abstract class ReferralTests(BeaconFixture beacon)
         Assert.Contains("sent already", (await outreach.GetAsync("/Referrals")).Text);
         Assert.Equal(children + 1, await WithDbAsync(Factory, db => db.Children.CountAsync()));
         Assert.Equal(referrals + 1, await WithDbAsync(Factory, db => db.Referrals.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_concern_about_a_child_with_a_record_is_checked_before_it_is_sent_and_sent_once()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var referralId = await RaiseForNewChildAsync(Factory, outreach, "Marisol", "Secondconcern");
+        var childId = await WithDbAsync(Factory, db => db.Referrals.Where(r => r.Id == referralId).Select(r => r.ChildId).SingleAsync());
+        int Count(BeaconDbContext db) => db.Referrals.Count(r => r.ChildId == childId);
+        var before = await WithDbAsync(Factory, db => Task.FromResult(Count(db)));
+
+        var fields = new Dictionary<string, string>(Concern("Seen again at the bus station with the same older man")) { ["Concern.ExploitationSuspected"] = "true" };
+        var check = await outreach.SubmitAsync($"/Referrals/Create/{childId}", "main form", fields);
+        var answers = check.Document.QuerySelector("#answers")!.TextContent;
+        Assert.Contains("Marisol Secondconcern, born 9 July 2011", answers);
+        Assert.Contains("Seen again at the bus station with the same older man", answers);
+        Assert.Contains("the child goes on the exploitation panel's list", answers);
+        Assert.Contains("Consent given", answers);
+        Assert.Equal(before, await WithDbAsync(Factory, db => Task.FromResult(Count(db))));
+
+        // "Change your answers" brings the form back as typed, with nothing refused.
+        var change = await outreach.SubmitAsync(check, "#check-answers", new() { ["Change"] = "true" }, $"/Referrals/Create/{childId}");
+        Assert.Equal("Seen again at the bus station with the same older man", change.Document.QuerySelector("#Concern-WhatWasSeen")!.TextContent.Trim());
+        Assert.NotNull(change.Document.QuerySelector("input[name='Concern.ExploitationSuspected'][checked]"));
+        Assert.Null(change.Document.QuerySelector("#answers"));
+        Assert.Empty(change.Errors);
+
+        var sent = await outreach.SubmitAsync(check, "#check-answers", [], $"/Referrals/Create/{childId}");
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+        Assert.Equal(before + 1, await WithDbAsync(Factory, db => Task.FromResult(Count(db))));
+
+        // Sent again (back and resubmit, or two clicks at once): refused as the same referral.
+        var twice = await Task.WhenAll(outreach.SubmitAsync(check, "#check-answers", [], $"/Referrals/Create/{childId}"),
+            outreach.SubmitAsync(check, "#check-answers", [], $"/Referrals/Create/{childId}"));
+        Assert.All(twice, t => Assert.Equal(HttpStatusCode.Redirect, t.Status));
+        Assert.Contains("sent already", (await outreach.GetAsync("/Referrals")).Text);
+        Assert.Equal(before + 1, await WithDbAsync(Factory, db => Task.FromResult(Count(db))));
     }
 
     [Fact]

@@ -15,6 +15,14 @@ namespace Beacon.Web.Features.MyWork;
 public sealed class BreachesModel(Workload workload, Infrastructure.Auditing.AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public StatutoryStep? Step { get; set; }
+    [BindProperty(SupportsGet = true)] public Workload.BreachStanding? Standing { get; set; }
+    /// <summary>Only the breaches the person is responsible for (their cases, or referral decisions they made).</summary>
+    [BindProperty(SupportsGet = true)] public bool MineOnly { get; set; }
+    /// <summary>The filter as asked, values the list does not know ignored.</summary>
+    public Workload.BreachFilter Filter => new(Step is { } s && Enum.IsDefined(s) ? s : null,
+        Standing is { } t && Enum.IsDefined(t) ? t : null, MineOnly);
+    public int Unfiltered { get; private set; }
     public Paged<Workload.Breach> Breaches { get; private set; } = new([], 1, 1, 0);
     public IReadOnlyList<Workload.StepCount> Counts { get; private set; } = [];
 
@@ -22,14 +30,17 @@ public sealed class BreachesModel(Workload workload, Infrastructure.Auditing.Aud
     {
         var actor = User.ToActor();
         Counts = await workload.BreachCountsAsync(actor, ct);
-        Breaches = await workload.BreachesAsync(actor, PageNumber, Counts.Sum(c => c.Overdue + c.Late), ct);
+        Unfiltered = Counts.Sum(c => c.Overdue + c.Late);
+        var filter = Filter;
+        var total = filter.Narrows ? await workload.CountBreachesAsync(actor, filter, ct) : Unfiltered;
+        Breaches = await workload.BreachesAsync(actor, PageNumber, total, ct, filter);
         return Page();
     }
 
     /// <summary>Every breach as CSV, streamed from the stored clocks; audited as an export.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        await audit.RecordAsync(Core.Audit.AuditAction.Exported, "TimescaleBreaches", "-", null, "Downloaded the timescale breaches as CSV", ct);
+        await audit.RecordAsync(Core.Audit.AuditAction.Exported, "TimescaleBreaches", "-", null, Filter.Narrows ? "Downloaded the timescale breaches, filtered, as CSV" : "Downloaded the timescale breaches as CSV", ct);
         return await Infrastructure.Web.CsvDownload.WriteAsync(Response, $"timescale-breaches-{DateTime.UtcNow:yyyy-MM-dd}.csv",
         [
             new("Child", b => b.ChildName),
@@ -37,6 +48,10 @@ public sealed class BreachesModel(Workload workload, Infrastructure.Auditing.Aud
             new("Responsible", b => b.Responsible),
             new("Due", b => b.Timescale.DueOn.ToString("yyyy-MM-dd")),
             new("Where it stands", b => b.Timescale.Describe()),
-        ], workload.AllBreachesAsync(User.ToActor(), ct), ct);
+        ], workload.AllBreachesAsync(User.ToActor(), Filter, ct), ct);
     }
+
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> StepItems() => GovUkChoices.Of<StatutoryStep>("Any step");
+
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> StandingItems() => GovUkChoices.Of<Workload.BreachStanding>("Overdue or done late");
 }

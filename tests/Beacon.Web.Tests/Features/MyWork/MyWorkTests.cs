@@ -155,6 +155,51 @@ public abstract class MyWorkTests(BeaconFixture beacon)
         Assert.Equal(total, lines.Length - 1);
         Assert.Equal(HttpStatusCode.Forbidden, (await outreach.GetAsync("/MyWork/Breaches?handler=Csv")).Status);
     }
+
+    [Fact]
+    public async Task The_breaches_list_narrows_by_step_standing_and_responsibility_and_its_download_follows()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var referralId = await RaiseForNewChildAsync(Factory, outreach, "Philippa", "Filterwell");
+        await WithDbAsync(Factory, db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE \"Referrals\" SET \"ReceivedAtUtc\" = {new DateTime(2025, 4, 7, 10, 0, 0, DateTimeKind.Utc)}, \"SeenAtUtc\" = {new DateTime(2025, 4, 7, 9, 0, 0, DateTimeKind.Utc)} WHERE \"Id\" = {referralId}"));
+        await Beacon.Web.Infrastructure.Data.ReadModels.RebuildAllAsync(Factory.Services, CancellationToken.None);
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        static List<string> Rows(BeaconClient.PageResponse page) =>
+            page.Document.QuerySelectorAll("#breaches tbody tr").Select(r => r.TextContent).ToList();
+        static int Shown(BeaconClient.PageResponse page) =>
+            int.Parse(System.Text.RegularExpressions.Regex.Match(page.Document.QuerySelector("#list-heading")!.TextContent, @"\((\d+)\)").Groups[1].Value);
+        var all = await manager.GetAsync("/MyWork/Breaches");
+        var everyone = int.Parse(System.Text.RegularExpressions.Regex.Match(all.Document.QuerySelector("#counts caption")!.TextContent, @"\((\d+) in all\)").Groups[1].Value);
+
+        // One step: every row is that step, and the number is the step's row of the counts.
+        var decision = all.Document.QuerySelectorAll("#Step option").Single(o => o.TextContent.Trim() == "Decision on referral").GetAttribute("value");
+        var decisions = await manager.GetAsync($"/MyWork/Breaches?Step={decision}");
+        Assert.All(Rows(decisions), r => Assert.Contains("Decision on referral", r));
+        Assert.Contains(Rows(decisions), r => r.Contains("Philippa Filterwell"));
+        var countsRow = all.Document.QuerySelectorAll("#counts tbody tr").Single(r => r.TextContent.Contains("Decision on referral"))
+            .QuerySelectorAll("td").Skip(1).Sum(td => int.Parse(td.TextContent));
+        Assert.Equal(countsRow, Shown(decisions));
+
+        // Still overdue, or done late: the two add up to every breach.
+        var overdue = await manager.GetAsync("/MyWork/Breaches?Standing=Overdue");
+        Assert.All(Rows(overdue), r => Assert.Contains("Overdue by", r));
+        var late = await manager.GetAsync("/MyWork/Breaches?Standing=Late");
+        Assert.All(Rows(late), r => Assert.Matches(@"Done \d+ .* late", r));
+        Assert.Equal(everyone, Shown(overdue) + Shown(late));
+
+        // Only the manager's own: no front-door breach nobody has decided (the new referral is nobody's yet).
+        var mine = await manager.GetAsync("/MyWork/Breaches?MineOnly=true");
+        Assert.DoesNotContain(Rows(mine), r => r.Contains("Philippa Filterwell"));
+        Assert.True(Shown(mine) < everyone);
+
+        // A value the list does not know is no filter; the download follows the filters.
+        Assert.Null((await manager.GetAsync("/MyWork/Breaches?Step=999")).Document.QuerySelector("#breaches-clear"));
+        using var csv = await manager.Http.GetAsync(decisions.Document.QuerySelector("#download-csv")!.GetAttribute("href"));
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(Shown(decisions), lines.Count);
+        Assert.All(lines, l => Assert.Contains(",Decision on referral,", l));
+    }
 }
 
 public sealed class SqliteMyWorkTests(SqliteBeacon beacon) : MyWorkTests(beacon), IClassFixture<SqliteBeacon>;

@@ -21,6 +21,16 @@ public sealed class ReportsAndConcernsBrowserTests(BrowserFixture browser) : ICl
             // The demo's inquiry was sent three weeks ago and two people have not acknowledged it: the board is told.
             await Expect(page.Locator("#for-the-board")).ToContainTextAsync("Not acknowledged");
             await Axe.CheckAsync(page, "Reports register", found);
+            // The register is a short list shown whole: its columns sort in the browser (MOJ sortable table).
+            var dates = page.Locator("#reports tbody tr td:nth-child(3)");
+            await page.Locator("#reports thead").GetByRole(AriaRole.Button, new() { Name = "Date" }).ClickAsync();
+            await Expect(page.Locator("#reports thead th").Nth(2)).ToHaveAttributeAsync("aria-sort", "ascending");
+            var ascending = await dates.EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.sortValue)");
+            Assert.True(ascending.Length > 1, "the demo's register has more than one report");
+            Assert.Equal(ascending.Order(StringComparer.Ordinal), ascending);
+            await page.Locator("#reports thead").GetByRole(AriaRole.Button, new() { Name = "Date" }).ClickAsync();
+            Assert.Equal(ascending.Reverse(), await dates.EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.sortValue)"));
+            await Axe.CheckAsync(page, "Reports register, sorted", found);
             await page.GetByRole(AriaRole.Link, new() { Name = "Record a report" }).ClickAsync();
             await page.GetByLabel("Title").FillAsync("Browser review of the (fictional) front door");
             await page.GetByLabel("Kind of report").SelectOptionAsync(new SelectOptionValue { Label = "Case review" });

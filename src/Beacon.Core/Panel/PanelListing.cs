@@ -7,8 +7,8 @@ namespace Beacon.Core.Panel;
 /// <summary>Why a child is on the exploitation panel's list. Numbers are stored.</summary>
 public enum ListingReason
 {
-    /// <summary>The child's current signed-off assessment is significant or serious.</summary>
-    [Display(Name = "Current risk assessment")] CurrentRisk = 1,
+    /// <summary>A signed-off assessment put the child at significant or serious risk (a lower one since does not take them off).</summary>
+    [Display(Name = "Assessed at significant or serious risk")] CurrentRisk = 1,
     /// <summary>An action the panel set for the child is overdue.</summary>
     [Display(Name = "Overdue panel action")] OverduePanelAction = 2,
     /// <summary>The chair added the child, with a reason.</summary>

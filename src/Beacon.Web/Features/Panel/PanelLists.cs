@@ -75,18 +75,21 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
                };
     }
 
-    /// <summary>The children listed by the rule alone: a current significant or serious assessment and no removal since it was signed off.</summary>
+    /// <summary>
+    /// The children listed by the rule alone: a significant or serious assessment signed off since their last removal
+    /// (<see cref="ChildRiskPosition.OnPanelListSinceUtc"/>: a lower one since does not take them off), and no removal since.
+    /// </summary>
     public IQueryable<PanelRow> ByRisk(Actor actor, IQueryable<Guid>? among = null)
     {
         var visible = Visible(actor, among);
         var listings = db.Set<PanelListing>();
         return from p in db.Set<ChildRiskPosition>()
-               where p.Level >= PanelList.ThresholdLevel && p.SignedOffAtUtc != null
+               where p.OnPanelListSinceUtc != null
                join c in visible on p.ChildId equals c.Id
-               where !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.SignedOffAtUtc))
+               where !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.OnPanelListSinceUtc))
                select new PanelRow
                {
-                   ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, SortName = c.SortName, Reason = ListingReason.CurrentRisk, ListedSinceUtc = p.SignedOffAtUtc!.Value,
+                   ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, SortName = c.SortName, Reason = ListingReason.CurrentRisk, ListedSinceUtc = p.OnPanelListSinceUtc!.Value,
                    Status = ListingStatus.Listed, Level = p.Level,
                };
     }
@@ -114,8 +117,8 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
                where !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= f.Since))
                      // Not listed by risk (ByRisk's rule, asked of this child's own position rather than as NOT IN over the
                      // whole risk branch, which the database worked out again for every page of the list).
-                     && !(p != null && p.Level >= PanelList.ThresholdLevel && p.SignedOffAtUtc != null
-                          && !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.SignedOffAtUtc)))
+                     && !(p != null && p.OnPanelListSinceUtc != null
+                          && !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.OnPanelListSinceUtc)))
                select new PanelRow
                {
                    ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, SortName = c.SortName, Reason = ListingReason.NewExploitationReferral, ListedSinceUtc = f.Since,
@@ -180,8 +183,8 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
         var stored = await db.Set<PanelListing>().Where(l => l.ChildId == childId && l.Status != ListingStatus.Removed).SingleOrDefaultAsync(ct);
         if (stored is not null) return stored;
         var position = await db.Set<ChildRiskPosition>().AsNoTracking().SingleOrDefaultAsync(p => p.ChildId == childId, ct);
-        var (reason, since) = position is { Level: { } level, SignedOffAtUtc: { } signed } && PanelList.BelongsOnPanelList(level)
-            ? (ListingReason.CurrentRisk, signed)
+        var (reason, since) = position is { OnPanelListSinceUtc: { } held }
+            ? (ListingReason.CurrentRisk, held)
             : (ListingReason.NewExploitationReferral, await FlaggedSinceAsync(childId, ct) ?? DateTime.MaxValue);
         if (since == DateTime.MaxValue) return null;
         var removedSince = await db.Set<PanelListing>().AnyAsync(l => l.ChildId == childId && l.RemovedAtUtc >= since, ct);

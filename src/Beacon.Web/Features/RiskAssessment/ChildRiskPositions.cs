@@ -29,6 +29,11 @@ public sealed class ChildRiskPosition
     /// <summary>Null when no assessment exists (due now) or none is required.</summary>
     public DateTime? DueAtUtc { get; set; }
     public ReassessmentTriggerKind? TriggerKind { get; set; }
+    /// <summary>
+    /// Since when the child's risk holds them on the panel's list (<see cref="PanelList.OnListByRiskSince"/>): set by a
+    /// significant or serious sign-off, kept through lower ones, ended only by a removal the chair approves.
+    /// </summary>
+    public DateTime? OnPanelListSinceUtc { get; set; }
 
     public ReassessmentDue Due => DueOf(DueReason, DueAtUtc, Level, TriggerKind);
 
@@ -51,6 +56,8 @@ internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<
         position.HasIndex(p => p.DueAtUtc).HasFilter($"\"DueReason\" <> {(int)ReassessmentReason.NoAssessment}").HasDatabaseName("IX_ChildRiskPositions_Assessed_DueAtUtc");
         // The panel's agenda: most serious first, then longest since sign-off, read in order and stopped at one agenda's worth.
         position.HasIndex(p => new { p.Level, p.SignedOffAtUtc }).IsDescending(true, false);
+        // The panel's list by risk: the children whose risk holds them on it.
+        position.HasIndex(p => p.OnPanelListSinceUtc);
     }
 }
 
@@ -74,8 +81,9 @@ internal sealed class ChildRiskPositionProjector(ReassessmentSchedule schedule) 
         // What the database holds, overlaid with what this save is changing (new sign-offs, superseded ones, new events).
         var trackedAssessments = db.ChangeTracker.Entries<Assessment>().Select(e => e.Entity).Where(a => idSet.Contains(a.ChildId)).ToList();
         var trackedIds = trackedAssessments.Select(a => a.Id).ToHashSet();
+        // Superseded assessments too: a significant one earlier holds the child on the panel's list.
         var assessments = (await db.RiskAssessments.AsNoTracking().IgnoreAutoIncludes()
-                .Where(a => ids.Contains(a.ChildId) && (a.Status == AssessmentStatus.SignedOff || a.Status == AssessmentStatus.Draft))
+                .Where(a => ids.Contains(a.ChildId) && (a.Status == AssessmentStatus.SignedOff || a.Status == AssessmentStatus.Superseded || a.Status == AssessmentStatus.Draft))
                 .Select(a => new Row(a.Id, a.ChildId, a.Status, a.Level, a.SignedOffAtUtc)).ToListAsync(ct))
             .Where(a => !trackedIds.Contains(a.Id))
             .Concat(trackedAssessments.Select(a => new Row(a.Id, a.ChildId, a.Status, a.Level, a.SignedOffAtUtc)))
@@ -85,6 +93,13 @@ internal sealed class ChildRiskPositionProjector(ReassessmentSchedule schedule) 
         var trackedEpisodeIds = trackedEpisodes.Select(e => e.Id).ToHashSet();
         var trackedReferrals = db.ChangeTracker.Entries<Referral>().Select(e => e.Entity).Where(r => idSet.Contains(r.ChildId)).ToList();
         var trackedReferralIds = trackedReferrals.Select(r => r.Id).ToHashSet();
+        var trackedListings = db.ChangeTracker.Entries<Core.Panel.PanelListing>().Select(e => e.Entity).Where(l => idSet.Contains(l.ChildId)).ToList();
+        var trackedListingIds = trackedListings.Select(l => l.Id).ToHashSet();
+        var lastRemoved = (await db.Set<Core.Panel.PanelListing>().AsNoTracking().Where(l => ids.Contains(l.ChildId) && l.RemovedAtUtc != null)
+                .Select(l => new { l.Id, l.ChildId, l.RemovedAtUtc }).ToListAsync(ct))
+            .Where(l => !trackedListingIds.Contains(l.Id))
+            .Concat(trackedListings.Where(l => l.RemovedAtUtc != null).Select(l => new { l.Id, l.ChildId, l.RemovedAtUtc }))
+            .GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.Max(l => l.RemovedAtUtc));
         var signedOff = assessments.SelectMany(g => g).Where(a => a.Status == AssessmentStatus.SignedOff).ToList();
         var earliest = signedOff.Count == 0 ? (DateTime?)null : signedOff.Min(a => a.SignedOffAtUtc);
         // Only events after a sign-off can trigger a reassessment, so only those are read.
@@ -110,6 +125,9 @@ internal sealed class ChildRiskPositionProjector(ReassessmentSchedule schedule) 
             {
                 ChildId = id, CurrentAssessmentId = current?.Id, Level = current?.Level, SignedOffAtUtc = current?.SignedOffAtUtc, DraftId = draft?.Id,
                 DueReason = due.Reason, DueAtUtc = due.DueAtUtc, TriggerKind = due.Trigger?.Kind,
+                OnPanelListSinceUtc = PanelList.OnListByRiskSince(
+                    assessments[id].Where(a => a.Status is AssessmentStatus.SignedOff or AssessmentStatus.Superseded && a.SignedOffAtUtc is not null)
+                        .Select(a => (a.Level, a.SignedOffAtUtc!.Value)), lastRemoved.GetValueOrDefault(id)),
             };
         }).ToList();
         var existing = await db.Set<ChildRiskPosition>().Where(p => ids.Contains(p.ChildId)).ToListAsync(ct);

@@ -64,7 +64,7 @@ public abstract class PanelListTests(BeaconFixture beacon)
         var childId = await RiskSteps.CreateChildAsync(worker, "Guinevere", "Panelby");
         await RiskSteps.SignedOffAsync(worker, childId, "police-sexual-offence");
         Assert.True(await OnListAsync(worker, childId), "a child at serious risk is on the list without anyone adding them");
-        Assert.Contains("(current risk assessment)", (await worker.GetAsync($"/Children/{childId}")).Document.QuerySelector("#panel-status")!.TextContent);
+        Assert.Contains("(assessed at significant or serious risk)", (await worker.GetAsync($"/Children/{childId}")).Document.QuerySelector("#panel-status")!.TextContent);
         using (var csv = await worker.Http.GetAsync("/Panel?handler=Csv"))
         {
             Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
@@ -121,6 +121,39 @@ public abstract class PanelListTests(BeaconFixture beacon)
         // A new assessment at serious risk after the removal puts the child back on the list.
         await RiskSteps.SignedOffAsync(worker, childId, "police-sexual-offence");
         Assert.True(await OnListAsync(worker, childId));
+    }
+
+    [Fact]
+    public async Task A_lower_assessment_does_not_take_a_child_off_the_list_only_an_approved_removal_does()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var childId = await RiskSteps.CreateChildAsync(worker, "Rosamund", "Stayslisted");
+        await RiskSteps.SignedOffAsync(worker, childId, "police-sexual-offence");
+        Assert.True(await OnListAsync(worker, childId));
+
+        // A new assessment finds no apparent risk: the child stays on the list, at their new level, until the panel decides.
+        await RiskSteps.SignedOffAsync(worker, childId);
+        Assert.Equal(Core.RiskAssessment.ExploitationRiskLevel.NoApparentRisk,
+            await WithDbAsync(Factory, db => db.Set<Beacon.Web.Features.RiskAssessment.ChildRiskPosition>().Where(p => p.ChildId == childId).Select(p => p.Level).SingleAsync()));
+        Assert.True(await OnListAsync(worker, childId), "a lower assessment alone takes nobody off the panel's list");
+        var row = (await worker.GetAsync("/Panel?Sort=Name")).Document.QuerySelector($"#panel-list tr[data-child='{childId}']")!;
+        Assert.Contains("No apparent risk", row.TextContent);
+        Assert.Contains("On the list since", (await worker.GetAsync($"/Children/{childId}")).Document.QuerySelector("#panel-status")!.TextContent);
+
+        // "Risk reduced", evidenced by that assessment, is proposed and the chair approves: only then does the child leave.
+        var proposed = await worker.SubmitAsync($"/Panel/{childId}/Remove", "main form", new()
+        {
+            ["Category"] = nameof(RemovalCategory.RiskReduced), ["Rationale"] = "Reassessed after three months of (fictional) outreach work: no indicators found",
+        });
+        Assert.True(proposed.Status == HttpStatusCode.Redirect, string.Join("; ", proposed.Errors));
+        Assert.True(await OnListAsync(worker, childId));
+        using var chair = await BeaconClient.SignedInAsync(Factory, "panel.chair@beacon.test");
+        var listingId = await WithDbAsync(Factory, db => db.Set<PanelListing>().Where(l => l.ChildId == childId).Select(l => l.Id).SingleAsync());
+        var approve = await chair.SubmitAsync(await chair.GetAsync("/Panel/Removals"), $"#removal-{listingId} form[action*='handler=Approve']", []);
+        Assert.Equal(HttpStatusCode.Redirect, approve.Status);
+        Assert.False(await OnListAsync(worker, childId));
+        var register = (await worker.GetAsync("/Panel/Register")).Document.QuerySelectorAll("#register tbody tr").Single(r => r.TextContent.Contains("Rosamund Stayslisted"));
+        Assert.Contains("Risk reduced", register.TextContent);
     }
 
     [Fact]

@@ -2053,6 +2053,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("Level")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("OnPanelListSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("SignedOffAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2064,6 +2067,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("DueAtUtc")
                         .HasDatabaseName("IX_ChildRiskPositions_Assessed_DueAtUtc")
                         .HasFilter("\"DueReason\" <> 1");
+
+                    b.HasIndex("OnPanelListSinceUtc");
 
                     b.HasIndex("DueReason", "DueAtUtc");
 

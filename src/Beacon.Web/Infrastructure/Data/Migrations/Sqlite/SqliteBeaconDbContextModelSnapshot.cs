@@ -2046,6 +2046,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("Level")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("OnPanelListSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SignedOffAtUtc")
                         .HasColumnType("TEXT");
 
@@ -2057,6 +2060,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("DueAtUtc")
                         .HasDatabaseName("IX_ChildRiskPositions_Assessed_DueAtUtc")
                         .HasFilter("\"DueReason\" <> 1");
+
+                    b.HasIndex("OnPanelListSinceUtc");
 
                     b.HasIndex("DueReason", "DueAtUtc");
 

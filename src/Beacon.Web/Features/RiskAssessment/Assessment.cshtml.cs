@@ -33,6 +33,8 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
     [BindProperty] public string? WithdrawalReason { get; set; }
     /// <summary>The version of the assessment the form was opened on.</summary>
     [BindProperty] public int Version { get; set; }
+    /// <summary>"Check and sign off": the screening tool is saved as shown, then the check page follows.</summary>
+    [BindProperty] public bool ThenSignOff { get; set; }
 
     public Assessment? Assessment { get; private set; }
     public Child? Child { get; private set; }
@@ -93,7 +95,8 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
                 Try(() => a.UntickIndicator(code), code);
         }
         if (!ModelState.IsValid) return await RedisplayAsync(child!, ct, keepIndicators: true);
-        return await SaveAsync(a, child!, "Screening saved. The level below reflects your changes.", ct);
+        return await SaveAsync(a, child!, "Screening saved. The level below reflects your changes.", ct,
+            then: ThenSignOff ? $"/RiskAssessment/{Id}/SignOff" : null);
     }
 
     public async Task<IActionResult> OnPostJudgementAsync(CancellationToken ct)
@@ -163,7 +166,7 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
         return await SaveAsync(assessment!, child!, "Withdrawal declined: the assessment stands", ct);
     }
 
-    private async Task<IActionResult> SaveAsync(Assessment assessment, Child child, string done, CancellationToken ct)
+    private async Task<IActionResult> SaveAsync(Assessment assessment, Child child, string done, CancellationToken ct, string? then = null)
     {
         // The version the form was opened on: if anyone saved since, the update matches no row and is refused.
         var entry = db.Entry(assessment);
@@ -172,6 +175,7 @@ public sealed class AssessmentModel(Assessments assessments, BeaconDbContext db,
         try
         {
             await db.SaveChangesAsync(ct);
+            if (then is not null) return Redirect(then);
             TempData["Saved"] = done;
             return Redirect($"/RiskAssessment/{Id}");
         }

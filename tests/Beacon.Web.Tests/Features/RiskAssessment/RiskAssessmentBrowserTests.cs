@@ -36,15 +36,15 @@ public sealed class RiskAssessmentBrowserTests(BrowserFixture browser) : IClassF
         await Expect(page.Locator("#computed-level")).ToHaveTextAsync("At risk");
         await Expect(page.Locator("#explanation")).ToContainTextAsync("Score 6 from 2 indicators");
 
-        // A third indicator without evidence yet: the level moves, but sign-off is refused until it is evidenced.
+        // A third indicator without evidence yet, ticked and not saved: "Check and sign off" saves what is on the page
+        // first (nothing ticked is lost on the way), and sign-off is refused until it is evidenced.
         await page.GetByLabel("Older 'boyfriend' or girlfriend").CheckAsync();
         await page.Locator("#Source-older-boyfriend-").SelectOptionAsync(new SelectOptionValue { Label = "Youth Outreach" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and update level" }).ClickAsync();
-        await Expect(page.Locator("#computed-level")).ToHaveTextAsync("Significant risk");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check and sign off" }).ClickAsync();
         await Expect(page.Locator("#not-ready")).ToContainTextAsync("Older 'boyfriend' or girlfriend");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign off assessment" })).ToHaveCountAsync(0);
         await page.Locator("#not-ready").GetByRole(AriaRole.Link, new() { Name = "Go back to the assessment" }).ClickAsync();
+        await Expect(page.Locator("#computed-level")).ToHaveTextAsync("Significant risk");
 
         await page.Locator("#Evidence-older-boyfriend-").FillAsync("Told her outreach worker about a 23-year-old 'boyfriend' she met online.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and update level" }).ClickAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Beacon.Core.RiskAssessment;
 using Beacon.Web.Infrastructure.Data;
 using Beacon.Web.Tests.Infrastructure;
@@ -180,6 +181,26 @@ public abstract class RiskAssessmentTests(BeaconFixture beacon)
 
         var signed = await SignOffAsync(worker, assessment);
         Assert.Empty(signed.Errors);
+        Assert.Equal(["going-missing"], (await LoadAsync(Factory, assessment)).Indicators.Select(i => i.Code));
+    }
+
+    [Fact]
+    public async Task Check_and_sign_off_saves_what_is_ticked_on_the_page_before_the_check()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, Worker);
+        var assessment = await StartAsync(worker, await CreateChildAsync(worker, "Clemency", "Unsavedtick"));
+        var page = await worker.GetAsync(assessment);
+        // "Check and sign off" submits the screening tool's form: a tick not yet saved goes with it.
+        Assert.Equal("indicators-form", page.Document.QuerySelector("#check-and-sign-off")!.GetAttribute("form"));
+        page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#tick-going-missing")!.IsChecked = true;
+        var check = await worker.SubmitAsync(page, "#indicators-form", new()
+        {
+            ["Source[going-missing]"] = "Police", ["Evidence[going-missing]"] = "Missing overnight twice this month", ["ThenSignOff"] = "true",
+        }, assessment);
+        Assert.Equal(HttpStatusCode.Redirect, check.Status);
+        Assert.Equal($"{assessment}/SignOff", check.Location);
+        var shown = await worker.GetAsync(check.Location!);
+        Assert.Contains("Going missing", shown.Document.QuerySelector("#check-indicators")!.TextContent);
         Assert.Equal(["going-missing"], (await LoadAsync(Factory, assessment)).Indicators.Select(i => i.Code));
     }
 

@@ -22,6 +22,24 @@ public sealed class IndexModel(ChildRecords records, AuditTrail audit, Infrastru
     public bool Searched { get; private set; }
     public bool MayCreate => ChildAccess.MayCreate(User.ToActor());
 
+    /// <summary>
+    /// The concern form for a child with no record, with what was searched for carried over (the first word as the
+    /// first name, the rest as the last), so a worried practitioner is never left with only "Add a child".
+    /// </summary>
+    public string NewChildConcernUrl()
+    {
+        var words = (Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var query = new Microsoft.AspNetCore.Http.Extensions.QueryBuilder();
+        // A reference searched for is no name to carry.
+        if (Core.Common.RecordReference.TryRead(Name, out _)) words = [];
+        if (words.Length > 0) query.Add("firstName", words[0]);
+        if (words.Length > 1) query.Add("lastName", string.Join(' ', words[1..]));
+        if (!string.IsNullOrWhiteSpace(DateOfBirth.Day)) query.Add("day", DateOfBirth.Day.Trim());
+        if (!string.IsNullOrWhiteSpace(DateOfBirth.Month)) query.Add("month", DateOfBirth.Month.Trim());
+        if (!string.IsNullOrWhiteSpace(DateOfBirth.Year)) query.Add("year", DateOfBirth.Year.Trim());
+        return "/Referrals/NewChild" + query.ToQueryString();
+    }
+
     /// <summary>A referral or case found by the reference typed, on a child the person may see.</summary>
     public sealed record FoundRecord(string Reference, string Kind, string Url, Guid ChildId);
     public IReadOnlyList<FoundRecord> FoundByReference { get; private set; } = [];

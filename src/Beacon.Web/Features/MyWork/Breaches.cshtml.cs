@@ -20,9 +20,11 @@ public sealed class BreachesModel(Workload workload, Infrastructure.Auditing.Aud
     /// <summary>Only the breaches the person is responsible for (their cases, or referral decisions they made).</summary>
     [BindProperty(SupportsGet = true)] public bool MineOnly { get; set; }
     /// <summary>The filter as asked, values the list does not know ignored.</summary>
-    public Workload.BreachFilter Filter => new(Step is { } s && Enum.IsDefined(s) ? s : null,
+    public Workload.BreachFilter Filter => new(Step is { } s && Enum.IsDefined(s) && s != StatutoryStep.ReturnHomeInterview ? s : null,
         Standing is { } t && Enum.IsDefined(t) ? t : null, MineOnly);
     public int Unfiltered { get; private set; }
+    /// <summary>Whether the person follows up return home interviews (their list is linked only for them).</summary>
+    public bool SeesInterviews => Capabilities.FollowsUpReturnHomeInterviews(User.ToActor());
     public Paged<Workload.Breach> Breaches { get; private set; } = new([], 1, 1, 0);
     public IReadOnlyList<Workload.StepCount> Counts { get; private set; } = [];
 
@@ -51,7 +53,12 @@ public sealed class BreachesModel(Workload workload, Infrastructure.Auditing.Aud
         ], workload.AllBreachesAsync(User.ToActor(), Filter, ct), ct);
     }
 
-    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> StepItems() => GovUkChoices.Of<StatutoryStep>("Any step");
+    /// <summary>
+    /// The steps this list counts: referral decisions and case steps, whose clocks run in days. Return home interviews
+    /// (72 hours from the child's return) have their own list, which shows each overdue one.
+    /// </summary>
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> StepItems() =>
+        GovUkChoices.Of<StatutoryStep>("Any step", s => s != StatutoryStep.ReturnHomeInterview);
 
     public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> StandingItems() => GovUkChoices.Of<Workload.BreachStanding>("Overdue or done late");
 }

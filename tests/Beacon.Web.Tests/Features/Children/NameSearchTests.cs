@@ -172,6 +172,23 @@ public abstract class NameSearchTests(BeaconFixture beacon)
         Assert.Contains(location, await FoundAsync(client, "ravens"));
         Assert.Contains(location, await FoundAsync(client, "perpetua"));
     }
+
+    [Fact]
+    public async Task A_search_that_finds_no_one_offers_a_concern_about_a_new_child_with_what_was_typed()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var none = await outreach.GetAsync("/Children?Name=Wilhelmina+van+Nobody&DateOfBirth.Day=4&DateOfBirth.Month=11&DateOfBirth.Year=2012");
+        var link = none.Document.QuerySelector("#raise-for-new-child")!.GetAttribute("href")!;
+        var form = await outreach.GetAsync(link);
+        Assert.Equal(System.Net.HttpStatusCode.OK, form.Status);
+        Assert.Equal("Wilhelmina", form.Document.QuerySelector("#Input-FirstName")!.GetAttribute("value"));
+        Assert.Equal("van Nobody", form.Document.QuerySelector("#Input-LastName")!.GetAttribute("value"));
+        Assert.Equal("2012", form.Document.QuerySelector("input[name='Input.DateOfBirth.Year']")!.GetAttribute("value"));
+
+        // Someone who may not raise concerns (the board) is not offered it.
+        using var board = await BeaconClient.SignedInAsync(Factory, "auditor@beacon.test");
+        Assert.Null((await board.GetAsync("/Children?Name=Wilhelmina")).Document.QuerySelector("#raise-for-new-child"));
+    }
 }
 
 public sealed class SqliteNameSearchTests(SqliteBeacon beacon) : NameSearchTests(beacon), IClassFixture<SqliteBeacon>;

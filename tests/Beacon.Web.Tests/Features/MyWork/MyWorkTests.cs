@@ -193,6 +193,12 @@ public abstract class MyWorkTests(BeaconFixture beacon)
         Assert.DoesNotContain(Rows(mine), r => r.Contains("Philippa Filterwell"));
         Assert.True(Shown(mine) < everyone);
 
+        // Return home interviews run in hours and have their own list: not offered here, and linked for those who follow them up.
+        Assert.DoesNotContain(all.Document.QuerySelectorAll("#Step option"), o => o.TextContent.Contains("Return home interview"));
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(all.Document.QuerySelector("#interviews-link")!.GetAttribute("href")!)).Status);
+        using (var auditor = await BeaconClient.SignedInAsync(Factory, "auditor@beacon.test"))
+            Assert.Null((await auditor.GetAsync("/MyWork/Breaches")).Document.QuerySelector("#interviews-link"));
+
         // A value the list does not know is no filter; the download follows the filters.
         Assert.Null((await manager.GetAsync("/MyWork/Breaches?Step=999")).Document.QuerySelector("#breaches-clear"));
         using var csv = await manager.Http.GetAsync(decisions.Document.QuerySelector("#download-csv")!.GetAttribute("href"));

@@ -64,7 +64,7 @@ public sealed class CreateModel(ChildRecords records, BeaconDbContext db, TimePr
         }
         db.Referrals.Add(referral);
         TempData["Saved"] = await ConcernInput.SaveOnceAsync(db, referral, ct)
-            ? $"Your referral about {child.FullName} has been sent to Children's Social Care"
+            ? $"Your referral about {child.FullName} has been sent to Children's Social Care. Its reference is {referral.Reference}"
             : "This referral was sent already: it was not sent again";
         return Redirect("/Referrals");
     }

@@ -85,7 +85,7 @@ public sealed class NewChildModel(BeaconDbContext db, ChildOrganisations organis
                         Db.Children.Add(child);
                         Db.Referrals.Add(referral);
                         TempData["Saved"] = await ConcernInput.SaveOnceAsync(Db, referral, ct)
-                            ? $"Your referral about {child.FullName} has been sent to Children's Social Care"
+                            ? $"Your referral about {child.FullName} has been sent to Children's Social Care. Its reference is {referral.Reference}"
                             : "This referral was sent already: it was not sent again";
                         return Redirect("/Referrals");
                     }

@@ -133,6 +133,11 @@ public abstract class ReferralTests(BeaconFixture beacon)
         var sent = await outreach.SubmitAsync(check, "#check-answers", [], $"/Referrals/Create/{childId}");
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
         Assert.Equal(before + 1, await WithDbAsync(Factory, db => Task.FromResult(Count(db))));
+        // The referrer is told the reference to quote, and the referral says what they answered.
+        var (id, reference) = await WithDbAsync(Factory, db => db.Referrals.Where(r => r.ChildId == childId && r.ExploitationSuspected)
+            .Select(r => new { r.Id, r.Reference }).SingleAsync().ContinueWith(t => (t.Result.Id, t.Result.Reference)));
+        Assert.Contains($"Its reference is {reference}", (await outreach.GetAsync("/Referrals")).Text);
+        Assert.StartsWith("Yes", (await outreach.GetAsync($"/Referrals/{id}")).Document.QuerySelector("#exploitation-suspected")!.TextContent.Trim());
 
         // Sent again (back and resubmit, or two clicks at once): refused as the same referral.
         var twice = await Task.WhenAll(outreach.SubmitAsync(check, "#check-answers", [], $"/Referrals/Create/{childId}"),

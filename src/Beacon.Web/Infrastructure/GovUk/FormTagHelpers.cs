@@ -109,11 +109,18 @@ public sealed class GovUkCheckboxTagHelper : GovUkFieldTagHelper
 {
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var extra = HintAndError(out var describedBy);
+        // As GOV.UK's checkbox: an error above the box, the hint under its own label (not above, where it reads as
+        // belonging to the question before).
+        var ids = new List<string>();
+        var error = "";
+        if (Error is not null) { ids.Add($"{Id}-error"); error = $"<p id=\"{Id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {E(Error)}</p>"; }
+        var hint = "";
+        if (Hint is not null) { ids.Add($"{Id}-hint"); hint = $"<div id=\"{Id}-hint\" class=\"govuk-hint govuk-checkboxes__hint\">{E(Hint)}</div>"; }
+        var describedBy = ids.Count > 0 ? $" aria-describedby=\"{string.Join(' ', ids)}\"" : "";
         var isChecked = string.Equals(Value, "true", StringComparison.OrdinalIgnoreCase);
-        Render(output, $"{extra}<div class=\"govuk-checkboxes govuk-checkboxes--small\"><div class=\"govuk-checkboxes__item\">" +
+        Render(output, $"{error}<div class=\"govuk-checkboxes govuk-checkboxes--small\"><div class=\"govuk-checkboxes__item\">" +
             $"<input class=\"govuk-checkboxes__input\" id=\"{Id}\" name=\"{Name}\" type=\"checkbox\" value=\"true\"{(isChecked ? " checked" : "")}{describedBy}>" +
-            $"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{Id}\">{E(Label)}</label></div></div>" +
+            $"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{Id}\">{E(Label)}</label>{hint}</div></div>" +
             $"<input type=\"hidden\" name=\"{Name}\" value=\"false\">");
     }
 }

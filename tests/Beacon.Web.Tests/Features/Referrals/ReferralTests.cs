@@ -114,6 +114,11 @@ public abstract class ReferralTests(BeaconFixture beacon)
         int Count(BeaconDbContext db) => db.Referrals.Count(r => r.ChildId == childId);
         var before = await WithDbAsync(Factory, db => Task.FromResult(Count(db)));
 
+        // The panel hint belongs to its checkbox: under the box's label, as GOV.UK places it, and read with it.
+        var blank = await outreach.GetAsync($"/Referrals/Create/{childId}");
+        Assert.NotNull(blank.Document.QuerySelector(".govuk-checkboxes__item > #Concern-ExploitationSuspected-hint"));
+        Assert.Contains("Concern-ExploitationSuspected-hint", blank.Document.QuerySelector("#Concern-ExploitationSuspected")!.GetAttribute("aria-describedby"));
+
         var fields = new Dictionary<string, string>(Concern("Seen again at the bus station with the same older man")) { ["Concern.ExploitationSuspected"] = "true" };
         var check = await outreach.SubmitAsync($"/Referrals/Create/{childId}", "main form", fields);
         var answers = check.Document.QuerySelector("#answers")!.TextContent;

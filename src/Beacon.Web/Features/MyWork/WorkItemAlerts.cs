@@ -85,15 +85,21 @@ public sealed class WorkItemAlerts(BeaconDbContext db, AccountActors actors, Wai
         if (growth.Count > 0 && options.CurrentValue.Email)
         {
             var address = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-            if (!string.IsNullOrWhiteSpace(address)) await email.SendAsync(address, "New work is waiting for you in Beacon", EmailBody(growth), ct);
+            if (!string.IsNullOrWhiteSpace(address)) await email.SendAsync(address, "New work is waiting for you in Beacon", EmailBody(growth, actor.IsPractitioner), ct);
         }
         return growth.Count;
     }
 
-    /// <summary>What the email says: how much, of what kind, and where. Never a child's name or details: email leaves Beacon.</summary>
-    public string EmailBody(IReadOnlyList<WorkListGrowth> growth)
+    /// <summary>
+    /// What the email says: how much, of what kind, and where. Never a child's name or details: email leaves Beacon.
+    /// Practitioners are sent to My work; others (the board, for its escalations) to the page that lists the new item,
+    /// since My work is not theirs to open.
+    /// </summary>
+    public string EmailBody(IReadOnlyList<WorkListGrowth> growth, bool worksFromMyWork)
     {
-        var where = options.CurrentValue.PublicUrl is { Length: > 0 } url ? $"{url.TrimEnd('/')}/MyWork" : "My work in Beacon";
+        var page = worksFromMyWork ? "/MyWork" : growth[0].Link;
+        var where = options.CurrentValue.PublicUrl is { Length: > 0 } url ? $"{url.TrimEnd('/')}{page}"
+            : worksFromMyWork ? "My work in Beacon" : $"{page} in Beacon";
         return "New work is waiting for you:\n\n" + string.Join("\n", growth.Select(g => $"- {g.Describe()}")) +
                $"\n\nSign in to see it: {where}\n\nThis email does not name any child. Do not reply to it.";
     }

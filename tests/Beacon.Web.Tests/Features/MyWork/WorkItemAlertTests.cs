@@ -47,6 +47,12 @@ public abstract class WorkItemAlertTests(BeaconFixture beacon)
         await CheckEveryoneAsync();
         var boardMember = await UserIdAsync("board.member@beacon.test");
         Assert.True(await DbAsync(db => db.Set<WorkItemAlert>().AnyAsync(a => a.UserId == boardMember && a.Kind == "reports-unacknowledged")));
+        // Their email sends them where the item is listed, a page they may open: My work is for practitioners.
+        var boardEmail = await DbAsync(db => db.OutboxEmails.Where(e => e.To == "board.member@beacon.test").OrderByDescending(e => e.CreatedAtUtc).FirstAsync());
+        Assert.DoesNotContain("/MyWork", boardEmail.Body);
+        var link = System.Text.RegularExpressions.Regex.Match(boardEmail.Body, @"Sign in to see it: (?:https?://[^/\s]+)?(/\S*)").Groups[1].Value;
+        Assert.Matches(@"^/\w", link);
+        Assert.Equal(HttpStatusCode.OK, (await board.GetAsync(link)).Status);
     }
 
     [Fact]

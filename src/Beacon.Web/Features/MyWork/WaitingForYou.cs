@@ -162,9 +162,12 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
                                 where c.KeyWorkerUserId == me
                                 join p in db.Set<ChildRiskPosition>() on c.Id equals p.ChildId
                                 where p.DueReason == ReassessmentReason.NoAssessment || (p.DueAtUtc != null && p.DueAtUtc <= now)
-                                orderby p.DueAtUtc
+                                // The most serious first, then the longest overdue; never assessed after the assessed levels
+                                // (stated, not left to how each database orders nulls).
+                                orderby (p.Level == null ? -1 : (int)p.Level) descending, p.DueAtUtc, c.SortName, c.Id
                                 select new Row(c.FirstName + " " + c.LastName, c.Id);
-            groups.Add(await GroupAsync("overdue-reassessments", "Risk assessments due for children you key-work", reassessments, id => $"/Children/{id}/RiskAssessments", null, ct));
+            groups.Add(await GroupAsync("overdue-reassessments", "Risk assessments due for children you key-work", reassessments, id => $"/Children/{id}/RiskAssessments",
+                "/RiskAssessment?Mine=true&Sort=MostSerious", ct));
         }
         if (Core.Reports.ReportAccess.MayManage(actor))
         {

@@ -1,6 +1,7 @@
 using Beacon.Core.Access;
 using Beacon.Core.RiskAssessment;
 using Beacon.Web.Infrastructure.GovUk;
+using Beacon.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,6 +21,8 @@ public sealed class IndexModel(RiskOverview overview, TimeProvider clock) : Page
     [BindProperty(SupportsGet = true)] public Agency? Agency { get; set; }
     /// <summary>Only children whose key worker is in this team.</summary>
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }
+    /// <summary>Only the children the person key-works (from My work's "risk assessments due" list).</summary>
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
 
     [BindProperty(SupportsGet = true)] public int DuePage { get; set; } = 1;
     /// <summary>How the children needing an assessment are sorted.</summary>
@@ -35,11 +38,12 @@ public sealed class IndexModel(RiskOverview overview, TimeProvider clock) : Page
     public async Task OnGetAsync(CancellationToken ct)
     {
         Teams = await overview.KeyWorkerTeamsAsync(ct);
-        var summary = await overview.SummaryAsync(User, Agency, Team, ct);
+        var filter = new RiskOverview.Filter(Agency, Team, Mine ? User.ToActor().UserId : null);
+        var summary = await overview.SummaryAsync(User, filter, ct);
         Counts = summary.Counts;
-        NeedAssessment = await overview.NeedingAssessmentAsync(User, Agency, Team, DuePage, summary, ct,
+        NeedAssessment = await overview.NeedingAssessmentAsync(User, filter, DuePage, summary, ct,
             Enum.IsDefined(Sort) ? Sort : RiskListOrder.LongestOverdue);
-        LookedAfterSerious = await overview.LookedAfterAtSeriousRiskAsync(User, Agency, Team, LookedAfterPage, summary.LookedAfterAtSeriousRisk, ct);
+        LookedAfterSerious = await overview.LookedAfterAtSeriousRiskAsync(User, filter, LookedAfterPage, summary.LookedAfterAtSeriousRisk, ct);
     }
 
     public IEnumerable<SelectListItem> AgencyItems() => GovUkChoices.Of<Agency>("All agencies", a => a != Core.Access.Agency.SafeguardingBoard);

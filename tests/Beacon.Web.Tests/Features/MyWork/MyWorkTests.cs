@@ -206,6 +206,31 @@ public abstract class MyWorkTests(BeaconFixture beacon)
         Assert.Equal(Shown(decisions), lines.Count);
         Assert.All(lines, l => Assert.Contains(",Decision on referral,", l));
     }
+
+    [Fact]
+    public async Task Assessments_due_for_children_a_worker_key_works_come_most_serious_first_and_lead_to_all_of_them()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var me = await WithDbAsync(Factory, db => db.Users.Where(u => u.Email == "social.worker@beacon.test").Select(u => u.Id).SingleAsync());
+        var now = DateTime.UtcNow;
+        var due = await WithDbAsync(Factory, db => (from c in db.Children
+                                                    where c.KeyWorkerUserId == me
+                                                    join p in db.Set<Beacon.Web.Features.RiskAssessment.ChildRiskPosition>() on c.Id equals p.ChildId
+                                                    where p.DueReason == Core.RiskAssessment.ReassessmentReason.NoAssessment || p.DueAtUtc <= now
+                                                    select new { c.Id, p.Level }).ToListAsync());
+        Assert.True(due.Count > 1, "the demo's social worker key-works children with assessments due");
+        var card = (await worker.GetAsync("/MyWork")).Document.QuerySelector("#overdue-reassessments")!;
+        var first = Guid.Parse(card.QuerySelector(".govuk-summary-card__content a")!.GetAttribute("href")!.Split('/')[2]);
+        Assert.Equal(due.Max(d => d.Level.HasValue ? (int)d.Level : -1), due.Single(d => d.Id == first).Level is { } l ? (int)l : -1);
+
+        // "See all": the risk overview narrowed to the children this worker key-works, every one of them there.
+        var all = await worker.GetAsync(card.QuerySelector(".govuk-summary-card__actions a")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, all.Status);
+        Assert.NotNull(all.Document.QuerySelector("#Mine[checked]"));
+        var listed = all.Document.QuerySelectorAll("#needs-assessment tbody a").Select(a => Guid.Parse(a.GetAttribute("href")!.Split('/')[2])).ToList();
+        Assert.Equal(Math.Min(due.Count, Beacon.Web.Features.RiskAssessment.RiskOverview.PageSize), listed.Count);
+        Assert.All(listed, id => Assert.Contains(due, d => d.Id == id));
+    }
 }
 
 public sealed class SqliteMyWorkTests(SqliteBeacon beacon) : MyWorkTests(beacon), IClassFixture<SqliteBeacon>;

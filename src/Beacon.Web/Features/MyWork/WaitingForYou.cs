@@ -22,7 +22,12 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
     public sealed record Item(string ChildName, string Link);
     private sealed record Row(string ChildName, Guid Id);
     private sealed record ActionRow(string ChildName, Guid? CaseId, Guid ChildId);
-    public sealed record Group(string Id, string Title, int Count, IReadOnlyList<Item> Items, string? AllLink);
+    public sealed record Group(string Id, string Title, int Count, IReadOnlyList<Item> Items, string? AllLink)
+    {
+        /// <summary>A list of things already late: its count shows in red, as overdue does everywhere; other counts in blue.</summary>
+        public bool IsLate => LateLists.Contains(Id);
+        private static readonly HashSet<string> LateLists = ["team-overdue-panel-actions", "overdue-interviews", "overdue-reassessments", "reports-unacknowledged"];
+    }
 
     public async Task<IReadOnlyList<Group>> ForAsync(Actor actor, CancellationToken ct)
     {

@@ -70,8 +70,9 @@ public abstract class MyWorkTests(BeaconFixture beacon)
             .Select(r => r.QuerySelectorAll("td")[0].TextContent.Trim().Split(' ')[^1].ToLowerInvariant()).ToList();
         Assert.Equal(byName.Order(StringComparer.Ordinal).ToList(), byName);
         var overdue = (await manager.GetAsync("/MyWork?CaseOrder=MostOverdue")).Document.QuerySelectorAll("#caseload tbody tr")
-            .Select(r => System.Text.RegularExpressions.Regex.Match(r.QuerySelectorAll("td")[^1].TextContent, @"\((\d+) overdue\)") is { Success: true } m ? int.Parse(m.Groups[1].Value) : 0).ToList();
+            .Select(r => r.QuerySelectorAll("td")[^1].QuerySelector(".govuk-tag--red") is { } tag ? int.Parse(tag.TextContent.Replace("overdue", "").Trim()) : 0).ToList();
         Assert.Equal(overdue.OrderDescending().ToList(), overdue);
+        Assert.True(overdue[0] > 0, "overdue steps show as a red tag");
         using var csv = await manager.Http.GetAsync("/MyWork?handler=CaseloadCsv&CaseOrder=ChildName");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -220,6 +221,7 @@ public abstract class MyWorkTests(BeaconFixture beacon)
                                                     select new { c.Id, p.Level }).ToListAsync());
         Assert.True(due.Count > 1, "the demo's social worker key-works children with assessments due");
         var card = (await worker.GetAsync("/MyWork")).Document.QuerySelector("#overdue-reassessments")!;
+        Assert.NotNull(card.QuerySelector(".govuk-summary-card__title .govuk-tag--red"));
         var first = Guid.Parse(card.QuerySelector(".govuk-summary-card__content a")!.GetAttribute("href")!.Split('/')[2]);
         Assert.Equal(due.Max(d => d.Level.HasValue ? (int)d.Level : -1), due.Single(d => d.Id == first).Level is { } l ? (int)l : -1);
 

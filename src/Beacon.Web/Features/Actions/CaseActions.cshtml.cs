@@ -38,6 +38,8 @@ public sealed class CaseActionsModel(CaseRecords records, AgreedActions actions,
     public Case? Case { get; private set; }
     public Child? Child { get; private set; }
     public IReadOnlyList<ActionRow> Rows { get; private set; } = [];
+    /// <summary>Actions the panel agreed for the child, outside any case: shown beside the case's, so none is missed here.</summary>
+    public IReadOnlyList<ActionRow> PanelRows { get; private set; } = [];
     public bool MayAgree { get; private set; }
     public IReadOnlySet<Guid> MayMarkDone { get; private set; } = new HashSet<Guid>();
     public IReadOnlyList<SelectListItem> OwnerItems { get; private set; } = [];
@@ -99,6 +101,7 @@ public sealed class CaseActionsModel(CaseRecords records, AgreedActions actions,
         Case = @case;
         Child = child;
         Rows = await actions.Rows(child.Id, @case.Id).ToListAsync(ct);
+        PanelRows = await actions.Rows(child.Id, null).ToListAsync(ct);
         MayAgree = !@case.IsClosed && await MayAsync(child, null, AgreedActionOperations.Agree);
         var actor = User.ToActor();
         var teamMayMarkDone = await MayAsync(child, null, AgreedActionOperations.MarkDone);

@@ -97,6 +97,26 @@ public abstract class ChronologyTests(BeaconFixture beacon)
         Assert.Equal("Youth Outreach", rows[Index("Child's record created")].Agency);
         Assert.Contains("Foster care (fictional)", rows[Index("Became looked after")].Event);
         Assert.Contains("Done on time", rows[Index("Return home interview done")].Event);
+        // A case's steps say who recorded them (from the case's stage history), and for which agency.
+        Assert.Equal("Children's Social Care", rows[Index("Assessment started")].Agency);
+        Assert.Contains("Recorded by", rows[Index("Assessment started")].Event);
+
+        // An action the panel agreed for the child links to the child's agreed actions, and the case's actions page lists it.
+        var childId = Guid.Parse(child.Split('/').Last());
+        var caseId = await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BeaconDbContext>();
+            var worker = await db.Users.Where(u => u.Email == "social.worker@beacon.test").Select(u => new { u.Id, u.OrganisationId }).SingleAsync();
+            db.Add(Core.Actions.AgreedAction.Agree(childId, null, Core.Actions.ActionSource.Panel, "Disrupt the (fictional) contact at the bus station",
+                worker.Id, worker.OrganisationId, UkTime.ToUkDate(DateTime.UtcNow).AddDays(10), worker.Id, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+            return await db.Cases.Where(c => c.ChildId == childId).Select(c => c.Id).SingleAsync();
+        });
+        var again = await worker.GetAsync($"{child}/Chronology");
+        var action = again.Document.QuerySelectorAll("#chronology tbody tr").Single(r => r.TextContent.Contains("Disrupt the (fictional) contact"));
+        Assert.Equal($"/Children/{childId}#section-actions", action.QuerySelector("a")!.GetAttribute("href"));
+        var actions = await worker.GetAsync($"/Cases/{caseId}/Actions");
+        Assert.Contains("Disrupt the (fictional) contact", actions.Document.QuerySelector("#panel-actions")!.TextContent);
     }
 
     [Fact]

@@ -19,7 +19,9 @@ public sealed class AgreedActionSource(BeaconDbContext db, TimeProvider clock) :
         var events = new List<ChronologyEvent>();
         foreach (var a in actions)
         {
-            var link = a.CaseId is { } caseId ? $"/Cases/{caseId}/Actions" : null;
+            // A case's action links to the case's actions; one the panel set, to the child's agreed actions on their
+            // record (which everyone who may read the chronology may open; the meeting is for practitioners only).
+            var link = a.CaseId is { } caseId ? $"/Cases/{caseId}/Actions" : $"/Children/{childId}#section-actions";
             events.Add(new(a.AgreedAtUtc, true, Type, $"Action agreed ({a.Source.Name().ToLowerInvariant()}): {ChronologyServices.Shorten(a.Description, 120)}")
             {
                 ByUserId = a.AgreedByUserId,

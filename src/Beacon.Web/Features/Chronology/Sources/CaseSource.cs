@@ -21,7 +21,7 @@ public sealed class CaseSource(BeaconDbContext db, TimeProvider clock) : IChrono
         var cases = await db.Set<Case>().AsNoTracking()
             // Split: as one query the discussions' attendees make a nested join that SQLite builds for every discussion in
             // the borough before picking this child's (17,000 at 100,000 children, on every chronology).
-            .Include(c => c.StrategyDiscussions).Include(c => c.ReviewConferences).AsSplitQuery()
+            .Include(c => c.StrategyDiscussions).Include(c => c.ReviewConferences).Include(c => c.StageHistory).AsSplitQuery()
             .Where(c => c.ChildId == childId).ToListAsync(ct);
         var timescales = StatutoryTimescales.EnglandAndWales;
         var today = UkTime.ToUkDate(clock.GetUtcNow().UtcDateTime);
@@ -29,6 +29,8 @@ public sealed class CaseSource(BeaconDbContext db, TimeProvider clock) : IChrono
         foreach (var c in cases)
         {
             var first = events.Count;
+            // Who moved the case to a stage recorded that step: the stage history says, so each step says who did it.
+            string? By(CaseStage stage) => c.StageHistory.Where(h => h.To == stage).OrderBy(h => h.On).Select(h => h.ByUserId).FirstOrDefault();
             events.Add(new(c.OpenedAtUtc, true, T.Case, "Case opened") { ByUserId = c.OpenedByUserId });
             foreach (var s in c.StrategyDiscussions)
                 events.Add(ChronologyEvent.OnDay(s.HeldOn, T.StrategyDiscussion, "Strategy discussion held") with
@@ -37,16 +39,16 @@ public sealed class CaseSource(BeaconDbContext db, TimeProvider clock) : IChrono
                     Detail = "Attended by " + string.Join(", ", s.Attendees.Select(a => $"{a.Name} ({a.Agency.Name()})")),
                 });
             if (c.Section47StartedOn is { } s47)
-                events.Add(ChronologyEvent.OnDay(s47, T.Section47, "Section 47 enquiry started"));
+                events.Add(ChronologyEvent.OnDay(s47, T.Section47, "Section 47 enquiry started") with { ByUserId = By(CaseStage.Section47Enquiry) });
             if (c.AssessmentStartedOn is { } started)
-                events.Add(ChronologyEvent.OnDay(started, T.Assessment, "Assessment started"));
+                events.Add(ChronologyEvent.OnDay(started, T.Assessment, "Assessment started") with { ByUserId = By(CaseStage.Assessment) });
             if (c.AssessmentCompletedOn is { } completed)
             {
                 var outcome = TimescaleOutcome.InWorkingDays(StatutoryStep.Assessment, timescales.AssessmentDue(c.ReferralReceivedOn), completed, today, timescales.Calendar);
                 events.Add(ChronologyEvent.OnDay(completed, T.Assessment, "Assessment completed") with { Detail = outcome.Describe(), Flag = outcome.IsBreach ? ChronologyEvent.TimescaleMissed : null });
             }
             if (c.InitialConferenceOn is { } conference)
-                events.Add(ChronologyEvent.OnDay(conference, T.Conference, "Initial child protection conference"));
+                events.Add(ChronologyEvent.OnDay(conference, T.Conference, "Initial child protection conference") with { ByUserId = By(CaseStage.InitialChildProtectionConference) });
             foreach (var review in c.ReviewConferences)
                 events.Add(ChronologyEvent.OnDay(review.HeldOn, T.Conference, $"Review conference {review.Number}") with
                 {
@@ -55,7 +57,7 @@ public sealed class CaseSource(BeaconDbContext db, TimeProvider clock) : IChrono
                     Flag = review.HeldOn > review.DueOn ? ChronologyEvent.TimescaleMissed : null,
                 });
             if (c.PlanStartedOn is { } plan)
-                events.Add(ChronologyEvent.OnDay(plan, T.Plan, $"{c.PlanKind?.Name() ?? "Plan"} started"));
+                events.Add(ChronologyEvent.OnDay(plan, T.Plan, $"{c.PlanKind?.Name() ?? "Plan"} started") with { ByUserId = By(CaseStage.Plan) });
             if (c.ClosedAtUtc is { } closed)
                 events.Add(new(closed, true, T.Case, "Case closed") { ByUserId = c.ClosureApprovedByUserId, Detail = ChronologyServices.Shorten(c.ClosureReason) });
             // Every step of the case links to the case, where it was recorded.

@@ -18,11 +18,19 @@ public sealed class SortableTableTests(SqliteBeacon beacon) : IClassFixture<Sqli
     [InlineData("independent.chair@beacon.test", "/Concerns")]
     [InlineData("social.worker@beacon.test", "/Cases/{case with actions}/Actions")]
     [InlineData("panel.chair@beacon.test", "/Panel/Members")]
+    [InlineData("social.worker@beacon.test", "/Children/{child with assessments}/RiskAssessments")]
     [InlineData("admin@beacon.test", "/Admin/Organisations")]
     public async Task Every_sortable_column_sorts_by_a_value_not_by_markup(string login, string url)
     {
         var factory = beacon.Require();
         using var client = await BeaconClient.SignedInAsync(factory, login);
+        if (url.Contains("{child with assessments}"))
+        {
+            var childId = await RiskAssessment.RiskAssessmentSteps.CreateChildAsync(client, "Sortable", "Assessmenthistory");
+            await RiskAssessment.RiskAssessmentSteps.SignedOffAsync(client, childId, "going-missing");
+            await RiskAssessment.RiskAssessmentSteps.StartAsync(client, childId);
+            url = url.Replace("{child with assessments}", childId.ToString());
+        }
         if (url.Contains("{case with actions}"))
         {
             // A case with an action agreed on it, as a worker agrees one.

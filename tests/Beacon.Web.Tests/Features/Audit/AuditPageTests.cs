@@ -20,6 +20,25 @@ public sealed class AuditPageTests(SqliteBeacon beacon) : IClassFixture<SqliteBe
     }
 
     [Fact]
+    public async Task The_log_downloads_as_CSV_newest_first_filtered_as_shown_and_the_download_is_itself_recorded()
+    {
+        using var auditor = await BeaconClient.SignedInAsync(beacon.Factory, "auditor@beacon.test");
+        var page = await auditor.GetAsync("/Audit?Action=Exported");
+        using var csv = await auditor.Http.GetAsync(page.Document.QuerySelector("#download-csv")!.GetAttribute("href"));
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Sequence,When (UTC),Who,Agency,What,Record,Child,Summary,Hash", lines[0]);
+        // Only exports, this one first: the download was recorded before the log was read.
+        Assert.Contains("Downloaded the audit log (Exported entries) as CSV", lines[1]);
+        var sequences = lines.Skip(1).Select(l => long.Parse(l.Split(',')[0])).ToList();
+        Assert.Equal(sequences.OrderDescending().ToList(), sequences);
+        Assert.All(lines.Skip(1), l => Assert.Contains(",Exported,", l));
+
+        using var worker = await BeaconClient.SignedInAsync(beacon.Factory, "social.worker@beacon.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/Audit?handler=Csv")).Status);
+    }
+
+    [Fact]
     public async Task Every_entry_of_the_log_can_be_reached_a_page_at_a_time()
     {
         using var auditor = await BeaconClient.SignedInAsync(beacon.Factory, "auditor@beacon.test");

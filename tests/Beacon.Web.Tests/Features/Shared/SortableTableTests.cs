@@ -19,6 +19,7 @@ public sealed class SortableTableTests(SqliteBeacon beacon) : IClassFixture<Sqli
     [InlineData("social.worker@beacon.test", "/Cases/{case with actions}/Actions")]
     [InlineData("panel.chair@beacon.test", "/Panel/Members")]
     [InlineData("social.worker@beacon.test", "/Children/{child with assessments}/RiskAssessments")]
+    [InlineData("social.worker@beacon.test", "/Children/{child with missing episodes}/Missing")]
     [InlineData("admin@beacon.test", "/Admin/Organisations")]
     public async Task Every_sortable_column_sorts_by_a_value_not_by_markup(string login, string url)
     {
@@ -30,6 +31,14 @@ public sealed class SortableTableTests(SqliteBeacon beacon) : IClassFixture<Sqli
             await RiskAssessment.RiskAssessmentSteps.SignedOffAsync(client, childId, "going-missing");
             await RiskAssessment.RiskAssessmentSteps.StartAsync(client, childId);
             url = url.Replace("{child with assessments}", childId.ToString());
+        }
+        if (url.Contains("{child with missing episodes}"))
+        {
+            var record = await Children.ChildRecordTests.CreateChildAsync(client, RiskAssessment.RiskAssessmentSteps.NewChild("Sortable", "Missingtwice"));
+            var now = DateTime.UtcNow;
+            await Missing.MissingSteps.EpisodeAsync(client, record, now.AddDays(-9), TimeSpan.FromHours(20));
+            await Missing.MissingSteps.EpisodeAsync(client, record, now.AddDays(-3), TimeSpan.FromHours(6));
+            url = url.Replace("/Children/{child with missing episodes}", record);
         }
         if (url.Contains("{case with actions}"))
         {

@@ -51,6 +51,25 @@ public abstract class ReferralTests(BeaconFixture beacon)
         mine = await outreach.GetAsync("/Referrals");
         Assert.Contains("Early help", mine.Document.QuerySelector("#my-referrals")!.TextContent);
         Assert.DoesNotContain("Marigold Quenby", (await socialWorker.GetAsync("/Referrals/Queue")).Text);
+
+        // The referrer's list orders oldest or newest first and narrows to those still waiting for a decision.
+        var second = await RaiseForNewChildAsync(Factory, outreach, "Marigold", "Waitsyet");
+        static List<string> Names(BeaconClient.PageResponse page) =>
+            page.Document.QuerySelectorAll("#my-referrals tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+        var newest = Names(await outreach.GetAsync("/Referrals"));
+        Assert.True(newest.IndexOf("Marigold Waitsyet") < newest.IndexOf("Marigold Quenby"));
+        var oldest = Names(await outreach.GetAsync("/Referrals?Order=OldestFirst"));
+        var earliest = await WithDbAsync(Factory, db => (from r in db.Referrals
+                                                          join u in db.Users on r.ReferrerUserId equals u.Id
+                                                          where u.Email == "outreach@beacon.test"
+                                                          join c in db.Children on r.ChildId equals c.Id
+                                                          orderby r.ReceivedAtUtc, r.Id
+                                                          select c.FirstName + " " + c.LastName).FirstAsync());
+        Assert.Equal(earliest, oldest[0]);
+        var waiting = await outreach.GetAsync("/Referrals?WaitingOnly=true");
+        Assert.Contains("Marigold Waitsyet", Names(waiting));
+        Assert.DoesNotContain("Marigold Quenby", Names(waiting));
+        Assert.All(waiting.Document.QuerySelectorAll("#my-referrals tbody tr"), r => Assert.Contains("Awaiting decision", r.TextContent));
     }
 
     [Fact]

@@ -60,6 +60,25 @@ public sealed class AccountAdministrationTests(SqliteBeacon beacon) : IClassFixt
     }
 
     [Fact]
+    public async Task Every_account_downloads_as_CSV_with_its_roles_for_an_access_review_and_the_download_is_audited()
+    {
+        using var admin = await BeaconClient.SignedInAsync(Factory, "admin@beacon.test");
+        var page = await admin.GetAsync("/Admin/Accounts");
+        using var csv = await admin.Http.GetAsync(page.Document.QuerySelector("#download-csv")!.GetAttribute("href"));
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Name,Email,Organisation,Roles,Status,Two-factor", lines[0]);
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(page.Document.QuerySelector("#accounts caption")!.TextContent, @"(\d+) accounts").Groups[1].Value);
+        Assert.Equal(total, lines.Length - 1);
+        Assert.Contains(lines, l => l.Contains("social.worker@beacon.test") && l.Contains("Social worker") && l.Contains(",Active,"));
+        Assert.True(await Factory.WithScopeAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BeaconDbContext>(sp).AuditEntries
+            .AnyAsync(e => e.EntityType == "Accounts" && e.Action == Core.Audit.AuditAction.Exported)));
+
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await worker.GetAsync("/Admin/Accounts?handler=Csv")).Status);
+    }
+
+    [Fact]
     public async Task Refused_details_change_nothing_and_say_why_beside_the_field()
     {
         using var admin = await BeaconClient.SignedInAsync(Factory, AdminEmail);

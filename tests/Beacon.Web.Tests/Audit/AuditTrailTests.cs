@@ -196,8 +196,9 @@ public abstract class AuditTrailTests(BeaconFixture fixture) : DataTestBase(fixt
         Assert.Equal(views, viewed.Count);
         Assert.Equal(views, viewed.Select(e => e.Summary).Distinct().Count());
         AssertOneUnbrokenChain(log);
-        // One save stamps its entries with one time: many views per save.
-        Assert.True(viewed.Select(e => e.OccurredAtUtc).Distinct().Count() < views / 2,
+        // One save stamps its entries with one time: several views per save. (Without grouping there are exactly as many
+        // saves as views; how many share a save depends on the machine's load, 2 to 21 seen here, so the bound has room.)
+        Assert.True(viewed.Select(e => e.OccurredAtUtc).Distinct().Count() <= views * 3 / 4,
             $"{viewed.Select(e => e.OccurredAtUtc).Distinct().Count()} saves for {views} views");
     }
 

@@ -13,6 +13,9 @@ namespace Beacon.Web.Features.Actions;
 public sealed record ActionRow(Guid Id, Guid ChildId, Guid? CaseId, ActionSource Source, string Description, string OwnerUserId, string Owner, string Organisation,
     DateOnly DueOn, DateOnly? DoneOn, string? Evidence, DateTime AgreedAtUtc, int Version);
 
+/// <summary>A table of agreed actions (_ActionsTable.cshtml): "Mark done" is offered on the case's page for the actions in <paramref name="MayMarkDone"/>.</summary>
+public sealed record ActionsTable(string Id, string Caption, IReadOnlyList<ActionRow> Rows, DateOnly Today, Guid CaseId, IReadOnlySet<Guid> MayMarkDone);
+
 /// <summary>The queries every page about agreed actions shares.</summary>
 public sealed class AgreedActions(BeaconDbContext db)
 {

@@ -22,12 +22,8 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
     public sealed record Item(string ChildName, string Link);
     private sealed record Row(string ChildName, Guid Id);
     private sealed record ActionRow(string ChildName, Guid? CaseId, Guid ChildId);
-    public sealed record Group(string Id, string Title, int Count, IReadOnlyList<Item> Items, string? AllLink)
-    {
-        /// <summary>A list of things already late: its count shows in red, as overdue does everywhere; other counts in blue.</summary>
-        public bool IsLate => LateLists.Contains(Id);
-        private static readonly HashSet<string> LateLists = ["team-overdue-panel-actions", "overdue-interviews", "overdue-reassessments", "reports-unacknowledged"];
-    }
+    /// <param name="IsLate">A list of things already late: its count shows in red, as overdue does everywhere; other counts in blue.</param>
+    public sealed record Group(string Id, string Title, int Count, IReadOnlyList<Item> Items, string? AllLink, bool IsLate = false);
 
     public async Task<IReadOnlyList<Group>> ForAsync(Actor actor, CancellationToken ct)
     {
@@ -88,7 +84,7 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
                               join c in visible on a.ChildId equals c.Id
                               orderby a.DueOn
                               select new Row(c.FirstName + " " + c.LastName + " (" + owner.DisplayName + ")", c.Id);
-            groups.Add(await GroupAsync("team-overdue-panel-actions", "Your team's overdue panel actions", teamOverdue, id => $"/Children/{id}", null, ct));
+            groups.Add(await GroupAsync("team-overdue-panel-actions", "Your team's overdue panel actions", teamOverdue, id => $"/Children/{id}", null, ct, late: true));
         }
 
         if (Capabilities.IsPanelChair(actor))
@@ -120,7 +116,7 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
                              join c in visible on e.ChildId equals c.Id
                              orderby e.ReturnedAtUtc
                              select new Row(c.FirstName + " " + c.LastName, c.Id);
-            groups.Add(await GroupAsync("overdue-interviews", "Overdue return home interviews", interviews, id => $"/Children/{id}/Missing", "/Missing/ReturnHomeInterviews", ct));
+            groups.Add(await GroupAsync("overdue-interviews", "Overdue return home interviews", interviews, id => $"/Children/{id}/Missing", "/Missing/ReturnHomeInterviews", ct, late: true));
         }
 
         // Panel minutes issued to this person and not yet acknowledged: nobody can later say they did not know.
@@ -172,7 +168,7 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
                                 orderby (p.Level == null ? -1 : (int)p.Level) descending, p.DueAtUtc, c.SortName, c.Id
                                 select new Row(c.FirstName + " " + c.LastName, c.Id);
             groups.Add(await GroupAsync("overdue-reassessments", "Risk assessments due for children you key-work", reassessments, id => $"/Children/{id}/RiskAssessments",
-                "/RiskAssessment?Mine=true&Sort=MostSerious", ct));
+                "/RiskAssessment?Mine=true&Sort=MostSerious", ct, late: true));
         }
         if (Core.Reports.ReportAccess.MayManage(actor))
         {
@@ -186,7 +182,7 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
                                  join u in db.Users on x.UserId equals u.Id
                                  orderby x.SentAtUtc
                                  select new Row(r.Title + " (" + u.DisplayName + ")", r.Id);
-            groups.Add(await GroupAsync("reports-unacknowledged", "Reports not acknowledged in time", unacknowledged, id => $"/Reports/{id}", "/Reports", ct));
+            groups.Add(await GroupAsync("reports-unacknowledged", "Reports not acknowledged in time", unacknowledged, id => $"/Reports/{id}", "/Reports", ct, late: true));
             var today = UkTime.ToUkDate(now);
             var forTheBoard = from x in db.Set<Core.Reports.Recommendation>()
                               where ((x.Status == Core.Reports.RecommendationStatus.NotStarted || x.Status == Core.Reports.RecommendationStatus.InProgress) && x.TargetOn < today)
@@ -200,10 +196,10 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
     }
 
     /// <summary>The first few rows, and the count: counted separately only when there are more than are shown (one query, usually).</summary>
-    private static async Task<Group> GroupAsync(string id, string title, IQueryable<Row> rows, Func<Guid, string> link, string? allLink, CancellationToken ct)
+    private static async Task<Group> GroupAsync(string id, string title, IQueryable<Row> rows, Func<Guid, string> link, string? allLink, CancellationToken ct, bool late = false)
     {
         var first = await rows.Take(Shown + 1).ToListAsync(ct);
         var count = first.Count <= Shown ? first.Count : await rows.CountAsync(ct);
-        return new Group(id, title, count, first.Take(Shown).Select(r => new Item(r.ChildName, link(r.Id))).ToList(), allLink);
+        return new Group(id, title, count, first.Take(Shown).Select(r => new Item(r.ChildName, link(r.Id))).ToList(), allLink, late);
     }
 }

@@ -41,6 +41,21 @@ public sealed class StatutoryClock
     /// <summary>The allocated worker (cases) or the person who decided (referrals).</summary>
     public string? ResponsibleUserId { get; set; }
 
+    /// <summary>
+    /// The step, its due date, when it was done and whether in time, as the domain worked them out: the one place the
+    /// stored clock follows the outcome (every clock is built through it).
+    /// </summary>
+    public StatutoryClock Following(TimescaleOutcome outcome)
+    {
+        Step = outcome.Step;
+        Unit = outcome.Unit;
+        DueOn = outcome.DueOn;
+        MetOn = outcome.MetOn;
+        Late = outcome.State == TimescaleState.MetLate;
+        BreachAfter = outcome.State == TimescaleState.MetOnTime ? null : outcome.DueOn;
+        return this;
+    }
+
     /// <summary>Where the step stands today, for showing one row.</summary>
     public static TimescaleOutcome Outcome(StatutoryStep step, TimescaleUnit unit, DateOnly dueOn, DateOnly? metOn, DateOnly today, WorkingDayCalendar calendar) =>
         unit == TimescaleUnit.CalendarDays
@@ -146,10 +161,8 @@ internal sealed class StatutoryClockProjector(StatutoryTimescales timescales) : 
             };
             yield return new StatutoryClock
             {
-                RecordId = @case.Id, Slot = slot, Record = ClockedRecord.Case, ChildId = @case.ChildId, Step = outcome.Step, Unit = outcome.Unit,
-                DueOn = outcome.DueOn, MetOn = outcome.MetOn, Late = outcome.State == TimescaleState.MetLate, BreachAfter = outcome.State == TimescaleState.MetOnTime ? null : outcome.DueOn,
-                ResponsibleUserId = @case.AllocatedWorkerUserId,
-            };
+                RecordId = @case.Id, Slot = slot, Record = ClockedRecord.Case, ChildId = @case.ChildId, ResponsibleUserId = @case.AllocatedWorkerUserId,
+            }.Following(outcome);
         }
     }
 
@@ -158,10 +171,8 @@ internal sealed class StatutoryClockProjector(StatutoryTimescales timescales) : 
         var outcome = referral.DecisionTimescale(timescales, nowUtc);
         return new StatutoryClock
         {
-            RecordId = referral.Id, Slot = 1, Record = ClockedRecord.Referral, ChildId = referral.ChildId, Step = outcome.Step, Unit = outcome.Unit,
-            DueOn = outcome.DueOn, MetOn = outcome.MetOn, Late = outcome.State == TimescaleState.MetLate, BreachAfter = outcome.State == TimescaleState.MetOnTime ? null : outcome.DueOn,
-            ResponsibleUserId = referral.DecidedByUserId,
-        };
+            RecordId = referral.Id, Slot = 1, Record = ClockedRecord.Referral, ChildId = referral.ChildId, ResponsibleUserId = referral.DecidedByUserId,
+        }.Following(outcome);
     }
 
     public async Task<bool> NeedsRebuildAsync(BeaconDbContext db, CancellationToken ct) =>

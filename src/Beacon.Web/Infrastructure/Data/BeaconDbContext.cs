@@ -59,6 +59,9 @@ public sealed class SqliteBeaconDbContext(DbContextOptions<SqliteBeaconDbContext
     {
         // SQLite keeps no time zone: everything Beacon stores is UTC, so say so when reading back.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        // SQLite cannot compare or sort DateTimeOffset text (an account's lockout end, for the "locked" filter); stored
+        // as EF Core's order-preserving 64-bit form, it can.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
     }
 }
 

@@ -79,6 +79,35 @@ public sealed class AccountAdministrationTests(SqliteBeacon beacon) : IClassFixt
     }
 
     [Fact]
+    public async Task Accounts_are_found_by_name_or_email_and_organisation_and_sorted_as_asked()
+    {
+        using var admin = await BeaconClient.SignedInAsync(Factory, AdminEmail);
+        static IReadOnlyList<string> Emails(BeaconClient.PageResponse page) =>
+            page.Document.QuerySelectorAll("#accounts tbody tr").Select(r => r.GetAttribute("data-email")!).ToList();
+
+        // Part of an email, in any case; the filter stays filled in.
+        var found = await admin.GetAsync("/Admin/Accounts?Search=SOCIAL.WORKER");
+        Assert.Contains("social.worker@beacon.test", Emails(found));
+        Assert.All(Emails(found), e => Assert.Contains("social.worker", e));
+        Assert.Equal("SOCIAL.WORKER", found.Document.QuerySelector("#Search")!.GetAttribute("value"));
+
+        // One organisation's accounts, by email.
+        var byOrganisation = await admin.GetAsync($"/Admin/Accounts?Organisation={NorthgateAcademy}&Order=Email");
+        var emails = Emails(byOrganisation);
+        Assert.NotEmpty(emails);
+        Assert.All(byOrganisation.Document.QuerySelectorAll("#accounts tbody tr"), r => Assert.Contains("Northgate Academy", r.TextContent));
+        Assert.Equal(emails.Order(StringComparer.OrdinalIgnoreCase).ToList(), emails);
+
+        // By organisation, the whole first page is in the organisations' order.
+        var organisations = (await admin.GetAsync("/Admin/Accounts?Order=Organisation")).Document.QuerySelectorAll("#accounts tbody tr td:nth-child(3)").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(organisations.Order(StringComparer.Ordinal).ToList(), organisations);
+
+        var none = await admin.GetAsync("/Admin/Accounts?Search=no-such-person-anywhere");
+        Assert.NotNull(none.Document.QuerySelector("#no-accounts"));
+        Assert.Equal("/Admin/Accounts", none.Document.QuerySelector("#clear-filters")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Refused_details_change_nothing_and_say_why_beside_the_field()
     {
         using var admin = await BeaconClient.SignedInAsync(Factory, AdminEmail);
@@ -167,7 +196,13 @@ public sealed class AccountAdministrationTests(SqliteBeacon beacon) : IClassFixt
 
         using var admin = await BeaconClient.SignedInAsync(Factory, AdminEmail);
         Assert.Contains("Locked", (await admin.GetAsync($"/Admin/Accounts/{id}")).Document.QuerySelector("#account-status")!.TextContent);
+        // The administrator finds who is locked out from the list's status filter.
+        var locked = await admin.GetAsync("/Admin/Accounts?State=Locked");
+        Assert.True(locked.Document.QuerySelector($"#accounts tr[data-email='{email}']") is not null, locked.Status + locked.Text[..Math.Min(3000, locked.Text.Length)]);
+        Assert.All(locked.Document.QuerySelectorAll("#accounts tbody tr"), row => Assert.Contains("Locked", row.TextContent));
+        Assert.Null((await admin.GetAsync("/Admin/Accounts?State=Active")).Document.QuerySelector($"#accounts tr[data-email='{email}']"));
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/Admin/Accounts/{id}", "#unlock-form", new())).Status);
+        Assert.Null((await admin.GetAsync("/Admin/Accounts?State=Locked")).Document.QuerySelector($"#accounts tr[data-email='{email}']"));
 
         Assert.Equal(HttpStatusCode.Redirect, (await person.SignInAsync(email)).Status);
         Assert.Equal(await IdOfAsync(Factory, AdminEmail), Assert.Single(await AuditOfAsync(Factory, id), e => e.Action == AuditAction.AccountUnlocked).ActorUserId);

@@ -4,17 +4,34 @@ using Beacon.Web.Infrastructure.GovUk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.Admin.Accounts;
 
-/// <summary>Every account, by name, a page at a time.</summary>
+/// <summary>Every account a page at a time, found by name or email, organisation or status, in the order asked for.</summary>
 [Authorize(Policy = Policies.Administrator)]
 public sealed class IndexModel(BeaconDbContext db, TimeProvider clock, Infrastructure.Auditing.AuditTrail audit) : PageModel
 {
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    /// <summary>Part of a name or an email address.</summary>
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Organisation { get; set; }
+    [BindProperty(SupportsGet = true)] public AccountState? State { get; set; }
+    [BindProperty(SupportsGet = true)] public AccountsOrder Order { get; set; } = AccountsOrder.Name;
+    public IReadOnlyList<(Guid Id, string Name)> Organisations { get; private set; } = [];
+
+    public enum AccountState { Active, Disabled, Locked }
+
+    public enum AccountsOrder
+    {
+        [System.ComponentModel.DataAnnotations.Display(Name = "Name")] Name,
+        [System.ComponentModel.DataAnnotations.Display(Name = "Organisation")] Organisation,
+        [System.ComponentModel.DataAnnotations.Display(Name = "Email")] Email,
+    }
+
     public Paged<AccountRow> Accounts { get; private set; } = default!;
     public IReadOnlyDictionary<string, List<string>> Roles { get; private set; } = new Dictionary<string, List<string>>();
 
@@ -22,12 +39,34 @@ public sealed class IndexModel(BeaconDbContext db, TimeProvider clock, Infrastru
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var accounts =
-            from user in db.Users
-            join organisation in db.Organisations on user.OrganisationId equals organisation.Id
-            orderby user.DisplayName, user.Email
-            select new AccountRow(user.Id, user.DisplayName, user.Email, organisation.Name, user.IsDisabled, user.LockoutEnd, user.TwoFactorEnabled);
-        Accounts = await Paged<AccountRow>.ReadAsync(accounts, PageNumber, PageSize, ct);
+        Organisations = (await db.Organisations.OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
+        var now = clock.GetUtcNow();
+        var users = db.Users.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            // Accounts number in the thousands at most: a contains match is cheap, and finds "ashdown" in "Rowan Ashdown".
+            var term = Search.Trim().ToUpperInvariant();
+            users = users.Where(u => u.DisplayName.ToUpper().Contains(term) || (u.NormalizedEmail != null && u.NormalizedEmail.Contains(term)));
+        }
+        if (Organisation is { } organisationId) users = users.Where(u => u.OrganisationId == organisationId);
+        users = State switch
+        {
+            AccountState.Disabled => users.Where(u => u.IsDisabled),
+            AccountState.Locked => users.Where(u => !u.IsDisabled && u.LockoutEnd != null && u.LockoutEnd > now),
+            AccountState.Active => users.Where(u => !u.IsDisabled && (u.LockoutEnd == null || u.LockoutEnd <= now)),
+            _ => users,
+        };
+        var joined = from user in users
+                     join organisation in db.Organisations on user.OrganisationId equals organisation.Id
+                     select new { user, organisation.Name };
+        var ordered = Order switch
+        {
+            AccountsOrder.Organisation => joined.OrderBy(j => j.Name).ThenBy(j => j.user.DisplayName),
+            AccountsOrder.Email => joined.OrderBy(j => j.user.NormalizedEmail),
+            _ => joined.OrderBy(j => j.user.DisplayName).ThenBy(j => j.user.NormalizedEmail),
+        };
+        Accounts = await Paged<AccountRow>.ReadAsync(ordered.ThenBy(j => j.user.Id).Select(j =>
+            new AccountRow(j.user.Id, j.user.DisplayName, j.user.Email, j.Name, j.user.IsDisabled, j.user.LockoutEnd, j.user.TwoFactorEnabled)), PageNumber, PageSize, ct);
 
         var ids = Accounts.Items.Select(a => a.Id).ToList();
         var roles = await (
@@ -62,6 +101,15 @@ public sealed class IndexModel(BeaconDbContext db, TimeProvider clock, Infrastru
             new("Two-factor", a => a.Account.TwoFactorEnabled ? "On" : "Off"),
         ], rows.AsSplitQuery().AsAsyncEnumerable(), ct);
     }
+
+    public IEnumerable<SelectListItem> OrganisationItems() =>
+        new[] { new SelectListItem("All organisations", "") }.Concat(Organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString())));
+
+    public static IEnumerable<SelectListItem> StateItems() => GovUkChoices.Of<AccountState>("Any status");
+    public static IEnumerable<SelectListItem> OrderItems() => GovUkChoices.Of<AccountsOrder>();
+
+    /// <summary>Whether any filter narrows the list (so "no accounts" says so, and offers to clear it).</summary>
+    public bool Filtered => !string.IsNullOrWhiteSpace(Search) || Organisation is not null || State is not null;
 
     public AccountStatus StatusOf(AccountRow account) => AccountStatus.Of(account.IsDisabled, account.LockoutEnd, clock.GetUtcNow());
 }

@@ -42,6 +42,16 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCo
         return new Paged<T>(items, number, pageCount, total);
     }
 
+    /// <summary>
+    /// A page of a list already in memory: only for lists bounded by one record (one child's chronology, merged from
+    /// several sources), never for a table.
+    /// </summary>
+    public static Paged<T> Of(IReadOnlyList<T> all, int pageNumber, int pageSize)
+    {
+        var (number, pageCount, skip) = Place(pageNumber, pageSize, all.Count);
+        return new Paged<T>(all.Skip(skip).Take(pageSize).ToList(), number, pageCount, all.Count);
+    }
+
     /// <summary>The page asked for, clamped to those there are (a number past either end shows the nearest page).</summary>
     private static (int Number, int PageCount, int Skip) Place(int pageNumber, int pageSize, int total)
     {

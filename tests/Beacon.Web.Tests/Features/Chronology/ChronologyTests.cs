@@ -160,6 +160,48 @@ public abstract class ChronologyTests(BeaconFixture beacon)
         var history = await auditor.GetAsync($"{child}/AccessHistory");
         Assert.Contains(history.Document.QuerySelectorAll("#access-history tbody tr"), r => r.TextContent.Contains("Viewed chronology"));
     }
+
+    [Fact]
+    public async Task A_long_chronology_comes_in_pages_oldest_or_newest_first_keeping_its_filters()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        var child = await ChildRecordTests.CreateChildAsync(outreach, NewChild("Perpetua", "Lindqvist"));
+        var childId = Guid.Parse(child.Split('/').Last());
+        const int notes = 150;
+        await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BeaconDbContext>();
+            var outreachId = await db.Users.Where(u => u.Email == "outreach@beacon.test").Select(u => u.Id).SingleAsync();
+            var author = DemoWorld.ActorOf(outreachId, "Outreach worker", Agency.YouthOutreach, [BeaconRoles.OutreachWorker]);
+            var record = await db.Children.SingleAsync(c => c.Id == childId);
+            for (var n = 1; n <= notes; n++)
+                db.Add(Core.CaseNotes.CaseNote.Record(record, author, Core.CaseNotes.CaseNoteKind.PhoneCall, Ago(TimeSpan.FromHours(notes + 1 - n)),
+                    $"Call number {n:D3}", "A fictional call.", null, null, null, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var first = await outreach.GetAsync($"{child}/Chronology?Type=Phone+call");
+        var calls = Rows(first).Select(r => r.Event.Split('\n')[0].Trim()).ToList();
+        Assert.Equal(IndexModelPageSize, calls.Count);
+        Assert.Equal("Call number 001", calls[0]);
+        Assert.Contains($"{notes} events", first.Document.QuerySelector("#chronology-shown")!.TextContent);
+        Assert.Contains("page 1 of 2", first.Document.QuerySelector("#chronology-shown")!.TextContent);
+
+        // The next page keeps the filter and carries on where the first stopped.
+        var next = first.Document.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
+        Assert.Contains("Type=Phone", next);
+        var second = Rows(await outreach.GetAsync($"{child}/Chronology{next}")).Select(r => r.Event.Split('\n')[0].Trim()).ToList();
+        Assert.Equal(notes - IndexModelPageSize, second.Count);
+        Assert.Equal($"Call number {IndexModelPageSize + 1:D3}", second[0]);
+        Assert.Equal($"Call number {notes:D3}", second[^1]);
+
+        var newest = Rows(await outreach.GetAsync($"{child}/Chronology?Type=Phone+call&Order=NewestFirst")).Select(r => r.Event.Split('\n')[0].Trim()).ToList();
+        Assert.Equal($"Call number {notes:D3}", newest[0]);
+        Assert.Equal(calls.Concat(second).Reverse().Take(IndexModelPageSize).ToList(), newest);
+    }
+
+    private const int IndexModelPageSize = Beacon.Web.Features.Chronology.IndexModel.PageSize;
 }
 
 public sealed class SqliteChronologyTests(SqliteBeacon beacon) : ChronologyTests(beacon), IClassFixture<SqliteBeacon>;

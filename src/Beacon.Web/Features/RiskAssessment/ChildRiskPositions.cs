@@ -35,6 +35,16 @@ public sealed class ChildRiskPosition
     /// </summary>
     public DateTime? OnPanelListSinceUtc { get; set; }
 
+    // The child's facts that decide who sees them and how lists sort, copied from the record whenever they change:
+    // a list over an area's tens of thousands of children then reads this table's indexes alone, without testing the
+    // access rule on every child's record (see RiskOverview.Visible).
+    public Guid ResponsibleAreaId { get; set; }
+    public Guid? HostAreaId { get; set; }
+    public bool IsRestricted { get; set; }
+    public bool IsLookedAfter { get; set; }
+    public string SortName { get; set; } = "";
+    public string? KeyWorkerUserId { get; set; }
+
     public ReassessmentDue Due => DueOf(DueReason, DueAtUtc, Level, TriggerKind);
 
     /// <summary>The stored columns of a position back as the schedule's answer (a trigger is due from the moment it happened).</summary>
@@ -58,6 +68,22 @@ internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<
         position.HasIndex(p => new { p.Level, p.SignedOffAtUtc }).IsDescending(true, false);
         // The panel's list by risk: the children whose risk holds them on it.
         position.HasIndex(p => p.OnPanelListSinceUtc);
+        position.Property(p => p.SortName).HasMaxLength(Core.Children.NameFolding.SortKeyMaxLength);
+        position.Property(p => p.KeyWorkerUserId).HasMaxLength(450);
+        // An area's children counted by level and due date from the index alone, and listed most serious first.
+        position.HasIndex(p => new { p.ResponsibleAreaId, p.IsRestricted, p.Level, p.DueReason, p.DueAtUtc, p.IsLookedAfter })
+            .HasDatabaseName("IX_ChildRiskPositions_Area_Figures");
+        // An area's lists, each read in its order and stopped at the page: by name; overdue, longest overdue first; most serious first.
+        position.HasIndex(p => new { p.ResponsibleAreaId, p.SortName, p.ChildId }).HasDatabaseName("IX_ChildRiskPositions_Area_Name");
+        position.HasIndex(p => new { p.ResponsibleAreaId, p.DueAtUtc, p.SortName, p.ChildId })
+            .HasFilter($"\"DueReason\" <> {(int)ReassessmentReason.NoAssessment}").HasDatabaseName("IX_ChildRiskPositions_Area_Overdue");
+        position.HasIndex(p => new { p.ResponsibleAreaId, p.Level, p.SortName, p.ChildId }).IsDescending(false, true, false, false)
+            .HasDatabaseName("IX_ChildRiskPositions_Area_Level");
+        // Whether a child an organisation works with is seen through the areas already, from the index alone.
+        position.HasIndex(p => new { p.ChildId, p.IsRestricted, p.ResponsibleAreaId, p.HostAreaId }).HasDatabaseName("IX_ChildRiskPositions_Child_Access");
+        // Children placed in an area from another (few), and a key worker's own.
+        position.HasIndex(p => p.HostAreaId);
+        position.HasIndex(p => p.KeyWorkerUserId);
     }
 }
 
@@ -70,14 +96,29 @@ internal sealed class ChildRiskPositionProjector(ReassessmentSchedule schedule) 
         var childIds = changes.Changed<Assessment>().Select(a => a.ChildId)
             .Concat(changes.Changed<MissingEpisode>().Select(e => e.ChildId))
             .Concat(changes.Changed<Referral>().Select(r => r.ChildId))
-            .Concat(changes.Where(e => e.State == EntityState.Added).Select(e => e.Entity).OfType<Child>().Select(c => c.Id))
+            .Concat(changes.Where(e => e.Entity is Child && (e.State == EntityState.Added || ChildFacts.Any(f => e.Property(f).IsModified)))
+                .Select(e => ((Child)e.Entity).Id))
             .ToHashSet();
         if (childIds.Count > 0) await ReplaceAsync(db, childIds.ToList(), ct);
     }
 
+    /// <summary>The child's properties a position copies (<see cref="ChildRiskPosition.ResponsibleAreaId"/> and after).</summary>
+    private static readonly string[] ChildFacts =
+        [nameof(Child.ResponsibleAreaId), nameof(Child.HostAreaId), nameof(Child.IsRestricted), nameof(Child.IsLookedAfter), nameof(Child.SortName), nameof(Child.KeyWorkerUserId)];
+
+    private sealed record Facts(Guid Id, Guid ResponsibleAreaId, Guid? HostAreaId, bool IsRestricted, bool IsLookedAfter, string SortName, string? KeyWorkerUserId);
+
     private async Task ReplaceAsync(BeaconDbContext db, List<Guid> ids, CancellationToken ct)
     {
         var idSet = ids.ToHashSet();
+        // The child's facts as this save leaves them: tracked children as changed, the others as stored.
+        var trackedChildren = db.ChangeTracker.Entries<Child>().Select(e => e.Entity).Where(c => idSet.Contains(c.Id))
+            .Select(c => new Facts(c.Id, c.ResponsibleAreaId, c.HostAreaId, c.IsRestricted, c.IsLookedAfter, c.SortName, c.KeyWorkerUserId)).ToList();
+        var trackedChildIds = trackedChildren.Select(c => c.Id).ToHashSet();
+        var untracked = ids.Where(id => !trackedChildIds.Contains(id)).ToList();
+        var facts = (untracked.Count == 0 ? [] : await db.Children.AsNoTracking().IgnoreAutoIncludes().Where(c => untracked.Contains(c.Id))
+                .Select(c => new Facts(c.Id, c.ResponsibleAreaId, c.HostAreaId, c.IsRestricted, c.IsLookedAfter, c.SortName, c.KeyWorkerUserId)).ToListAsync(ct))
+            .Concat(trackedChildren).ToDictionary(c => c.Id);
         // What the database holds, overlaid with what this save is changing (new sign-offs, superseded ones, new events).
         var trackedAssessments = db.ChangeTracker.Entries<Assessment>().Select(e => e.Entity).Where(a => idSet.Contains(a.ChildId)).ToList();
         var trackedIds = trackedAssessments.Select(a => a.Id).ToHashSet();
@@ -114,8 +155,9 @@ internal sealed class ChildRiskPositionProjector(ReassessmentSchedule schedule) 
             .Concat(trackedReferrals.Select(r => (r.ChildId, Trigger: new ReassessmentTrigger(ReassessmentTriggerKind.Referral, r.ReceivedAtUtc))))
             .ToLookup(t => t.ChildId, t => t.Trigger);
 
-        var wanted = ids.Select(id =>
+        var wanted = ids.Where(facts.ContainsKey).Select(id =>
         {
+            var child = facts[id];
             var current = assessments[id].Where(a => a.Status == AssessmentStatus.SignedOff).MaxBy(a => a.SignedOffAtUtc);
             var draft = assessments[id].FirstOrDefault(a => a.Status == AssessmentStatus.Draft);
             var due = current is { Level: { } level, SignedOffAtUtc: { } at }
@@ -128,6 +170,8 @@ internal sealed class ChildRiskPositionProjector(ReassessmentSchedule schedule) 
                 OnPanelListSinceUtc = PanelList.OnListByRiskSince(
                     assessments[id].Where(a => a.Status is AssessmentStatus.SignedOff or AssessmentStatus.Superseded && a.SignedOffAtUtc is not null)
                         .Select(a => (a.Level, a.SignedOffAtUtc!.Value)), lastRemoved.GetValueOrDefault(id)),
+                ResponsibleAreaId = child.ResponsibleAreaId, HostAreaId = child.HostAreaId, IsRestricted = child.IsRestricted,
+                IsLookedAfter = child.IsLookedAfter, SortName = child.SortName, KeyWorkerUserId = child.KeyWorkerUserId,
             };
         }).ToList();
         var existing = await db.Set<ChildRiskPosition>().Where(p => ids.Contains(p.ChildId)).ToListAsync(ct);

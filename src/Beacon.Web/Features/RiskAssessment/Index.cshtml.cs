@@ -43,7 +43,7 @@ public sealed class IndexModel(RiskOverview overview, TimeProvider clock) : Page
         Counts = summary.Counts;
         NeedAssessment = await overview.NeedingAssessmentAsync(User, filter, DuePage, summary, ct,
             Enum.IsDefined(Sort) ? Sort : RiskListOrder.LongestOverdue);
-        LookedAfterSerious = await overview.LookedAfterAtSeriousRiskAsync(User, filter, LookedAfterPage, summary.LookedAfterAtSeriousRisk, ct);
+        LookedAfterSerious = await overview.LookedAfterAtSeriousRiskAsync(User, filter, LookedAfterPage, summary, ct);
     }
 
     public IEnumerable<SelectListItem> AgencyItems() => GovUkChoices.Of<Agency>("All agencies", a => a != Core.Access.Agency.SafeguardingBoard);

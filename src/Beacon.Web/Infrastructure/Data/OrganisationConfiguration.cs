@@ -45,7 +45,8 @@ internal sealed class OrganisationInvolvementConfiguration : IEntityTypeConfigur
         involvement.ToTable("Involvements");
         involvement.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         // The need-to-know filter asks "is my organisation involved with this child?" for every child listed.
-        involvement.HasIndex(i => new { i.OrganisationId, i.ChildId });
+        // An organisation's current children read from the index alone (whether an involvement has ended is in it).
+        involvement.HasIndex(i => new { i.OrganisationId, i.ChildId, i.EndedAtUtc });
     }
 }
 

@@ -53,7 +53,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCo
     }
 
     /// <summary>The page asked for, clamped to those there are (a number past either end shows the nearest page).</summary>
-    private static (int Number, int PageCount, int Skip) Place(int pageNumber, int pageSize, int total)
+    public static (int Number, int PageCount, int Skip) Place(int pageNumber, int pageSize, int total)
     {
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var number = Math.Clamp(pageNumber, 1, pageCount);

@@ -136,6 +136,42 @@ public abstract class RiskViewTests(BeaconFixture beacon)
         Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync("/RiskAssessment?Sort=MostSerious")).Status);
         Assert.NotEqual(HttpStatusCode.OK, (await worker.GetAsync("/RiskAssessment?Sort=Sideways")).Status);
     }
+
+    [Fact]
+    public async Task The_risk_lists_see_exactly_the_children_the_record_access_rule_lets_each_person_see()
+    {
+        // A restricted record, seen only by the manager who restricted it (the lists read it through the grants).
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        var location = await Features.Children.ChildRecordTests.CreateChildAsync(manager, new()
+        {
+            ["Input.FirstName"] = "Isolde", ["Input.LastName"] = "Farrowdale",
+            ["Input.DateOfBirth.Day"] = "3", ["Input.DateOfBirth.Month"] = "4", ["Input.DateOfBirth.Year"] = "2012",
+            ["Input.Gender"] = "Female", ["Input.Ethnicity"] = "Refused",
+            ["Input.Organisations"] = DemoWorld.Organisation(Beacon.Web.Infrastructure.Data.DemoData.Org.Police).ToString(),
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await manager.SubmitAsync(location + "/Access", "#restriction-form", [])).Status);
+
+        await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>();
+            var principals = sp.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Beacon.Web.Infrastructure.Identity.BeaconUser>>();
+            var records = sp.GetRequiredService<Beacon.Web.Features.Children.ChildRecords>();
+            var overview = sp.GetRequiredService<Beacon.Web.Features.RiskAssessment.RiskOverview>();
+            var checkedPeople = 0;
+            foreach (var user in await db.Users.OrderBy(u => u.Email).ToListAsync())
+            {
+                var principal = await principals.CreateAsync(user);
+                var byRule = (await records.VisibleTo(principal).Select(c => c.Id).ToListAsync()).Order().ToList();
+                var byParts = (await overview.VisiblePositions(principal).Select(p => p.ChildId).ToListAsync()).Order().ToList();
+                // The same children, each once: the parts never overlap.
+                Assert.True(byRule.SequenceEqual(byParts), $"{user.Email}: the rule shows {byRule.Count} children, the risk lists {byParts.Count} " +
+                    $"(missing {string.Join(", ", byRule.Except(byParts).Take(3))}; extra {string.Join(", ", byParts.Except(byRule).Take(3))})");
+                checkedPeople++;
+            }
+            Assert.True(checkedPeople >= 10);
+            return 0;
+        });
+    }
 }
 
 /// <summary>Reassessment falls due by level and at once when something happens after sign-off.</summary>

@@ -702,7 +702,7 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ChildId");
 
-                    b.HasIndex("OrganisationId", "ChildId");
+                    b.HasIndex("OrganisationId", "ChildId", "EndedAtUtc");
 
                     b.ToTable("Involvements", (string)null);
                 });
@@ -2050,14 +2050,35 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("DueReason")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("HostAreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsLookedAfter")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsRestricted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KeyWorkerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int?>("Level")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("OnPanelListSinceUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid>("ResponsibleAreaId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("SignedOffAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
 
                     b.Property<int?>("TriggerKind")
                         .HasColumnType("integer");
@@ -2068,6 +2089,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("IX_ChildRiskPositions_Assessed_DueAtUtc")
                         .HasFilter("\"DueReason\" <> 1");
 
+                    b.HasIndex("HostAreaId");
+
+                    b.HasIndex("KeyWorkerUserId");
+
                     b.HasIndex("OnPanelListSinceUtc");
 
                     b.HasIndex("DueReason", "DueAtUtc");
@@ -2076,6 +2101,23 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Level", "SignedOffAtUtc")
                         .IsDescending(true, false);
+
+                    b.HasIndex("ResponsibleAreaId", "SortName", "ChildId")
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Name");
+
+                    b.HasIndex("ChildId", "IsRestricted", "ResponsibleAreaId", "HostAreaId")
+                        .HasDatabaseName("IX_ChildRiskPositions_Child_Access");
+
+                    b.HasIndex("ResponsibleAreaId", "DueAtUtc", "SortName", "ChildId")
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Overdue")
+                        .HasFilter("\"DueReason\" <> 1");
+
+                    b.HasIndex("ResponsibleAreaId", "Level", "SortName", "ChildId")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Level");
+
+                    b.HasIndex("ResponsibleAreaId", "IsRestricted", "Level", "DueReason", "DueAtUtc", "IsLookedAfter")
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Figures");
 
                     b.ToTable("ChildRiskPositions", (string)null);
                 });

@@ -696,7 +696,7 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ChildId");
 
-                    b.HasIndex("OrganisationId", "ChildId");
+                    b.HasIndex("OrganisationId", "ChildId", "EndedAtUtc");
 
                     b.ToTable("Involvements", (string)null);
                 });
@@ -2043,13 +2043,34 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("DueReason")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("HostAreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLookedAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRestricted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyWorkerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Level")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("OnPanelListSinceUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ResponsibleAreaId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SignedOffAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(201)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("TriggerKind")
@@ -2061,6 +2082,10 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_ChildRiskPositions_Assessed_DueAtUtc")
                         .HasFilter("\"DueReason\" <> 1");
 
+                    b.HasIndex("HostAreaId");
+
+                    b.HasIndex("KeyWorkerUserId");
+
                     b.HasIndex("OnPanelListSinceUtc");
 
                     b.HasIndex("DueReason", "DueAtUtc");
@@ -2069,6 +2094,23 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Level", "SignedOffAtUtc")
                         .IsDescending(true, false);
+
+                    b.HasIndex("ResponsibleAreaId", "SortName", "ChildId")
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Name");
+
+                    b.HasIndex("ChildId", "IsRestricted", "ResponsibleAreaId", "HostAreaId")
+                        .HasDatabaseName("IX_ChildRiskPositions_Child_Access");
+
+                    b.HasIndex("ResponsibleAreaId", "DueAtUtc", "SortName", "ChildId")
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Overdue")
+                        .HasFilter("\"DueReason\" <> 1");
+
+                    b.HasIndex("ResponsibleAreaId", "Level", "SortName", "ChildId")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Level");
+
+                    b.HasIndex("ResponsibleAreaId", "IsRestricted", "Level", "DueReason", "DueAtUtc", "IsLookedAfter")
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Figures");
 
                     b.ToTable("ChildRiskPositions", (string)null);
                 });

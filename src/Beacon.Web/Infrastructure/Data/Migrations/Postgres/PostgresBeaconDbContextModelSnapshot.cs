@@ -2116,7 +2116,7 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .IsDescending(false, true, false, false)
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Level");
 
-                    b.HasIndex("ResponsibleAreaId", "IsRestricted", "Level", "DueReason", "DueAtUtc", "IsLookedAfter")
+                    b.HasIndex("ResponsibleAreaId", "Level", "IsRestricted", "DueReason", "DueAtUtc", "IsLookedAfter")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Figures");
 
                     b.ToTable("ChildRiskPositions", (string)null);

@@ -46,6 +46,7 @@ public static class BeaconApp
         services.AddScoped<Features.Children.ChildOrganisations>();
         services.AddScoped<IReadModelProjector, Features.Children.ChildNameIndexProjector>();
         services.AddScoped<IReadModelProjector, Features.Children.ChildSortNameProjector>();
+        services.AddScoped<IReadModelProjector, Features.Children.OutsideAreaInvolvementProjector>();
         services.AddScoped<AccountActors>();
         services.AddScoped<Features.Missing.MissingEpisodeRecords>();
         services.AddScoped<Features.CaseNotes.CaseNoteRecords>();

@@ -171,7 +171,11 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
         if (scope.ThroughOrganisation)
         {
             var organisation = scope.OrganisationId;
-            var involved = db.Involvements.Where(i => i.OrganisationId == organisation && i.EndedAtUtc == null).Select(i => i.ChildId);
+            // A council's involvements outside its areas are kept apart (usually none): checking each of its tens of
+            // thousands of involvements against the child's areas cost 25 ms on every list.
+            var involved = scope.SeesAreas
+                ? db.Set<Children.OutsideAreaInvolvement>().Where(o => o.OrganisationId == organisation).Select(o => o.ChildId)
+                : db.Involvements.Where(i => i.OrganisationId == organisation && i.EndedAtUtc == null).Select(i => i.ChildId);
             var worksWith = positions.Where(p => !p.IsRestricted && involved.Contains(p.ChildId));
             if (scope.SeesAreas)
                 worksWith = worksWith.Where(p => !areas.Contains(p.ResponsibleAreaId) && (p.HostAreaId == null || !areas.Contains(p.HostAreaId.Value)));

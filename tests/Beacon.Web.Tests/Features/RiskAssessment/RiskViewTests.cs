@@ -151,6 +151,30 @@ public abstract class RiskViewTests(BeaconFixture beacon)
         });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await manager.SubmitAsync(location + "/Access", "#restriction-form", [])).Status);
 
+        // A Northgate child placed in Southvale and then brought home: Southvale's council stays involved, outside its
+        // own area, and its social workers still see the child (the lists read those from OutsideAreaInvolvements).
+        using var northgate = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var outside = await Features.Children.ChildRecordTests.CreateChildAsync(northgate, new()
+        {
+            ["Input.FirstName"] = "Peregrine", ["Input.LastName"] = "Oakhanger",
+            ["Input.DateOfBirth.Day"] = "9", ["Input.DateOfBirth.Month"] = "10", ["Input.DateOfBirth.Year"] = "2010",
+            ["Input.Gender"] = "Male", ["Input.Ethnicity"] = "Refused",
+        });
+        var placed = await northgate.SubmitAsync(outside + "/Edit", "main form", new()
+        {
+            ["Input.IsLookedAfter"] = "true", ["Input.Placement"] = "Children's home", ["Input.PlacedOutOfArea"] = "true",
+            ["Input.HostAreaId"] = DemoWorld.Southvale.ToString(),
+        });
+        Assert.True(placed.Status == System.Net.HttpStatusCode.Redirect, string.Join("; ", placed.Errors));
+        var home = await northgate.SubmitAsync(outside + "/Edit", "main form", new()
+        {
+            ["Input.IsLookedAfter"] = "false", ["Input.Placement"] = "", ["Input.PlacedOutOfArea"] = "false", ["Input.HostAreaId"] = "",
+        });
+        Assert.True(home.Status == System.Net.HttpStatusCode.Redirect, string.Join("; ", home.Errors));
+        using var southvale = await BeaconClient.SignedInAsync(Factory, "southvale.worker@beacon.test");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await southvale.GetAsync(outside)).Status);
+        var outsideId = Guid.Parse(outside.Split('/').Last());
+
         await Factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>();
@@ -169,6 +193,8 @@ public abstract class RiskViewTests(BeaconFixture beacon)
                 checkedPeople++;
             }
             Assert.True(checkedPeople >= 10);
+            Assert.True(await db.Set<Beacon.Web.Features.Children.OutsideAreaInvolvement>().AnyAsync(o => o.ChildId == outsideId
+                && o.OrganisationId == DemoWorld.Organisation(Beacon.Web.Infrastructure.Data.DemoData.Org.SouthvaleSocialCare)));
             return 0;
         });
     }

@@ -2033,6 +2033,21 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ChildNameTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Web.Features.Children.OutsideAreaInvolvement", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OrganisationId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("OutsideAreaInvolvements", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Web.Features.RiskAssessment.ChildRiskPosition", b =>
                 {
                     b.Property<Guid>("ChildId")

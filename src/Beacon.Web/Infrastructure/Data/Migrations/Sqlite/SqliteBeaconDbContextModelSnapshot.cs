@@ -2026,6 +2026,21 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ChildNameTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Web.Features.Children.OutsideAreaInvolvement", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("OutsideAreaInvolvements", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Web.Features.RiskAssessment.ChildRiskPosition", b =>
                 {
                     b.Property<Guid>("ChildId")

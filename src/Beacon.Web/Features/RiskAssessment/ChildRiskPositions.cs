@@ -85,7 +85,8 @@ internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<
         position.HasIndex(p => new { p.ChildId, p.IsRestricted, p.ResponsibleAreaId, p.HostAreaId }).HasDatabaseName("IX_ChildRiskPositions_Child_Access");
         // Children placed in an area from another (few), and a key worker's own.
         position.HasIndex(p => p.HostAreaId);
-        position.HasIndex(p => p.KeyWorkerUserId);
+        // A key worker's own children in an area ("Mine"), by level: equality on both, so it wins over the area's indexes.
+        position.HasIndex(p => new { p.KeyWorkerUserId, p.ResponsibleAreaId, p.Level });
     }
 }
 

@@ -2106,8 +2106,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("HostAreaId");
 
-                    b.HasIndex("KeyWorkerUserId");
-
                     b.HasIndex("OnPanelListSinceUtc");
 
                     b.HasIndex("DueReason", "DueAtUtc");
@@ -2116,6 +2114,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Level", "SignedOffAtUtc")
                         .IsDescending(true, false);
+
+                    b.HasIndex("KeyWorkerUserId", "ResponsibleAreaId", "Level");
 
                     b.HasIndex("ResponsibleAreaId", "SortName", "ChildId")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Name");

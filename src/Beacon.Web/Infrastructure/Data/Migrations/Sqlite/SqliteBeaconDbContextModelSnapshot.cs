@@ -2099,8 +2099,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("HostAreaId");
 
-                    b.HasIndex("KeyWorkerUserId");
-
                     b.HasIndex("OnPanelListSinceUtc");
 
                     b.HasIndex("DueReason", "DueAtUtc");
@@ -2109,6 +2107,8 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Level", "SignedOffAtUtc")
                         .IsDescending(true, false);
+
+                    b.HasIndex("KeyWorkerUserId", "ResponsibleAreaId", "Level");
 
                     b.HasIndex("ResponsibleAreaId", "SortName", "ChildId")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Name");

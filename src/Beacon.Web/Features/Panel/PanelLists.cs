@@ -49,7 +49,7 @@ public sealed record RemovalRow(Guid ListingId, Guid ChildId, string? ChildName,
 /// was signed off: so a child at risk is never missing from the list for want of someone adding them, and leaves it
 /// only by a recorded, approved removal.
 /// </summary>
-public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimeProvider clock)
+public sealed class PanelLists(BeaconDbContext db, ChildRecords children, RiskOverview overview, TimeProvider clock)
 {
     public const int PageSize = 25;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -81,11 +81,18 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, TimePr
     /// </summary>
     public IQueryable<PanelRow> ByRisk(Actor actor, IQueryable<Guid>? among = null)
     {
-        var visible = Visible(actor, among);
         var listings = db.Set<PanelListing>();
-        return from p in db.Set<ChildRiskPosition>()
-               where p.OnPanelListSinceUtc != null
-               join c in visible on p.ChildId equals c.Id
+        // Over the whole list, whether the person sees a child held by risk is asked of the child's position (its copy of
+        // the record's access facts): testing the rule on the record of each of them took 40 ms at 100,000 children.
+        var held = db.Set<ChildRiskPosition>().Where(p => p.OnPanelListSinceUtc != null);
+        if (among is null) held = held.Where(overview.SeenBy(actor));
+        else
+        {
+            var visible = Visible(actor, among);
+            held = held.Where(p => visible.Any(v => v.Id == p.ChildId));
+        }
+        return from p in held
+               join c in db.Children on p.ChildId equals c.Id
                where !listings.Any(l => l.ChildId == c.Id && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.OnPanelListSinceUtc))
                select new PanelRow
                {

@@ -159,6 +159,27 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
 
     public IQueryable<ChildRiskPosition> VisiblePositions(Actor actor) => VisibleParts(actor).Aggregate((all, part) => all.Concat(part));
 
+    /// <summary>
+    /// The same parts as one condition on a position, for a list read from another index (the panel's list by risk
+    /// starts from the children risk holds on it): each position tests its own columns, with no look at the record.
+    /// </summary>
+    public System.Linq.Expressions.Expression<Func<ChildRiskPosition, bool>> SeenBy(Actor actor)
+    {
+        var scope = ChildAccess.Scope.Of(actor);
+        var areas = scope.AreaIds;
+        var (seesAreas, throughOrganisation, areaBound, organisation, userId) = (scope.SeesAreas, scope.ThroughOrganisation, scope.AreaBound, scope.OrganisationId, scope.UserId);
+        // Through the areas the rest of a council's involvements are seen already: only those outside them count here.
+        var involved = seesAreas
+            ? db.Set<Children.OutsideAreaInvolvement>().Where(o => o.OrganisationId == organisation).Select(o => o.ChildId)
+            : db.Involvements.Where(i => i.OrganisationId == organisation && i.EndedAtUtc == null).Select(i => i.ChildId);
+        var granted = db.Set<Core.Children.ChildAccessGrant>().Where(g => g.UserId == userId && g.RevokedAtUtc == null).Select(g => g.ChildId);
+        return p => p.IsRestricted
+            ? granted.Contains(p.ChildId)
+            : (seesAreas && (areas.Contains(p.ResponsibleAreaId) || (p.HostAreaId != null && areas.Contains(p.HostAreaId.Value))))
+              || (throughOrganisation && involved.Contains(p.ChildId)
+                  && (!areaBound || areas.Contains(p.ResponsibleAreaId) || (p.HostAreaId != null && areas.Contains(p.HostAreaId.Value))));
+    }
+
     private List<IQueryable<ChildRiskPosition>> VisibleParts(ClaimsPrincipal user) => VisibleParts(user.ToActor());
 
     private List<IQueryable<ChildRiskPosition>> VisibleParts(Actor actor)

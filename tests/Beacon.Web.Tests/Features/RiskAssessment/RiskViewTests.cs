@@ -190,6 +190,10 @@ public abstract class RiskViewTests(BeaconFixture beacon)
                 // The same children, each once: the parts never overlap.
                 Assert.True(byRule.SequenceEqual(byParts), $"{user.Email}: the rule shows {byRule.Count} children, the risk lists {byParts.Count} " +
                     $"(missing {string.Join(", ", byRule.Except(byParts).Take(3))}; extra {string.Join(", ", byParts.Except(byRule).Take(3))})");
+                // And as one condition on each position (the panel's list by risk).
+                var bySeenBy = (await db.Set<Beacon.Web.Features.RiskAssessment.ChildRiskPosition>()
+                    .Where(overview.SeenBy(Beacon.Web.Infrastructure.Identity.BeaconClaims.ToActor(principal))).Select(p => p.ChildId).ToListAsync()).Order().ToList();
+                Assert.True(byRule.SequenceEqual(bySeenBy), $"{user.Email}: the rule shows {byRule.Count} children, SeenBy {bySeenBy.Count}");
                 checkedPeople++;
             }
             Assert.True(checkedPeople >= 10);

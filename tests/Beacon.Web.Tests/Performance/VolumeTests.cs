@@ -276,6 +276,47 @@ public abstract class VolumeTests(VolumeBeacon beacon)
         Assert.Contains(keys, k => k.Part == 1);
     }
 
+    /// <summary>
+    /// The panel's list is read part by part (children held by risk from their positions, the rest from listings and
+    /// referrals), each stopped at the page: walking every page, in every order, gives the whole list once, in the order
+    /// the CSV of the whole list has.
+    /// </summary>
+    [Theory]
+    [InlineData("MostSerious")]
+    [InlineData("Name")]
+    [InlineData("LongestListed")]
+    public async Task The_panel_list_pages_through_every_child_once_in_order(string order)
+    {
+        using var client = await BeaconClient.SignedInAsync(Factory, "panel.chair@beacon.test");
+        var first = await client.GetAsync($"/Panel?Sort={order}");
+        var shown = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            var html = page == 1 ? first : await client.GetAsync($"/Panel?Sort={order}&PageNumber={page}");
+            var ids = html.Document.QuerySelectorAll("tbody tr[data-child]").Select(r => r.GetAttribute("data-child")!).ToList();
+            shown.AddRange(ids);
+            if (html.Document.QuerySelector(".govuk-pagination__next") is null) break;
+            Assert.Equal(Beacon.Web.Features.Panel.PanelLists.PageSize, ids.Count);
+        }
+        Assert.True(shown.Count > Beacon.Web.Features.Panel.PanelLists.PageSize, $"{shown.Count} children on the volume's list");
+        Assert.Equal(shown.Count, shown.Distinct().Count());
+
+        var whole = await Factory.WithScopeAsync(async sp =>
+        {
+            var chair = await sp.GetRequiredService<BeaconDbContext>().Users.SingleAsync(u => u.Email == "panel.chair@beacon.test");
+            var principal = await sp.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Beacon.Web.Infrastructure.Identity.BeaconUser>>().CreateAsync(chair);
+            var rows = sp.GetRequiredService<Beacon.Web.Features.Panel.PanelLists>().List(Beacon.Web.Infrastructure.Identity.BeaconClaims.ToActor(principal));
+            var ordered = order switch
+            {
+                "Name" => rows.OrderBy(r => r.SortName),
+                "LongestListed" => rows.OrderBy(r => r.ListedSinceUtc),
+                _ => rows.OrderByDescending(r => r.Level).ThenBy(r => r.SortName),
+            };
+            return await ordered.ThenBy(r => r.ChildId).Select(r => r.ChildId.ToString()).ToListAsync();
+        });
+        Assert.Equal(whole.Select(id => id.ToUpperInvariant()), shown.Select(id => id.ToUpperInvariant()));
+    }
+
     [Fact]
     public async Task Name_search_at_volume_finds_by_the_start_of_any_name_and_stays_capped()
     {

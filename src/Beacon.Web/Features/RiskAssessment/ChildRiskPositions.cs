@@ -67,7 +67,10 @@ internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<
         // The panel's agenda: most serious first, then longest since sign-off, read in order and stopped at one agenda's worth.
         position.HasIndex(p => new { p.Level, p.SignedOffAtUtc }).IsDescending(true, false);
         // The panel's list by risk: the children whose risk holds them on it.
-        position.HasIndex(p => p.OnPanelListSinceUtc);
+        // The panel's list by risk: the children whose risk holds them on it, counted and tested for who sees them from
+        // the index alone, and ordered by level and name.
+        position.HasIndex(p => new { p.OnPanelListSinceUtc, p.IsRestricted, p.ResponsibleAreaId, p.HostAreaId, p.Level, p.SortName, p.ChildId })
+            .HasDatabaseName("IX_ChildRiskPositions_OnPanelList");
         position.Property(p => p.SortName).HasMaxLength(Core.Children.NameFolding.SortKeyMaxLength);
         position.Property(p => p.KeyWorkerUserId).HasMaxLength(450);
         // An area's children counted by level from the index alone. Level comes straight after the area, so the index is

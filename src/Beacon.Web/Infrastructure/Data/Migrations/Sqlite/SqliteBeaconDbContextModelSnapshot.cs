@@ -2099,8 +2099,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("HostAreaId");
 
-                    b.HasIndex("OnPanelListSinceUtc");
-
                     b.HasIndex("DueReason", "DueAtUtc");
 
                     b.HasIndex("Level", "ChildId");
@@ -2126,6 +2124,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ResponsibleAreaId", "Level", "IsRestricted", "DueReason", "DueAtUtc", "IsLookedAfter")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Figures");
+
+                    b.HasIndex("OnPanelListSinceUtc", "IsRestricted", "ResponsibleAreaId", "HostAreaId", "Level", "SortName", "ChildId")
+                        .HasDatabaseName("IX_ChildRiskPositions_OnPanelList");
 
                     b.ToTable("ChildRiskPositions", (string)null);
                 });

@@ -110,8 +110,10 @@ internal sealed class ChildSortNameProjector : IReadModelProjector
             foreach (var child in names)
             {
                 var key = NameFolding.SortKey(child.LastName, child.FirstName);
-                if (key != child.SortName)
-                    await db.Children.Where(c => c.Id == child.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.SortName, key), ct);
+                if (key == child.SortName) continue;
+                await db.Children.Where(c => c.Id == child.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.SortName, key), ct);
+                // The risk position keeps a copy for its lists' order; a write past the change tracker does not reach its projector.
+                await db.Set<RiskAssessment.ChildRiskPosition>().Where(p => p.ChildId == child.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.SortName, key), ct);
             }
             await transaction.CommitAsync(ct);
         }, ct);

@@ -82,8 +82,12 @@ public abstract class NameSearchTests(BeaconFixture beacon)
         var id = Guid.Parse(location.Split('/')[2]);
         // As a database from before the column: the key is empty.
         await Referrals.ReferralSteps.WithDbAsync(Factory, db => db.Children.Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.SortName, "")));
+        await Referrals.ReferralSteps.WithDbAsync(Factory, db => db.Set<Beacon.Web.Features.RiskAssessment.ChildRiskPosition>().Where(p => p.ChildId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.SortName, "")));
         await ReadModels.RebuildMissingAsync(Factory.Services, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
         Assert.Equal("lukasik\u0001anais", await Referrals.ReferralSteps.WithDbAsync(Factory, db => db.Children.Where(c => c.Id == id).Select(c => c.SortName).SingleAsync()));
+        // The risk position's copy, which its lists sort by, follows.
+        Assert.Equal("lukasik\u0001anais", await Referrals.ReferralSteps.WithDbAsync(Factory, db =>
+            db.Set<Beacon.Web.Features.RiskAssessment.ChildRiskPosition>().Where(p => p.ChildId == id).Select(p => p.SortName).SingleAsync()));
         // Filling it in is not a change to the child's record: nothing about it reaches the audit log.
         Assert.False(await Referrals.ReferralSteps.WithDbAsync(Factory, db => db.AuditEntries.AnyAsync(e => e.ChangesJson != null && e.ChangesJson.Contains("SortName"))));
     }

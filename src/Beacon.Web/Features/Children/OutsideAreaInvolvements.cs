@@ -48,13 +48,13 @@ internal sealed class OutsideAreaInvolvementProjector : IReadModelProjector
     {
         var idSet = ids.ToHashSet();
         // What this save leaves: tracked children and involvements (some not saved yet) win over what the database holds.
-        var trackedChildren = db.ChangeTracker.Entries<Child>().Select(e => e.Entity).Where(c => idSet.Contains(c.Id))
+        var trackedChildren = db.ChangeTracker.BeingSaved<Child>().Where(c => idSet.Contains(c.Id))
             .ToDictionary(c => c.Id, c => (c.ResponsibleAreaId, c.HostAreaId));
         var untracked = ids.Where(id => !trackedChildren.ContainsKey(id)).ToList();
         var areas = (untracked.Count == 0 ? [] : await db.Children.AsNoTracking().IgnoreAutoIncludes().Where(c => untracked.Contains(c.Id))
                 .Select(c => new { c.Id, c.ResponsibleAreaId, c.HostAreaId }).ToListAsync(ct))
             .ToDictionary(c => c.Id, c => (c.ResponsibleAreaId, c.HostAreaId)).Concat(trackedChildren).ToDictionary();
-        var trackedInvolvements = db.ChangeTracker.Entries<OrganisationInvolvement>().Select(e => e.Entity).Where(i => idSet.Contains(i.ChildId)).ToList();
+        var trackedInvolvements = db.ChangeTracker.BeingSaved<OrganisationInvolvement>().Where(i => idSet.Contains(i.ChildId)).ToList();
         var trackedIds = trackedInvolvements.Select(i => i.Id).ToHashSet();
         var current = (await db.Involvements.AsNoTracking().Where(i => ids.Contains(i.ChildId) && i.EndedAtUtc == null)
                 .Select(i => new { i.Id, i.ChildId, i.OrganisationId }).ToListAsync(ct))

@@ -79,7 +79,7 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, RiskOv
     /// The children listed by the rule alone: a significant or serious assessment signed off since their last removal
     /// (<see cref="ChildRiskPosition.OnPanelListSinceUtc"/>: a lower one since does not take them off), and no removal since.
     /// </summary>
-    public IQueryable<PanelRow> ByRisk(Actor actor, IQueryable<Guid>? among = null) => WithNames(HeldByRisk(actor, among));
+    public IQueryable<PanelRow> ByRisk(Actor actor, IQueryable<Guid>? among = null) => WithNames(HeldByRisk(actor, among), actor);
 
     /// <summary>The positions of the children <see cref="ByRisk"/> lists, without their records: counted and ordered from the positions alone.</summary>
     private IQueryable<ChildRiskPosition> HeldByRisk(Actor actor, IQueryable<Guid>? among)
@@ -97,12 +97,17 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, RiskOv
         return held.Where(p => !listings.Any(l => l.ChildId == p.ChildId && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.OnPanelListSinceUtc)));
     }
 
-    private IQueryable<PanelRow> WithNames(IQueryable<ChildRiskPosition> held) =>
+    /// <summary>
+    /// The held children with their names from their records; the record's own access rule is asked again of the rows
+    /// read, so a position whose copied facts had drifted from the record could never show a child the person may not see.
+    /// </summary>
+    private IQueryable<PanelRow> WithNames(IQueryable<ChildRiskPosition> held, Actor actor) =>
         from p in held
-        join c in db.Children on p.ChildId equals c.Id
+        join c in db.Children.Where(ChildAccess.VisibleTo(actor)) on p.ChildId equals c.Id
         select new PanelRow
         {
-            ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, SortName = c.SortName, Reason = ListingReason.CurrentRisk, ListedSinceUtc = p.OnPanelListSinceUtc!.Value,
+            // The position's copy of the sort name: the page picks its first rows of this part in that order.
+            ChildId = c.Id, FirstName = c.FirstName, LastName = c.LastName, SortName = p.SortName, Reason = ListingReason.CurrentRisk, ListedSinceUtc = p.OnPanelListSinceUtc!.Value,
             Status = ListingStatus.Listed, Level = p.Level,
         };
 
@@ -165,7 +170,7 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, RiskOv
             PanelListOrder.LongestListed => held.OrderBy(p => p.OnPanelListSinceUtc),
             _ => held.OrderByDescending(p => p.Level).ThenBy(p => p.SortName),
         }).ThenBy(p => p.ChildId);
-        var firstHeld = WithNames(heldOrdered.Take(skip + PageSize));
+        var firstHeld = WithNames(heldOrdered.Take(skip + PageSize), actor);
         var firstOthers = Order(others).Take(skip + PageSize);
         return await Paged<PanelRow>.ReadAsync(Order(firstHeld.Concat(firstOthers)), pageNumber, PageSize, total, ct);
     }

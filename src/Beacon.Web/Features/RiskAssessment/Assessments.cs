@@ -291,10 +291,10 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
                 q => q.OrderBy(p => p.DueAtUtc).ThenBy(p => p.SortName).ThenBy(p => p.ChildId), skip + PageSize);
             var never = FirstOfEach(NotEmpty(Visible(user, filter, p => p.DueReason == ReassessmentReason.NoAssessment), summary),
                 q => q.OrderBy(p => p.SortName).ThenBy(p => p.ChildId), Math.Max(0, skip - summary.OverdueAssessed) + PageSize);
-            return await DescribeAsync(await Paged<ChildRiskPosition>.ReadAsync(overdue, summary.OverdueAssessed, never, pageNumber, PageSize, total, ct), ct);
+            return await DescribeAsync(await Paged<ChildRiskPosition>.ReadAsync(overdue, summary.OverdueAssessed, never, pageNumber, PageSize, total, ct), user, ct);
         }
         var due = NotEmpty(Visible(user, filter, p => p.DueReason == ReassessmentReason.NoAssessment || (p.DueAtUtc != null && p.DueAtUtc <= now)), summary);
-        return await PageAsync(due, order switch
+        return await PageAsync(user, due, order switch
         {
             RiskListOrder.Name => q => q.OrderBy(p => p.SortName).ThenBy(p => p.ChildId),
             // Most serious first; never assessed after the assessed levels; then the longest overdue.
@@ -304,7 +304,7 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
     }
 
     public Task<Paged<ChildRisk>> LookedAfterAtSeriousRiskAsync(ClaimsPrincipal user, Filter filter, int pageNumber, Summary summary, CancellationToken ct) =>
-        PageAsync(NotEmpty(Visible(user, filter, p => p.IsLookedAfter && p.Level == ExploitationRiskLevel.Serious), summary),
+        PageAsync(user, NotEmpty(Visible(user, filter, p => p.IsLookedAfter && p.Level == ExploitationRiskLevel.Serious), summary),
             q => q.OrderBy(p => p.SortName).ThenBy(p => p.ChildId), pageNumber, summary.LookedAfterAtSeriousRisk, ct);
 
     /// <summary>The panel list: every visible child whose current level is significant or serious, most serious first.</summary>
@@ -319,7 +319,7 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
             if (count > 0) list.Add(part);
             total += count;
         }
-        return total == 0 ? new Paged<ChildRisk>([], 1, 1, 0) : await PageAsync(list, PanelListOrder, pageNumber, total, ct);
+        return total == 0 ? new Paged<ChildRisk>([], 1, 1, 0) : await PageAsync(user, list, PanelListOrder, pageNumber, total, ct);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<ChildRiskPosition, bool>> OnPanelList =
@@ -331,7 +331,7 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
     /// <summary>The whole panel list, most serious first, streamed from the database (for the CSV download).</summary>
     public IAsyncEnumerable<ChildRisk> WholePanelList(ClaimsPrincipal user) =>
         (from p in All(Visible(user, null, OnPanelList))
-         join c in db.Children on p.ChildId equals c.Id
+         join c in db.Children.Where(ChildAccess.VisibleTo(user.ToActor())) on p.ChildId equals c.Id
          join w in db.Users on p.KeyWorkerUserId equals w.Id into workers
          from worker in workers.DefaultIfEmpty()
          orderby p.Level descending, p.SortName, p.ChildId
@@ -345,20 +345,24 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
         await db.Users.Where(u => u.Team != null && db.Children.Any(c => c.KeyWorkerUserId == u.Id))
             .Select(u => u.Team!).Distinct().OrderBy(t => t).ToListAsync(ct);
 
-    private async Task<Paged<ChildRisk>> PageAsync(List<IQueryable<ChildRiskPosition>> parts, Func<IQueryable<ChildRiskPosition>, IOrderedQueryable<ChildRiskPosition>> order,
+    private async Task<Paged<ChildRisk>> PageAsync(ClaimsPrincipal user, List<IQueryable<ChildRiskPosition>> parts, Func<IQueryable<ChildRiskPosition>, IOrderedQueryable<ChildRiskPosition>> order,
         int pageNumber, int total, CancellationToken ct)
     {
         var (_, _, skip) = Paged<ChildRiskPosition>.Place(pageNumber, PageSize, total);
-        return await DescribeAsync(await Paged<ChildRiskPosition>.ReadAsync(FirstOfEach(parts, order, skip + PageSize), pageNumber, PageSize, total, ct), ct);
+        return await DescribeAsync(await Paged<ChildRiskPosition>.ReadAsync(FirstOfEach(parts, order, skip + PageSize), pageNumber, PageSize, total, ct), user, ct);
     }
 
-    /// <summary>The page's children as the lists show them: names, key workers and agencies for those children only, in two queries.</summary>
-    private async Task<Paged<ChildRisk>> DescribeAsync(Paged<ChildRiskPosition> page, CancellationToken ct)
+    /// <summary>
+    /// The page's children as the lists show them: names, key workers and agencies for those children only, in two
+    /// queries. The record's own access rule is asked again of these few, so a position whose copied facts had drifted
+    /// from the record could drop a child from the page but never show one the person may not see.
+    /// </summary>
+    private async Task<Paged<ChildRisk>> DescribeAsync(Paged<ChildRiskPosition> page, ClaimsPrincipal user, CancellationToken ct)
     {
         var ids = page.Items.Select(p => p.ChildId).ToList();
         if (ids.Count == 0) return new Paged<ChildRisk>([], page.PageNumber, page.PageCount, page.Total);
         var children = await (
-            from c in db.Children.AsNoTracking()
+            from c in db.Children.AsNoTracking().Where(ChildAccess.VisibleTo(user.ToActor()))
             where ids.Contains(c.Id)
             join w in db.Users on c.KeyWorkerUserId equals w.Id into workers
             from worker in workers.DefaultIfEmpty()

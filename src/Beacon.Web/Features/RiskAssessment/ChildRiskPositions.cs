@@ -118,7 +118,7 @@ internal sealed class ChildRiskPositionProjector(ReassessmentSchedule schedule) 
     {
         var idSet = ids.ToHashSet();
         // The child's facts as this save leaves them: tracked children as changed, the others as stored.
-        var trackedChildren = db.ChangeTracker.Entries<Child>().Select(e => e.Entity).Where(c => idSet.Contains(c.Id))
+        var trackedChildren = db.ChangeTracker.BeingSaved<Child>().Where(c => idSet.Contains(c.Id))
             .Select(c => new Facts(c.Id, c.ResponsibleAreaId, c.HostAreaId, c.IsRestricted, c.IsLookedAfter, c.SortName, c.KeyWorkerUserId)).ToList();
         var trackedChildIds = trackedChildren.Select(c => c.Id).ToHashSet();
         var untracked = ids.Where(id => !trackedChildIds.Contains(id)).ToList();
@@ -126,7 +126,7 @@ internal sealed class ChildRiskPositionProjector(ReassessmentSchedule schedule) 
                 .Select(c => new Facts(c.Id, c.ResponsibleAreaId, c.HostAreaId, c.IsRestricted, c.IsLookedAfter, c.SortName, c.KeyWorkerUserId)).ToListAsync(ct))
             .Concat(trackedChildren).ToDictionary(c => c.Id);
         // What the database holds, overlaid with what this save is changing (new sign-offs, superseded ones, new events).
-        var trackedAssessments = db.ChangeTracker.Entries<Assessment>().Select(e => e.Entity).Where(a => idSet.Contains(a.ChildId)).ToList();
+        var trackedAssessments = db.ChangeTracker.BeingSaved<Assessment>().Where(a => idSet.Contains(a.ChildId)).ToList();
         var trackedIds = trackedAssessments.Select(a => a.Id).ToHashSet();
         // Superseded assessments too: a significant one earlier holds the child on the panel's list.
         var assessments = (await db.RiskAssessments.AsNoTracking().IgnoreAutoIncludes()
@@ -136,11 +136,11 @@ internal sealed class ChildRiskPositionProjector(ReassessmentSchedule schedule) 
             .Concat(trackedAssessments.Select(a => new Row(a.Id, a.ChildId, a.Status, a.Level, a.SignedOffAtUtc)))
             .ToLookup(a => a.ChildId);
 
-        var trackedEpisodes = db.ChangeTracker.Entries<MissingEpisode>().Select(e => e.Entity).Where(e => idSet.Contains(e.ChildId)).ToList();
+        var trackedEpisodes = db.ChangeTracker.BeingSaved<MissingEpisode>().Where(e => idSet.Contains(e.ChildId)).ToList();
         var trackedEpisodeIds = trackedEpisodes.Select(e => e.Id).ToHashSet();
-        var trackedReferrals = db.ChangeTracker.Entries<Referral>().Select(e => e.Entity).Where(r => idSet.Contains(r.ChildId)).ToList();
+        var trackedReferrals = db.ChangeTracker.BeingSaved<Referral>().Where(r => idSet.Contains(r.ChildId)).ToList();
         var trackedReferralIds = trackedReferrals.Select(r => r.Id).ToHashSet();
-        var trackedListings = db.ChangeTracker.Entries<Core.Panel.PanelListing>().Select(e => e.Entity).Where(l => idSet.Contains(l.ChildId)).ToList();
+        var trackedListings = db.ChangeTracker.BeingSaved<Core.Panel.PanelListing>().Where(l => idSet.Contains(l.ChildId)).ToList();
         var trackedListingIds = trackedListings.Select(l => l.Id).ToHashSet();
         var lastRemoved = (await db.Set<Core.Panel.PanelListing>().AsNoTracking().Where(l => ids.Contains(l.ChildId) && l.RemovedAtUtc != null)
                 .Select(l => new { l.Id, l.ChildId, l.RemovedAtUtc }).ToListAsync(ct))

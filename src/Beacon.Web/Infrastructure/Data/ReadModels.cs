@@ -90,6 +90,14 @@ public static class ReadModels
         }
     }
 
+    /// <summary>
+    /// The entities of one type this save writes (added or changed): a projector lays them over what the database holds.
+    /// An entity the request loaded earlier and left unchanged is not one of them: it may be older than the database by
+    /// now (another request restricted the child since), and copying it would write that old state into a derived row.
+    /// </summary>
+    public static IEnumerable<T> BeingSaved<T>(this ChangeTracker tracker) where T : class =>
+        tracker.Entries<T>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity);
+
     /// <summary>The tracked entities of one type among the changes.</summary>
     public static IEnumerable<T> Changed<T>(this IReadOnlyList<EntityEntry> changes) where T : class =>
         changes.Select(e => e.Entity).OfType<T>();

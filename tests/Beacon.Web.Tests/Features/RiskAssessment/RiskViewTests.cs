@@ -202,6 +202,37 @@ public abstract class RiskViewTests(BeaconFixture beacon)
             return 0;
         });
     }
+
+    [Fact]
+    public async Task A_save_about_a_child_loaded_before_a_restriction_does_not_unrestrict_their_risk_position()
+    {
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        var location = await Features.Children.ChildRecordTests.CreateChildAsync(manager, new()
+        {
+            ["Input.FirstName"] = "Ottoline", ["Input.LastName"] = "Brackenbury",
+            ["Input.DateOfBirth.Day"] = "5", ["Input.DateOfBirth.Month"] = "5", ["Input.DateOfBirth.Year"] = "2011",
+            ["Input.Gender"] = "Female", ["Input.Ethnicity"] = "Refused",
+        });
+        var childId = Guid.Parse(location.Split('/').Last());
+        await Factory.WithScopeAsync(async sp =>
+        {
+            // One request loads the child (as a page does before saving a referral about them) ...
+            var db = sp.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>();
+            var child = await db.Children.Include(c => c.Involvements).SingleAsync(c => c.Id == childId);
+            // ... another restricts the record meanwhile ...
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await manager.SubmitAsync(location + "/Access", "#restriction-form", [])).Status);
+            // ... and the first then saves a referral, which works the child's risk position out again.
+            var outreachId = await db.Users.Where(u => u.Email == "outreach@beacon.test").Select(u => u.Id).SingleAsync();
+            var outreach = DemoWorld.ActorOf(outreachId, "Outreach worker", Beacon.Core.Access.Agency.YouthOutreach, [Beacon.Core.Access.BeaconRoles.OutreachWorker]);
+            db.Add(Beacon.Core.Referrals.Referral.Raise(child, outreach, "Seen with older men (fictional)", DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1),
+                Beacon.Core.Referrals.SharingBasis.ConsentGiven));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var restricted = await Factory.WithScopeAsync(sp => sp.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>()
+            .Set<Beacon.Web.Features.RiskAssessment.ChildRiskPosition>().Where(p => p.ChildId == childId).Select(p => p.IsRestricted).SingleAsync());
+        Assert.True(restricted, "the position kept the restriction made after the child was loaded");
+    }
 }
 
 /// <summary>Reassessment falls due by level and at once when something happens after sign-off.</summary>

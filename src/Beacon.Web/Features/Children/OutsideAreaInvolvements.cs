@@ -29,7 +29,11 @@ internal sealed class OutsideAreaInvolvementConfiguration : IEntityTypeConfigura
     }
 }
 
-/// <summary>Keeps <see cref="OutsideAreaInvolvement"/> in step as involvements start and end and as children's areas change.</summary>
+/// <summary>
+/// Keeps <see cref="OutsideAreaInvolvement"/> in step as involvements start and end and as children's areas change. An
+/// organisation's areas are set when it is created and never change (<see cref="Core.Organisations.Organisation.Create"/>):
+/// a feature that changes them must work this table out again for the organisation's children.
+/// </summary>
 internal sealed class OutsideAreaInvolvementProjector : IReadModelProjector
 {
     private const int BatchSize = 1_000;

@@ -87,13 +87,9 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, RiskOv
         var listings = db.Set<PanelListing>();
         // Over the whole list, whether the person sees a child held by risk is asked of the child's position (its copy of
         // the record's access facts): testing the rule on the record of each of them took 40 ms at 100,000 children.
+        // For a few children (among), the record's rule alone decides, when WithNames reads their records.
         var held = db.Set<ChildRiskPosition>().AsNoTracking().Where(p => p.OnPanelListSinceUtc != null);
-        if (among is null) held = held.Where(overview.SeenBy(actor));
-        else
-        {
-            var visible = Visible(actor, among);
-            held = held.Where(p => visible.Any(v => v.Id == p.ChildId));
-        }
+        held = among is null ? held.Where(overview.SeenBy(actor)) : held.Where(p => among.Contains(p.ChildId));
         return held.Where(p => !listings.Any(l => l.ChildId == p.ChildId && (l.Status != ListingStatus.Removed || l.RemovedAtUtc >= p.OnPanelListSinceUtc)));
     }
 

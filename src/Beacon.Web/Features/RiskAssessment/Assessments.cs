@@ -155,9 +155,7 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
     /// involvements; restricted records through the person's grants), one after the other. Testing the access rule on
     /// every child's record instead took 80–250 ms for an area of 60,000 children.
     /// </summary>
-    public IQueryable<ChildRiskPosition> VisiblePositions(ClaimsPrincipal user) => VisiblePositions(user.ToActor());
-
-    public IQueryable<ChildRiskPosition> VisiblePositions(Actor actor) => VisibleParts(actor).Aggregate((all, part) => all.Concat(part));
+    public IQueryable<ChildRiskPosition> VisiblePositions(ClaimsPrincipal user) => All(VisibleParts(user.ToActor()));
 
     /// <summary>
     /// The same parts as one condition on a position, for a list read from another index (the panel's list by risk
@@ -167,12 +165,8 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
     {
         var scope = ChildAccess.Scope.Of(actor);
         var areas = scope.AreaIds;
-        var (seesAreas, throughOrganisation, areaBound, organisation, userId) = (scope.SeesAreas, scope.ThroughOrganisation, scope.AreaBound, scope.OrganisationId, scope.UserId);
-        // Through the areas the rest of a council's involvements are seen already: only those outside them count here.
-        var involved = seesAreas
-            ? db.Set<Children.OutsideAreaInvolvement>().Where(o => o.OrganisationId == organisation).Select(o => o.ChildId)
-            : db.Involvements.Where(i => i.OrganisationId == organisation && i.EndedAtUtc == null).Select(i => i.ChildId);
-        var granted = db.Set<Core.Children.ChildAccessGrant>().Where(g => g.UserId == userId && g.RevokedAtUtc == null).Select(g => g.ChildId);
+        var (seesAreas, throughOrganisation, areaBound) = (scope.SeesAreas, scope.ThroughOrganisation, scope.AreaBound);
+        var (involved, granted) = ThroughRecords(scope);
         return p => p.IsRestricted
             ? granted.Contains(p.ChildId)
             : (seesAreas && (areas.Contains(p.ResponsibleAreaId) || (p.HostAreaId != null && areas.Contains(p.HostAreaId.Value))))
@@ -180,12 +174,26 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
                   && (!areaBound || areas.Contains(p.ResponsibleAreaId) || (p.HostAreaId != null && areas.Contains(p.HostAreaId.Value))));
     }
 
-    private List<IQueryable<ChildRiskPosition>> VisibleParts(ClaimsPrincipal user) => VisibleParts(user.ToActor());
+    /// <summary>
+    /// The children the person sees through records rather than areas: those their organisation works with (for a
+    /// council, only those outside its areas, kept apart as they are usually none: checking each of its tens of thousands
+    /// of involvements against the child's areas cost 25 ms on every list), and the restricted records naming them.
+    /// </summary>
+    private (IQueryable<Guid> Involved, IQueryable<Guid> Granted) ThroughRecords(ChildAccess.Scope scope)
+    {
+        var (organisation, userId) = (scope.OrganisationId, scope.UserId);
+        var involved = scope.SeesAreas
+            ? db.Set<Children.OutsideAreaInvolvement>().Where(o => o.OrganisationId == organisation).Select(o => o.ChildId)
+            : db.Involvements.Where(i => i.OrganisationId == organisation && i.EndedAtUtc == null).Select(i => i.ChildId);
+        var granted = db.Set<Core.Children.ChildAccessGrant>().Where(g => g.UserId == userId && g.RevokedAtUtc == null).Select(g => g.ChildId);
+        return (involved, granted);
+    }
 
     private List<IQueryable<ChildRiskPosition>> VisibleParts(Actor actor)
     {
         var scope = ChildAccess.Scope.Of(actor);
         var areas = scope.AreaIds;
+        var (involved, granted) = ThroughRecords(scope);
         var positions = db.Set<ChildRiskPosition>().AsNoTracking();
         var parts = new List<IQueryable<ChildRiskPosition>>();
         if (scope.SeesAreas)
@@ -195,12 +203,6 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
         }
         if (scope.ThroughOrganisation)
         {
-            var organisation = scope.OrganisationId;
-            // A council's involvements outside its areas are kept apart (usually none): checking each of its tens of
-            // thousands of involvements against the child's areas cost 25 ms on every list.
-            var involved = scope.SeesAreas
-                ? db.Set<Children.OutsideAreaInvolvement>().Where(o => o.OrganisationId == organisation).Select(o => o.ChildId)
-                : db.Involvements.Where(i => i.OrganisationId == organisation && i.EndedAtUtc == null).Select(i => i.ChildId);
             var worksWith = positions.Where(p => !p.IsRestricted && involved.Contains(p.ChildId));
             if (scope.SeesAreas)
                 worksWith = worksWith.Where(p => !areas.Contains(p.ResponsibleAreaId) && (p.HostAreaId == null || !areas.Contains(p.HostAreaId.Value)));
@@ -208,8 +210,6 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
                 worksWith = worksWith.Where(p => areas.Contains(p.ResponsibleAreaId) || (p.HostAreaId != null && areas.Contains(p.HostAreaId.Value)));
             parts.Add(worksWith);
         }
-        var userId = scope.UserId;
-        var granted = db.Set<Core.Children.ChildAccessGrant>().Where(g => g.UserId == userId && g.RevokedAtUtc == null).Select(g => g.ChildId);
         parts.Add(positions.Where(p => p.IsRestricted && granted.Contains(p.ChildId)));
         return parts;
     }
@@ -218,7 +218,7 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
     private List<IQueryable<ChildRiskPosition>> Visible(ClaimsPrincipal user, Filter? filter, System.Linq.Expressions.Expression<Func<ChildRiskPosition, bool>>? where = null)
     {
         var (agency, team, keyWorker) = filter ?? new Filter();
-        return VisibleParts(user).Select(part =>
+        return VisibleParts(user.ToActor()).Select(part =>
         {
             if (agency is { } kind) part = part.Where(p => db.Involvements.Any(i => i.ChildId == p.ChildId && i.EndedAtUtc == null && i.Agency == kind));
             if (!string.IsNullOrEmpty(team)) part = part.Where(p => db.Users.Any(u => u.Id == p.KeyWorkerUserId && u.Team == team));
@@ -238,13 +238,13 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
         Func<IQueryable<ChildRiskPosition>, IOrderedQueryable<ChildRiskPosition>> order, int enough) =>
         order(All(parts.Select(part => (IQueryable<ChildRiskPosition>)order(part).Take(enough)).ToList()));
 
-    /// <summary>The figures of the overview, in one pass over the visible children.</summary>
+    /// <summary>The figures of the overview, counted part by part over the visible children.</summary>
     /// <param name="OverdueAssessed">Of those needing an assessment, how many have one that is overdue (the rest were never assessed).</param>
     /// <param name="PartsWithChildren">Which parts of what the person sees (<see cref="VisibleParts"/>) hold any child: the lists
     /// that follow skip the empty ones (a council's children outside its own areas are usually none, and checking cost
     /// as much as the rest of the list).</param>
-    public sealed record Summary(IReadOnlyList<(ExploitationRiskLevel? Level, int Count)> Counts, int NeedingAssessment, int LookedAfterAtSeriousRisk, int OverdueAssessed = 0,
-        IReadOnlyList<bool>? PartsWithChildren = null);
+    public sealed record Summary(IReadOnlyList<(ExploitationRiskLevel? Level, int Count)> Counts, int NeedingAssessment, int LookedAfterAtSeriousRisk, int OverdueAssessed,
+        IReadOnlyList<bool> PartsWithChildren);
 
     /// <summary>How many visible children stand at each level (null: never assessed), how many need an assessment, how many looked-after children are at serious risk.</summary>
     public async Task<Summary> SummaryAsync(ClaimsPrincipal user, Filter filter, CancellationToken ct)
@@ -274,7 +274,7 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
 
     /// <summary>The parts <paramref name="summary"/> found children in.</summary>
     private static List<IQueryable<ChildRiskPosition>> NotEmpty(List<IQueryable<ChildRiskPosition>> parts, Summary summary) =>
-        summary.PartsWithChildren is { } holding ? parts.Where((_, n) => holding[n]).DefaultIfEmpty(parts[0]).ToList() : parts;
+        parts.Where((_, n) => summary.PartsWithChildren[n]).DefaultIfEmpty(parts[0]).ToList();
 
     /// <summary>Children with an overdue assessment (longest overdue first), then those never assessed; <paramref name="summary"/> from <see cref="SummaryAsync"/> gives the counts.</summary>
     public async Task<Paged<ChildRisk>> NeedingAssessmentAsync(ClaimsPrincipal user, Filter filter, int pageNumber, Summary summary, CancellationToken ct,

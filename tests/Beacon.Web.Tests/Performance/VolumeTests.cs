@@ -241,20 +241,22 @@ public abstract class VolumeTests(VolumeBeacon beacon)
     }
 
     /// <summary>
-    /// The overview's "no assessment or overdue" list comes in two parts read separately (overdue assessments, longest
-    /// overdue first, then children never assessed, by name): walking every page gives each child once, in that order,
-    /// across the page where one part ends and the other begins.
+    /// The overview's "no assessment or overdue" list comes in parts read separately (overdue assessments, longest
+    /// overdue first or level by level most serious first, then children never assessed, by name): walking every page
+    /// gives each child once, in that order, across the pages where one part ends and the next begins.
     /// </summary>
-    [Fact]
-    public async Task The_overdue_and_never_assessed_list_pages_through_both_parts_in_order()
+    [Theory]
+    [InlineData("LongestOverdue")]
+    [InlineData("MostSerious")]
+    public async Task The_overdue_and_never_assessed_list_pages_through_every_part_in_order(string order)
     {
         using var client = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
-        var first = await client.GetAsync("/RiskAssessment");
+        var first = await client.GetAsync($"/RiskAssessment?Sort={order}");
         var total = int.Parse(System.Text.RegularExpressions.Regex.Match(first.Document.QuerySelector("#due-heading")!.TextContent, @"\((\d+)\)").Groups[1].Value);
         var shown = new List<string>();
         for (var page = 1; page <= (total + RiskOverview.PageSize - 1) / RiskOverview.PageSize; page++)
         {
-            var html = await client.GetAsync($"/RiskAssessment?DuePage={page}");
+            var html = await client.GetAsync($"/RiskAssessment?Sort={order}&DuePage={page}");
             shown.AddRange(html.Document.QuerySelectorAll("#needs-assessment tbody tr a[href^='/Children/']")
                 .Select(a => a.GetAttribute("href")!.Split('/')[2]));
         }
@@ -263,17 +265,21 @@ public abstract class VolumeTests(VolumeBeacon beacon)
 
         var now = Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var due = await Factory.WithScopeAsync(sp => sp.GetRequiredService<BeaconDbContext>().Set<ChildRiskPosition>()
-            .Select(p => new { Id = p.ChildId.ToString(), p.DueReason, p.DueAtUtc }).ToListAsync());
+            .Select(p => new { Id = p.ChildId.ToString(), p.DueReason, p.DueAtUtc, p.Level }).ToListAsync());
         var byId = due.ToDictionary(d => d.Id.ToUpperInvariant());
-        // Each shown child's place in the order: overdue (0) by due date, then never assessed (1). Names break ties in the
-        // database's own collation, so the test checks the parts and the dates, not how names compare.
+        // Each shown child's place in the order: overdue (0), by level when most serious first, then by due date; then
+        // never assessed (1). Names break ties in the database's own collation, so the test checks the parts, levels and
+        // dates, not how names compare.
         var keys = shown.Select(id => byId[id.ToUpperInvariant()])
-            .Select(d => (Part: d.DueReason == ReassessmentReason.NoAssessment ? 1 : 0, Due: d.DueReason == ReassessmentReason.NoAssessment ? DateTime.MinValue : d.DueAtUtc!.Value))
+            .Select(d => (Part: d.DueReason == ReassessmentReason.NoAssessment ? 1 : 0,
+                Level: order == "MostSerious" ? -(int?)d.Level ?? 0 : 0,
+                Due: d.DueReason == ReassessmentReason.NoAssessment ? DateTime.MinValue : d.DueAtUtc!.Value))
             .ToList();
         Assert.All(keys.Where(k => k.Part == 0), k => Assert.True(k.Due <= now));
-        Assert.Equal(keys.OrderBy(k => k.Part).ThenBy(k => k.Due).ToList(), keys);
+        Assert.Equal(keys.OrderBy(k => k.Part).ThenBy(k => k.Level).ThenBy(k => k.Due).ToList(), keys);
         Assert.Contains(keys, k => k.Part == 0);
         Assert.Contains(keys, k => k.Part == 1);
+        if (order == "MostSerious") Assert.True(keys.Where(k => k.Part == 0).Select(k => k.Level).Distinct().Count() > 1, "overdue children at more than one level");
     }
 
     /// <summary>
@@ -403,6 +409,7 @@ public sealed class SqliteVolumeTests(SqliteVolumeBeacon beacon) : VolumeTests(b
     /// </summary>
     [Theory]
     [InlineData("social.worker@beacon.test", "/RiskAssessment", true)]
+    [InlineData("social.worker@beacon.test", "/RiskAssessment?Sort=MostSerious", true)]
     [InlineData("social.worker@beacon.test", "/RiskAssessment/Panel", true)]
     // A police force sees the children it works with in its areas: those are found through its involvements, and their
     // rows read; it has no part read by area alone.

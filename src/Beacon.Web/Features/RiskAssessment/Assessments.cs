@@ -239,12 +239,15 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
         order(All(parts.Select(part => (IQueryable<ChildRiskPosition>)order(part).Take(enough)).ToList()));
 
     /// <summary>The figures of the overview, counted part by part over the visible children.</summary>
-    /// <param name="OverdueAssessed">Of those needing an assessment, how many have one that is overdue (the rest were never assessed).</param>
+    /// <param name="OverdueByLevel">Of those needing an assessment, how many at each level (most serious first) have one that is overdue; the rest were never assessed.</param>
     /// <param name="PartsWithChildren">Which parts of what the person sees (<see cref="VisibleParts"/>) hold any child: the lists
     /// that follow skip the empty ones (a council's children outside its own areas are usually none, and checking cost
     /// as much as the rest of the list).</param>
-    public sealed record Summary(IReadOnlyList<(ExploitationRiskLevel? Level, int Count)> Counts, int NeedingAssessment, int LookedAfterAtSeriousRisk, int OverdueAssessed,
-        IReadOnlyList<bool> PartsWithChildren);
+    public sealed record Summary(IReadOnlyList<(ExploitationRiskLevel? Level, int Count)> Counts, int NeedingAssessment, int LookedAfterAtSeriousRisk,
+        IReadOnlyList<(ExploitationRiskLevel Level, int Count)> OverdueByLevel, IReadOnlyList<bool> PartsWithChildren)
+    {
+        public int OverdueAssessed => OverdueByLevel.Sum(l => l.Count);
+    }
 
     /// <summary>How many visible children stand at each level (null: never assessed), how many need an assessment, how many looked-after children are at serious risk.</summary>
     public async Task<Summary> SummaryAsync(ClaimsPrincipal user, Filter filter, CancellationToken ct)
@@ -267,7 +270,8 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
         rows = rows.GroupBy(r => r.Key).Select(g => new LevelFigures(g.Key, g.Sum(r => r.Count), g.Sum(r => r.Need), g.Sum(r => r.Overdue), g.Sum(r => r.LookedAfterSerious))).ToList();
         var counts = Enum.GetValues<ExploitationRiskLevel>().Reverse().Select(l => ((ExploitationRiskLevel?)l, rows.FirstOrDefault(c => c.Key == l)?.Count ?? 0))
             .Append((null, rows.FirstOrDefault(c => c.Key == null)?.Count ?? 0)).ToList();
-        return new Summary(counts, rows.Sum(r => r.Need), rows.Sum(r => r.LookedAfterSerious), rows.Sum(r => r.Overdue), partsWithChildren);
+        var overdueByLevel = Enum.GetValues<ExploitationRiskLevel>().Reverse().Select(l => (l, rows.FirstOrDefault(c => c.Key == l)?.Overdue ?? 0)).ToList();
+        return new Summary(counts, rows.Sum(r => r.Need), rows.Sum(r => r.LookedAfterSerious), overdueByLevel, partsWithChildren);
     }
 
     private sealed record LevelFigures(ExploitationRiskLevel? Key, int Count, int Need, int Overdue, int LookedAfterSerious);
@@ -282,25 +286,27 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var total = summary.NeedingAssessment;
-        if (order is RiskListOrder.LongestOverdue)
+        if (order is RiskListOrder.Name)
         {
-            // Two lists one after the other, each stopped at the page: overdue assessments, longest overdue first, then
-            // children never assessed.
-            var (_, _, skip) = Paged<ChildRiskPosition>.Place(pageNumber, PageSize, total);
-            var overdue = FirstOfEach(NotEmpty(Visible(user, filter, p => p.DueReason != ReassessmentReason.NoAssessment && p.DueAtUtc != null && p.DueAtUtc <= now), summary),
-                q => q.OrderBy(p => p.DueAtUtc).ThenBy(p => p.SortName).ThenBy(p => p.ChildId), skip + PageSize);
-            var never = FirstOfEach(NotEmpty(Visible(user, filter, p => p.DueReason == ReassessmentReason.NoAssessment), summary),
-                q => q.OrderBy(p => p.SortName).ThenBy(p => p.ChildId), Math.Max(0, skip - summary.OverdueAssessed) + PageSize);
-            return await DescribeAsync(await Paged<ChildRiskPosition>.ReadAsync(overdue, summary.OverdueAssessed, never, pageNumber, PageSize, total, ct), user, ct);
+            var due = NotEmpty(Visible(user, filter, p => p.DueReason == ReassessmentReason.NoAssessment || (p.DueAtUtc != null && p.DueAtUtc <= now)), summary);
+            return await PageAsync(user, due, q => q.OrderBy(p => p.SortName).ThenBy(p => p.ChildId), pageNumber, total, ct);
         }
-        var due = NotEmpty(Visible(user, filter, p => p.DueReason == ReassessmentReason.NoAssessment || (p.DueAtUtc != null && p.DueAtUtc <= now)), summary);
-        return await PageAsync(user, due, order switch
-        {
-            RiskListOrder.Name => q => q.OrderBy(p => p.SortName).ThenBy(p => p.ChildId),
-            // Most serious first; never assessed after the assessed levels; then the longest overdue.
-            _ => q => q.OrderByDescending(p => p.Level.HasValue).ThenByDescending(p => p.Level)
-                .ThenBy(p => p.DueReason == ReassessmentReason.NoAssessment ? 1 : 0).ThenBy(p => p.DueAtUtc).ThenBy(p => p.SortName).ThenBy(p => p.ChildId),
-        }, pageNumber, total, ct);
+        // Lists one after the other, each read in an index's order and stopped at the page, rather than sorting every
+        // due child: overdue assessments (longest overdue first, or level by level, most serious first), then children
+        // never assessed (a child has a level exactly when they have an assessment, so these come last either way).
+        var (_, _, skip) = Paged<ChildRiskPosition>.Place(pageNumber, PageSize, total);
+        var enough = skip + PageSize;
+        var lists = new List<(IQueryable<ChildRiskPosition>, int)>();
+        if (order is RiskListOrder.MostSerious)
+            foreach (var (level, count) in summary.OverdueByLevel)
+                lists.Add((FirstOfEach(NotEmpty(Visible(user, filter, p => p.Level == level && p.DueReason != ReassessmentReason.NoAssessment && p.DueAtUtc != null && p.DueAtUtc <= now), summary),
+                    q => q.OrderBy(p => p.DueAtUtc).ThenBy(p => p.SortName).ThenBy(p => p.ChildId), enough), count));
+        else
+            lists.Add((FirstOfEach(NotEmpty(Visible(user, filter, p => p.DueReason != ReassessmentReason.NoAssessment && p.DueAtUtc != null && p.DueAtUtc <= now), summary),
+                q => q.OrderBy(p => p.DueAtUtc).ThenBy(p => p.SortName).ThenBy(p => p.ChildId), enough), summary.OverdueAssessed));
+        lists.Add((FirstOfEach(NotEmpty(Visible(user, filter, p => p.DueReason == ReassessmentReason.NoAssessment), summary),
+            q => q.OrderBy(p => p.SortName).ThenBy(p => p.ChildId), Math.Max(0, skip - summary.OverdueAssessed) + PageSize), total - summary.OverdueAssessed));
+        return await DescribeAsync(await Paged<ChildRiskPosition>.ReadAsync(lists, pageNumber, PageSize, ct), user, ct);
     }
 
     public Task<Paged<ChildRisk>> LookedAfterAtSeriousRiskAsync(ClaimsPrincipal user, Filter filter, int pageNumber, Summary summary, CancellationToken ct) =>

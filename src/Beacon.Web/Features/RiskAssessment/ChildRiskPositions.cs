@@ -78,10 +78,13 @@ internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<
         // count, and looks up every child's row (100 ms for 60,000 children).
         position.HasIndex(p => new { p.ResponsibleAreaId, p.Level, p.IsRestricted, p.DueReason, p.DueAtUtc, p.IsLookedAfter })
             .HasDatabaseName("IX_ChildRiskPositions_Area_Figures");
-        // An area's lists, each read in its order and stopped at the page: by name; overdue, longest overdue first; most serious first.
+        // An area's lists, each read in its order and stopped at the page: by name; overdue, longest overdue first; overdue, most
+        // serious first; most serious first.
         position.HasIndex(p => new { p.ResponsibleAreaId, p.SortName, p.ChildId }).HasDatabaseName("IX_ChildRiskPositions_Area_Name");
         position.HasIndex(p => new { p.ResponsibleAreaId, p.DueAtUtc, p.SortName, p.ChildId })
             .HasFilter($"\"DueReason\" <> {(int)ReassessmentReason.NoAssessment}").HasDatabaseName("IX_ChildRiskPositions_Area_Overdue");
+        position.HasIndex(p => new { p.ResponsibleAreaId, p.Level, p.DueAtUtc, p.SortName, p.ChildId }).IsDescending(false, true, false, false, false)
+            .HasFilter($"\"DueReason\" <> {(int)ReassessmentReason.NoAssessment}").HasDatabaseName("IX_ChildRiskPositions_Area_Overdue_Level");
         position.HasIndex(p => new { p.ResponsibleAreaId, p.Level, p.SortName, p.ChildId }).IsDescending(false, true, false, false)
             .HasDatabaseName("IX_ChildRiskPositions_Area_Level");
         // Whether a child an organisation works with is seen through the areas already, from the index alone.

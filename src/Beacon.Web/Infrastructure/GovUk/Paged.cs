@@ -28,17 +28,23 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCo
     }
 
     /// <summary>
-    /// A page of two ordered lists shown one after the other (<paramref name="first"/> holds <paramref name="firstCount"/>
-    /// of the <paramref name="total"/>), each read in its own index's order and stopped at the page, where one query
-    /// ordering both would sort them all.
+    /// A page of ordered lists shown one after the other, each with its count (known already, counted with other
+    /// figures), each read in its own index's order and stopped at the page, where one query ordering them all would
+    /// sort every row. Lists the page does not reach are not read.
     /// </summary>
-    public static async Task<Paged<T>> ReadAsync(IQueryable<T> first, int firstCount, IQueryable<T> second, int pageNumber, int pageSize, int total, CancellationToken ct)
+    public static async Task<Paged<T>> ReadAsync(IReadOnlyList<(IQueryable<T> Ordered, int Count)> lists, int pageNumber, int pageSize, CancellationToken ct)
     {
+        var total = lists.Sum(l => l.Count);
         var (number, pageCount, skip) = Place(pageNumber, pageSize, total);
         var items = new List<T>();
-        if (skip < firstCount) items.AddRange(await first.Skip(skip).Take(pageSize).ToListAsync(ct));
-        if (items.Count < pageSize && total > firstCount)
-            items.AddRange(await second.Skip(Math.Max(0, skip - firstCount)).Take(pageSize - items.Count).ToListAsync(ct));
+        var start = 0;
+        foreach (var (ordered, count) in lists)
+        {
+            if (items.Count == pageSize) break;
+            var from = Math.Max(0, skip + items.Count - start);
+            if (count > from) items.AddRange(await ordered.Skip(from).Take(pageSize - items.Count).ToListAsync(ct));
+            start += count;
+        }
         return new Paged<T>(items, number, pageCount, total);
     }
 

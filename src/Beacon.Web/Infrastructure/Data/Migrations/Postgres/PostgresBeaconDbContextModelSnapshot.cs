@@ -2129,6 +2129,11 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .IsDescending(false, true, false, false)
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Level");
 
+                    b.HasIndex("ResponsibleAreaId", "Level", "DueAtUtc", "SortName", "ChildId")
+                        .IsDescending(false, true, false, false, false)
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Overdue_Level")
+                        .HasFilter("\"DueReason\" <> 1");
+
                     b.HasIndex("ResponsibleAreaId", "Level", "IsRestricted", "DueReason", "DueAtUtc", "IsLookedAfter")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Figures");
 

@@ -99,17 +99,17 @@ public sealed class RequestLimitsTests(SqliteBeacon beacon) : IClassFixture<Sqli
     }
 
     [Theory]
-    [InlineData("Host=db;Database=beacon", null, 30, 15, 30)]
-    [InlineData("Host=db;Database=beacon", "12", 12, 15, 30)]
-    [InlineData("Host=db;Database=beacon;Maximum Pool Size=50;Timeout=5;Command Timeout=60", "12", 50, 5, 60)]
-    [InlineData("Host=db;Database=beacon;MaxPoolSize=7;Options=-c statement_timeout=60000", null, 7, 15, 30)]
-    public void The_postgres_pool_is_sized_for_one_instance_unless_the_connection_string_says(string connection, string? maxPool, int pool, int timeout, int commandTimeout)
+    [InlineData("Host=db;Database=beacon", null, 30, 15, 30, true)]
+    [InlineData("Host=db;Database=beacon", "12", 12, 15, 30, true)]
+    [InlineData("Host=db;Database=beacon;Maximum Pool Size=50;Timeout=5;Command Timeout=60;No Reset On Close=false", "12", 50, 5, 60, false)]
+    [InlineData("Host=db;Database=beacon;MaxPoolSize=7;Options=-c statement_timeout=60000", null, 7, 15, 30, true)]
+    public void The_postgres_pool_is_sized_for_one_instance_unless_the_connection_string_says(string connection, string? maxPool, int pool, int timeout, int commandTimeout, bool noReset)
     {
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:Beacon"] = connection };
         if (maxPool is not null) settings["Beacon:Database:MaxPoolSize"] = maxPool;
         var built = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseRegistration.PostgresConnectionString(
             new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
-        Assert.Equal((pool, timeout, commandTimeout), (built.MaxPoolSize, built.Timeout, built.CommandTimeout));
+        Assert.Equal((pool, timeout, commandTimeout, noReset), (built.MaxPoolSize, built.Timeout, built.CommandTimeout, built.NoResetOnClose));
         Assert.Contains("jit=off", built.Options);
         Assert.Contains("random_page_cost=1.1", built.Options);
     }

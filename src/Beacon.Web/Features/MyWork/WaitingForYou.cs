@@ -15,7 +15,7 @@ namespace Beacon.Web.Features.MyWork;
 /// of the children they key-work. Each kind is counted in the database, with the first few shown and a link to all.
 /// Only what the person may act on is listed: a manager's own proposal waits for another manager, not for them.
 /// </summary>
-public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, ScoringPolicy policy, TimeProvider clock)
+public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, RiskOverview overview, ScoringPolicy policy, TimeProvider clock)
 {
     public const int Shown = 5;
 
@@ -159,16 +159,20 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
 
         if (actor.IsPractitioner)
         {
-            var reassessments = from c in visible
-                                where c.KeyWorkerUserId == me
-                                join p in db.Set<ChildRiskPosition>() on c.Id equals p.ChildId
-                                where p.DueReason == ReassessmentReason.NoAssessment || (p.DueAtUtc != null && p.DueAtUtc <= now)
-                                // The most serious first, then the longest overdue; never assessed after the assessed levels
-                                // (stated, not left to how each database orders nulls).
-                                orderby (p.Level == null ? -1 : (int)p.Level) descending, p.DueAtUtc, c.SortName, c.Id
+            // Counted from the risk positions (which carry the child's key worker and access facts) through the key
+            // worker's index; only the few shown are joined to their records, whose own rule is asked again.
+            var due = db.Set<ChildRiskPosition>().Where(overview.SeenBy(actor))
+                .Where(p => p.KeyWorkerUserId == me && (p.DueReason == ReassessmentReason.NoAssessment || (p.DueAtUtc != null && p.DueAtUtc <= now)));
+            // The most serious first, then the longest overdue; never assessed after the assessed levels (stated, not left
+            // to how each database orders nulls).
+            var first = due.OrderByDescending(p => p.Level == null ? -1 : (int)p.Level).ThenBy(p => p.DueAtUtc).ThenBy(p => p.SortName).ThenBy(p => p.ChildId)
+                .Take(Shown + 1);
+            var reassessments = from p in first
+                                join c in visible on p.ChildId equals c.Id
+                                orderby (p.Level == null ? -1 : (int)p.Level) descending, p.DueAtUtc, p.SortName, p.ChildId
                                 select new Row(c.FirstName + " " + c.LastName, c.Id);
             groups.Add(await GroupAsync("overdue-reassessments", "Risk assessments due for children you key-work", reassessments, id => $"/Children/{id}/RiskAssessments",
-                "/RiskAssessment?Mine=true&Sort=MostSerious", ct, late: true));
+                "/RiskAssessment?Mine=true&Sort=MostSerious", ct, late: true, count: c => due.CountAsync(c)));
         }
         if (Core.Reports.ReportAccess.MayManage(actor))
         {
@@ -195,11 +199,15 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, S
         return groups.Where(g => g.Count > 0).ToList();
     }
 
-    /// <summary>The first few rows, and the count: counted separately only when there are more than are shown (one query, usually).</summary>
-    private static async Task<Group> GroupAsync(string id, string title, IQueryable<Row> rows, Func<Guid, string> link, string? allLink, CancellationToken ct, bool late = false)
+    /// <summary>
+    /// The first few rows, and the count: counted separately only when there are more than are shown (one query,
+    /// usually), by <paramref name="count"/> where a cheaper query than the rows' own counts the same.
+    /// </summary>
+    private static async Task<Group> GroupAsync(string id, string title, IQueryable<Row> rows, Func<Guid, string> link, string? allLink, CancellationToken ct,
+        bool late = false, Func<CancellationToken, Task<int>>? count = null)
     {
         var first = await rows.Take(Shown + 1).ToListAsync(ct);
-        var count = first.Count <= Shown ? first.Count : await rows.CountAsync(ct);
-        return new Group(id, title, count, first.Take(Shown).Select(r => new Item(r.ChildName, link(r.Id))).ToList(), allLink, late);
+        var total = first.Count <= Shown ? first.Count : await (count ?? (c => rows.CountAsync(c)))(ct);
+        return new Group(id, title, total, first.Take(Shown).Select(r => new Item(r.ChildName, link(r.Id))).ToList(), allLink, late);
     }
 }

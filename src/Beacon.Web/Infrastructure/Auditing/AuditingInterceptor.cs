@@ -65,7 +65,8 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
         _holdingLock = true;
         if (db is PostgresBeaconDbContext)
         {
-            _chainLock = new Npgsql.NpgsqlConnection(db.Database.GetConnectionString());
+            // Reset when it goes back to the pool, so the lock cannot outlive the save even if unlocking fails.
+            _chainLock = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { NoResetOnClose = false }.ToString());
             await _chainLock.OpenAsync(cancellationToken);
             await using var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({ChainLockKey})", _chainLock);
             await take.ExecuteNonQueryAsync(cancellationToken);

@@ -2,7 +2,9 @@ using System.Net;
 using Beacon.Core.Cases;
 using Beacon.Core.Referrals;
 using Beacon.Web.Tests.Infrastructure;
+using Beacon.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Beacon.Web.Tests.Features.Referrals.ReferralSteps;
 
 namespace Beacon.Web.Tests.Features.MyWork;
@@ -214,14 +216,22 @@ public abstract class MyWorkTests(BeaconFixture beacon)
         using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
         var me = await WithDbAsync(Factory, db => db.Users.Where(u => u.Email == "social.worker@beacon.test").Select(u => u.Id).SingleAsync());
         var now = DateTime.UtcNow;
-        var due = await WithDbAsync(Factory, db => (from c in db.Children
+        var actor = await Factory.WithScopeAsync(async sp =>
+        {
+            var user = await sp.GetRequiredService<BeaconDbContext>().Users.SingleAsync(u => u.Id == me);
+            return Beacon.Web.Infrastructure.Identity.BeaconClaims.ToActor(
+                await sp.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Beacon.Web.Infrastructure.Identity.BeaconUser>>().CreateAsync(user));
+        });
+        var due = await WithDbAsync(Factory, db => (from c in db.Children.Where(Core.Access.ChildAccess.VisibleTo(actor))
                                                     where c.KeyWorkerUserId == me
                                                     join p in db.Set<Beacon.Web.Features.RiskAssessment.ChildRiskPosition>() on c.Id equals p.ChildId
                                                     where p.DueReason == Core.RiskAssessment.ReassessmentReason.NoAssessment || p.DueAtUtc <= now
                                                     select new { c.Id, p.Level }).ToListAsync());
         Assert.True(due.Count > 1, "the demo's social worker key-works children with assessments due");
         var card = (await worker.GetAsync("/MyWork")).Document.QuerySelector("#overdue-reassessments")!;
-        Assert.NotNull(card.QuerySelector(".govuk-summary-card__title .govuk-tag--red"));
+        // Counted from the risk positions, the same children as their records show.
+        Assert.Equal(due.Count.ToString(), card.QuerySelector(".govuk-summary-card__title .govuk-tag--red")!.TextContent.Trim());
+        Assert.Equal(Math.Min(due.Count, Beacon.Web.Features.MyWork.WaitingForYou.Shown), card.QuerySelectorAll(".govuk-summary-card__content a").Length);
         var first = Guid.Parse(card.QuerySelector(".govuk-summary-card__content a")!.GetAttribute("href")!.Split('/')[2]);
         Assert.Equal(due.Max(d => d.Level.HasValue ? (int)d.Level : -1), due.Single(d => d.Id == first).Level is { } l ? (int)l : -1);
 

@@ -19,8 +19,9 @@ public sealed class PanelRecordSection(PanelLists lists, BeaconDbContext db) : I
         var childId = context.Child.Id;
         // The list asked about this child alone: filtering the whole list afterwards made SQLite work out every
         // visible child's place on it first (95 ms a record at 100,000 children).
-        var current = await lists.List(context.Actor, among: db.Children.Where(c => c.Id == childId).Select(c => c.Id))
-            .Where(r => r.ChildId == childId).Select(r => new { r.Reason, r.ListedSinceUtc, r.Status }).FirstOrDefaultAsync(ct);
+        // At most one row (each way onto the list is taken only when none before it lists the child); ordered so the
+        // answer never depends on how the database reads the union.
+        var current = await lists.OnRecord(context.Child).OrderBy(r => r.ListedSinceUtc).Select(r => new { r.Reason, r.ListedSinceUtc, r.Status }).FirstOrDefaultAsync(ct);
         var removals = db.Set<PanelListing>().Where(l => l.ChildId == childId && l.Status == ListingStatus.Removed).OrderByDescending(l => l.RemovedAtUtc);
         var discussions = from m in db.Set<PanelMeeting>() from i in m.Items
                           where i.ChildId == childId && i.RecordedAtUtc != null

@@ -99,19 +99,35 @@ public sealed class RequestLimitsTests(SqliteBeacon beacon) : IClassFixture<Sqli
     }
 
     [Theory]
-    [InlineData("Host=db;Database=beacon", null, 30, 15, 30, true)]
-    [InlineData("Host=db;Database=beacon", "12", 12, 15, 30, true)]
-    [InlineData("Host=db;Database=beacon;Maximum Pool Size=50;Timeout=5;Command Timeout=60;No Reset On Close=false", "12", 50, 5, 60, false)]
-    [InlineData("Host=db;Database=beacon;MaxPoolSize=7;Options=-c statement_timeout=60000", null, 7, 15, 30, true)]
-    public void The_postgres_pool_is_sized_for_one_instance_unless_the_connection_string_says(string connection, string? maxPool, int pool, int timeout, int commandTimeout, bool noReset)
+    [InlineData("Host=db;Database=beacon", null, 30, 15, 30)]
+    [InlineData("Host=db;Database=beacon", "12", 12, 15, 30)]
+    [InlineData("Host=db;Database=beacon;Maximum Pool Size=50;Timeout=5;Command Timeout=60", "12", 50, 5, 60)]
+    [InlineData("Host=db;Database=beacon;MaxPoolSize=7;Options=-c statement_timeout=60000", null, 7, 15, 30)]
+    public void The_postgres_pool_is_sized_for_one_instance_unless_the_connection_string_says(string connection, string? maxPool, int pool, int timeout, int commandTimeout)
     {
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:Beacon"] = connection };
         if (maxPool is not null) settings["Beacon:Database:MaxPoolSize"] = maxPool;
         var built = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseRegistration.PostgresConnectionString(
             new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
-        Assert.Equal((pool, timeout, commandTimeout, noReset), (built.MaxPoolSize, built.Timeout, built.CommandTimeout, built.NoResetOnClose));
+        Assert.Equal((pool, timeout, commandTimeout), (built.MaxPoolSize, built.Timeout, built.CommandTimeout));
         Assert.Contains("jit=off", built.Options);
         Assert.Contains("random_page_cost=1.1", built.Options);
+    }
+
+    /// <summary>
+    /// The audit chain's lock is taken on a connection pooled apart from the requests' (Npgsql pools by connection
+    /// string), so a failed unlock can discard that connection, and its session's lock, without touching the requests' pool.
+    /// </summary>
+    [Fact]
+    public void The_audit_chain_lock_has_a_pool_of_its_own_on_the_same_database()
+    {
+        var main = DatabaseRegistration.PostgresConnectionString(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Beacon"] = "Host=db;Database=beacon;Username=beacon" }).Build());
+        var chainLock = Beacon.Web.Infrastructure.Auditing.AuditingInterceptor.ChainLockConnectionString(main);
+        Assert.NotEqual(main, chainLock);
+        var (a, b) = (new Npgsql.NpgsqlConnectionStringBuilder(main), new Npgsql.NpgsqlConnectionStringBuilder(chainLock));
+        Assert.Equal((a.Host, a.Database, a.Username, a.Options), (b.Host, b.Database, b.Username, b.Options));
+        Assert.Equal(("Beacon audit chain lock", 1), (b.ApplicationName, b.MaxPoolSize));
     }
 }
 

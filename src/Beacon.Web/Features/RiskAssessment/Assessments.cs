@@ -243,8 +243,9 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
     /// <param name="PartsWithChildren">Which parts of what the person sees (<see cref="VisibleParts"/>) hold any child: the lists
     /// that follow skip the empty ones (a council's children outside its own areas are usually none, and checking cost
     /// as much as the rest of the list).</param>
+    /// <param name="AsOfUtc">The moment the figures were counted at; the lists that follow use it, so they match the counts.</param>
     public sealed record Summary(IReadOnlyList<(ExploitationRiskLevel? Level, int Count)> Counts, int NeedingAssessment, int LookedAfterAtSeriousRisk,
-        IReadOnlyList<(ExploitationRiskLevel Level, int Count)> OverdueByLevel, IReadOnlyList<bool> PartsWithChildren)
+        IReadOnlyList<(ExploitationRiskLevel Level, int Count)> OverdueByLevel, IReadOnlyList<bool> PartsWithChildren, DateTime AsOfUtc)
     {
         public int OverdueAssessed => OverdueByLevel.Sum(l => l.Count);
     }
@@ -271,7 +272,7 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
         var counts = Enum.GetValues<ExploitationRiskLevel>().Reverse().Select(l => ((ExploitationRiskLevel?)l, rows.FirstOrDefault(c => c.Key == l)?.Count ?? 0))
             .Append((null, rows.FirstOrDefault(c => c.Key == null)?.Count ?? 0)).ToList();
         var overdueByLevel = Enum.GetValues<ExploitationRiskLevel>().Reverse().Select(l => (l, rows.FirstOrDefault(c => c.Key == l)?.Overdue ?? 0)).ToList();
-        return new Summary(counts, rows.Sum(r => r.Need), rows.Sum(r => r.LookedAfterSerious), overdueByLevel, partsWithChildren);
+        return new Summary(counts, rows.Sum(r => r.Need), rows.Sum(r => r.LookedAfterSerious), overdueByLevel, partsWithChildren, now);
     }
 
     private sealed record LevelFigures(ExploitationRiskLevel? Key, int Count, int Need, int Overdue, int LookedAfterSerious);
@@ -284,7 +285,9 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
     public async Task<Paged<ChildRisk>> NeedingAssessmentAsync(ClaimsPrincipal user, Filter filter, int pageNumber, Summary summary, CancellationToken ct,
         RiskListOrder order = RiskListOrder.LongestOverdue)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        // The summary's moment, not a new one: its counts size the lists, so a due date passing in between cannot move a
+        // child across lists and off the page.
+        var now = summary.AsOfUtc;
         var total = summary.NeedingAssessment;
         if (order is RiskListOrder.Name)
         {

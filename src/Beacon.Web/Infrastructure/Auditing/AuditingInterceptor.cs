@@ -65,8 +65,7 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
         _holdingLock = true;
         if (db is PostgresBeaconDbContext)
         {
-            // Reset when it goes back to the pool, so the lock cannot outlive the save even if unlocking fails.
-            _chainLock = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { NoResetOnClose = false }.ToString());
+            _chainLock = new Npgsql.NpgsqlConnection(ChainLockConnectionString(db.Database.GetConnectionString()!));
             await _chainLock.OpenAsync(cancellationToken);
             await using var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({ChainLockKey})", _chainLock);
             await take.ExecuteNonQueryAsync(cancellationToken);
@@ -143,6 +142,14 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
         _bumped.Clear();
     }
 
+    /// <summary>
+    /// The chain lock's connections are pooled apart from the requests' (their own application name, which also shows
+    /// them as such in pg_stat_activity), so a failed unlock can discard them without touching the requests' pool.
+    /// One more connection per instance than the pool size.
+    /// </summary>
+    internal static string ChainLockConnectionString(string connectionString) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "Beacon audit chain lock", MaxPoolSize = 1 }.ToString();
+
     private void Release()
     {
         if (_chainLock is { } connection)
@@ -155,11 +162,13 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
             }
             catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
             {
-                // A broken connection has ended its session, and the lock with it.
+                // The session may still hold the lock (a timed-out unlock on a live connection), and a pooled connection
+                // is reset only when next used: close this one instead of pooling it, which ends its session and the lock
+                // with it. Only the chain lock's own pool is cleared.
+                Npgsql.NpgsqlConnection.ClearPool(connection);
             }
             finally
             {
-                // Back to the pool, which resets the session: the lock cannot outlive it either way.
                 connection.Dispose();
             }
         }

@@ -68,10 +68,6 @@ public static class DatabaseRegistration
         if (!Names("Maximum Pool Size", "Max Pool Size", "MaxPoolSize")) builder.MaxPoolSize = configuration.GetValue("Beacon:Database:MaxPoolSize", 30);
         if (!Names("Timeout")) builder.Timeout = 15;
         if (!Names("Command Timeout", "CommandTimeout")) builder.CommandTimeout = 30;
-        // Npgsql resets a pooled connection's session (DISCARD ALL, a round trip) each time EF closes it, once per query:
-        // about 2 ms on a page of fifteen queries. Beacon sets no session state on these connections (the audit chain's
-        // lock is taken on a connection of its own, which does reset).
-        if (!Names("No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
         // PostgreSQL's JIT compiles any query it costs as large, which for Beacon's list and count queries takes
         // longer (a quarter of a second) than running them; it helps long analytic queries Beacon does not run.
         if (!(builder.Options ?? "").Contains("jit", StringComparison.OrdinalIgnoreCase))

@@ -62,13 +62,13 @@ internal sealed class ChildNameIndexProjector : IReadModelProjector
     private static async Task ReplaceAsync(BeaconDbContext db, IReadOnlyCollection<Guid> childIds, CancellationToken ct)
     {
         var ids = childIds.ToList();
-        // Tracked children and aliases (some not saved yet) win over what the database holds.
-        var tracked = db.ChangeTracker.Entries<Child>().Where(e => childIds.Contains(e.Entity.Id)).ToDictionary(e => e.Entity.Id, e => (e.Entity.FirstName, e.Entity.LastName));
+        // Children and aliases this save writes (some not in the database yet) win over what the database holds.
+        var tracked = db.ChangeTracker.BeingSaved<Child>().Where(c => childIds.Contains(c.Id)).ToDictionary(c => c.Id, c => (c.FirstName, c.LastName));
         var missing = ids.Where(id => !tracked.ContainsKey(id)).ToList();
         var names = missing.Count == 0 ? tracked : (await db.Children.AsNoTracking().Where(c => missing.Contains(c.Id))
             .Select(c => new { c.Id, c.FirstName, c.LastName }).ToListAsync(ct))
             .ToDictionary(c => c.Id, c => (c.FirstName, c.LastName)).Concat(tracked).ToDictionary();
-        var trackedAliases = db.ChangeTracker.Entries<ChildAlias>().Select(e => e.Entity).Where(a => childIds.Contains(a.ChildId)).ToList();
+        var trackedAliases = db.ChangeTracker.BeingSaved<ChildAlias>().Where(a => childIds.Contains(a.ChildId)).ToList();
         var trackedAliasIds = trackedAliases.Select(a => a.Id).ToHashSet();
         var aliases = (await db.ChildAliases.AsNoTracking().Where(a => ids.Contains(a.ChildId)).ToListAsync(ct))
             .Where(a => !trackedAliasIds.Contains(a.Id))

@@ -299,16 +299,15 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
         // never assessed (a child has a level exactly when they have an assessment, so these come last either way).
         var (_, _, skip) = Paged<ChildRiskPosition>.Place(pageNumber, PageSize, total);
         var enough = skip + PageSize;
-        var lists = new List<(IQueryable<ChildRiskPosition>, int)>();
-        if (order is RiskListOrder.MostSerious)
-            foreach (var (level, count) in summary.OverdueByLevel)
-                lists.Add((FirstOfEach(NotEmpty(Visible(user, filter, p => p.Level == level && p.DueReason != ReassessmentReason.NoAssessment && p.DueAtUtc != null && p.DueAtUtc <= now), summary),
-                    q => q.OrderBy(p => p.DueAtUtc).ThenBy(p => p.SortName).ThenBy(p => p.ChildId), enough), count));
-        else
-            lists.Add((FirstOfEach(NotEmpty(Visible(user, filter, p => p.DueReason != ReassessmentReason.NoAssessment && p.DueAtUtc != null && p.DueAtUtc <= now), summary),
-                q => q.OrderBy(p => p.DueAtUtc).ThenBy(p => p.SortName).ThenBy(p => p.ChildId), enough), summary.OverdueAssessed));
-        lists.Add((FirstOfEach(NotEmpty(Visible(user, filter, p => p.DueReason == ReassessmentReason.NoAssessment), summary),
-            q => q.OrderBy(p => p.SortName).ThenBy(p => p.ChildId), Math.Max(0, skip - summary.OverdueAssessed) + PageSize), total - summary.OverdueAssessed));
+        var overdue = NotEmpty(Visible(user, filter, p => p.DueReason != ReassessmentReason.NoAssessment && p.DueAtUtc != null && p.DueAtUtc <= now), summary);
+        var overdueLists = order is RiskListOrder.MostSerious
+            ? summary.OverdueByLevel.Select(l => (Parts: overdue.Select(part => part.Where(p => p.Level == l.Level)).ToList(), l.Count))
+            : [(Parts: overdue, Count: summary.OverdueAssessed)];
+        var lists = overdueLists
+            .Select(o => (FirstOfEach(o.Parts, q => q.OrderBy(p => p.DueAtUtc).ThenBy(p => p.SortName).ThenBy(p => p.ChildId), enough), o.Count))
+            .Append((FirstOfEach(NotEmpty(Visible(user, filter, p => p.DueReason == ReassessmentReason.NoAssessment), summary),
+                q => q.OrderBy(p => p.SortName).ThenBy(p => p.ChildId), Math.Max(0, skip - summary.OverdueAssessed) + PageSize), total - summary.OverdueAssessed))
+            .ToList();
         return await DescribeAsync(await Paged<ChildRiskPosition>.ReadAsync(lists, pageNumber, PageSize, ct), user, ct);
     }
 

@@ -66,7 +66,6 @@ internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<
         position.HasIndex(p => p.DueAtUtc).HasFilter($"\"DueReason\" <> {(int)ReassessmentReason.NoAssessment}").HasDatabaseName("IX_ChildRiskPositions_Assessed_DueAtUtc");
         // The panel's agenda: most serious first, then longest since sign-off, read in order and stopped at one agenda's worth.
         position.HasIndex(p => new { p.Level, p.SignedOffAtUtc }).IsDescending(true, false);
-        // The panel's list by risk: the children whose risk holds them on it.
         // The panel's list by risk: the children whose risk holds them on it, counted and tested for who sees them from
         // the index alone, and ordered by level and name.
         position.HasIndex(p => new { p.OnPanelListSinceUtc, p.IsRestricted, p.ResponsibleAreaId, p.HostAreaId, p.Level, p.SortName, p.ChildId })

@@ -131,10 +131,11 @@ internal sealed class StatutoryClockProjector(StatutoryTimescales timescales) : 
     private async Task ReplaceAsync(BeaconDbContext db, IEnumerable<Case> cases, IEnumerable<Referral> referrals, DateTime nowUtc, CancellationToken ct)
     {
         var wanted = cases.SelectMany(c => ClocksOf(c, nowUtc)).Concat(referrals.Select(r => ClockOf(r, nowUtc))).ToList();
-        // Each clock carries its child's areas: from the child being saved, else from the database.
+        // Each clock carries its child's areas: from the child being saved, else from the database (a child the request
+        // loaded and left unchanged may be older than the database by now).
         var childIds = wanted.Select(k => k.ChildId).ToHashSet();
-        var areas = db.ChangeTracker.Entries<Child>().Where(e => childIds.Contains(e.Entity.Id))
-            .ToDictionary(e => e.Entity.Id, e => (e.Entity.ResponsibleAreaId, e.Entity.HostAreaId));
+        var areas = db.ChangeTracker.BeingSaved<Child>().Where(c => childIds.Contains(c.Id))
+            .ToDictionary(c => c.Id, c => (c.ResponsibleAreaId, c.HostAreaId));
         var unknown = childIds.Where(id => !areas.ContainsKey(id)).ToList();
         foreach (var chunk in unknown.Chunk(BatchSize))
             foreach (var child in await db.Children.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.ResponsibleAreaId, c.HostAreaId }).ToListAsync(ct))

@@ -233,6 +233,44 @@ public abstract class RiskViewTests(BeaconFixture beacon)
             .Set<Beacon.Web.Features.RiskAssessment.ChildRiskPosition>().Where(p => p.ChildId == childId).Select(p => p.IsRestricted).SingleAsync());
         Assert.True(restricted, "the position kept the restriction made after the child was loaded");
     }
+
+    /// <summary>The statutory clocks carry their child's areas for the breaches lists: from the database, not from a stale load.</summary>
+    [Fact]
+    public async Task A_save_about_a_child_loaded_before_a_placement_gives_its_clock_the_childs_new_area()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var location = await Features.Children.ChildRecordTests.CreateChildAsync(worker, new()
+        {
+            ["Input.FirstName"] = "Leofric", ["Input.LastName"] = "Wimbourne",
+            ["Input.DateOfBirth.Day"] = "7", ["Input.DateOfBirth.Month"] = "3", ["Input.DateOfBirth.Year"] = "2012",
+            ["Input.Gender"] = "Male", ["Input.Ethnicity"] = "Refused",
+        });
+        var childId = Guid.Parse(location.Split('/').Last());
+        var referralId = await Factory.WithScopeAsync(async sp =>
+        {
+            // One request loads the child ...
+            var db = sp.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>();
+            var child = await db.Children.Include(c => c.Involvements).SingleAsync(c => c.Id == childId);
+            // ... another places them in Southvale meanwhile ...
+            var placed = await worker.SubmitAsync(location + "/Edit", "main form", new()
+            {
+                ["Input.IsLookedAfter"] = "true", ["Input.Placement"] = "Children's home", ["Input.PlacedOutOfArea"] = "true",
+                ["Input.HostAreaId"] = DemoWorld.Southvale.ToString(),
+            });
+            Assert.True(placed.Status == System.Net.HttpStatusCode.Redirect, string.Join("; ", placed.Errors));
+            // ... and the first then saves a referral, whose decision clock carries the child's areas.
+            var outreachId = await db.Users.Where(u => u.Email == "outreach@beacon.test").Select(u => u.Id).SingleAsync();
+            var outreach = DemoWorld.ActorOf(outreachId, "Outreach worker", Beacon.Core.Access.Agency.YouthOutreach, [Beacon.Core.Access.BeaconRoles.OutreachWorker]);
+            var referral = Beacon.Core.Referrals.Referral.Raise(child, outreach, "Seen with older men (fictional)", DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1),
+                Beacon.Core.Referrals.SharingBasis.ConsentGiven);
+            db.Add(referral);
+            await db.SaveChangesAsync();
+            return referral.Id;
+        });
+        var host = await Factory.WithScopeAsync(sp => sp.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>()
+            .Set<Beacon.Web.Features.Timescales.StatutoryClock>().Where(k => k.RecordId == referralId).Select(k => k.HostAreaId).SingleAsync());
+        Assert.Equal(DemoWorld.Southvale, host);
+    }
 }
 
 /// <summary>Reassessment falls due by level and at once when something happens after sign-off.</summary>

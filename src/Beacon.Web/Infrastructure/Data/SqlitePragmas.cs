@@ -11,13 +11,20 @@ namespace Beacon.Web.Infrastructure.Data;
 /// Reads go through a memory map of the file (up to 256 MB): every connection then shares the operating system's cache
 /// of the file instead of copying pages into a 2 MB cache of its own, which a list over an area's tens of thousands of
 /// children overflowed on every request.
+/// Microsoft.Data.Sqlite pools the underlying connections and EF opens one for every command, so the settings are made
+/// once per underlying connection (they last as long as it does), not on every open: twice the commands otherwise.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;";
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Set = new();
+
+    private static bool FirstOpen(DbConnection connection) =>
+        connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || Set.TryAdd(handle, handle);
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!FirstOpen(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -25,6 +32,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!FirstOpen(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);

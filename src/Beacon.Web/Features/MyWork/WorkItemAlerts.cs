@@ -111,11 +111,11 @@ public sealed class WorkItemAlerts(BeaconDbContext db, AccountActors actors, Wai
             .OrderByDescending(a => a.CreatedAtUtc).Take(Shown)
             .Select(a => new Item(a.Id, a.Message, a.Link, a.CreatedAtUtc)).ToListAsync(ct);
 
-    public Task<int> UnseenCountAsync(string userId, CancellationToken ct) => UnseenCount(db, userId, ct);
+    public Task<int> UnseenCountAsync(string userId, CancellationToken ct) => UnseenCount.For(db)(db, userId, ct);
 
-    // Compiled: every page's menu asks it, and preparing the LINQ query each time cost more than running it.
-    private static readonly Func<BeaconDbContext, string, CancellationToken, Task<int>> UnseenCount = EF.CompileAsyncQuery(
-        (BeaconDbContext db, string userId, CancellationToken ct) => db.Set<WorkItemAlert>().Count(a => a.UserId == userId && a.SeenAtUtc == null));
+    // Compiled: every page's menu asks it.
+    private static readonly CompiledQuery<Func<BeaconDbContext, string, CancellationToken, Task<int>>> UnseenCount = new(() => EF.CompileAsyncQuery(
+        (BeaconDbContext db, string userId, CancellationToken ct) => db.Set<WorkItemAlert>().Count(a => a.UserId == userId && a.SeenAtUtc == null)));
 
     /// <summary>Marks one of the person's own alerts seen; false if there is no such alert of theirs.</summary>
     public async Task<bool> MarkSeenAsync(string userId, Guid id, CancellationToken ct)

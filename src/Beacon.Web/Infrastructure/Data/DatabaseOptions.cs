@@ -18,15 +18,17 @@ public static class DatabaseRegistration
     {
         services.AddScoped<Auditing.AuditingInterceptor>();
         services.AddScoped<ReadModelInterceptor>();
+        // Worked out once from configuration: the options below are built for every request's context.
+        services.AddSingleton(sp => new ConfiguredConnections(sp.GetRequiredService<IConfiguration>(), contentRoot));
         services.AddDbContext<PostgresBeaconDbContext>((sp, options) => Checked(options
-            .UseNpgsql(PostgresConnectionString(sp.GetRequiredService<IConfiguration>()), npgsql => npgsql
+            .UseNpgsql(sp.GetRequiredService<ConfiguredConnections>().Postgres.Value, npgsql => npgsql
                 // A list in a query (a person's areas, a page's ids) as one parameter each, as on SQLite, not one array:
                 // PostgreSQL reads "area = ANY(array)" as a set even for one area, so it could not read an area's children
                 // in an index's order and sorted them all (the last page of an area's risk list: 100 ms, 5 ms after).
                 .UseParameterizedCollectionMode(ParameterTranslationMode.MultipleParameters))
             .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>()), sp));
         services.AddDbContext<SqliteBeaconDbContext>((sp, options) => Checked(options
-            .UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), contentRoot))
+            .UseSqlite(sp.GetRequiredService<ConfiguredConnections>().Sqlite.Value)
             .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>(), new SqlitePragmas()), sp));
         services.AddScoped<BeaconDbContext>(sp => ProviderOf(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresBeaconDbContext>()
@@ -38,7 +40,7 @@ public static class DatabaseRegistration
     /// such a warning once per process, when the query is first compiled, so a log check can miss it; a failure cannot.
     /// </summary>
     private static DbContextOptionsBuilder Checked(DbContextOptionsBuilder options, IServiceProvider sp) =>
-        sp.GetRequiredService<IConfiguration>().GetValue("Beacon:Database:FailOnQueryWarnings", false)
+        sp.GetRequiredService<ConfiguredConnections>().FailOnQueryWarnings
             ? options.ConfigureWarnings(w => w.Throw(
                 Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.FirstWithoutOrderByAndFilterWarning,
                 Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning,
@@ -84,7 +86,7 @@ public static class DatabaseRegistration
         return builder.ToString();
     }
 
-    private static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    internal static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration.GetConnectionString("Beacon");
         var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultSqlite : configured);
@@ -93,4 +95,12 @@ public static class DatabaseRegistration
             sqlite.DataSource = Path.Combine(contentRoot, sqlite.DataSource);
         return sqlite.ToString();
     }
+}
+
+/// <summary>The connection strings and checks configuration asks for, worked out on first use (so a host's own configuration counts).</summary>
+internal sealed class ConfiguredConnections(IConfiguration configuration, string contentRoot)
+{
+    public Lazy<string> Postgres { get; } = new(() => DatabaseRegistration.PostgresConnectionString(configuration));
+    public Lazy<string> Sqlite { get; } = new(() => DatabaseRegistration.SqliteConnectionString(configuration, contentRoot));
+    public bool FailOnQueryWarnings { get; } = configuration.GetValue("Beacon:Database:FailOnQueryWarnings", false);
 }

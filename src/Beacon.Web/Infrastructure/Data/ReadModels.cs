@@ -23,8 +23,11 @@ public interface IReadModelProjector
     Task RebuildAsync(IServiceScopeFactory scopes, DateTime nowUtc, CancellationToken ct);
 }
 
-/// <summary>Runs every registered projector on each save, before the audit interceptor appends to the chain.</summary>
-internal sealed class ReadModelInterceptor(IEnumerable<IReadModelProjector> projectors, TimeProvider clock) : SaveChangesInterceptor
+/// <summary>
+/// Runs every registered projector on each save, before the audit interceptor appends to the chain. The projectors are
+/// made only when a save has changes for them: every request makes a database context, and most only read.
+/// </summary>
+internal sealed class ReadModelInterceptor(IServiceProvider services, TimeProvider clock) : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -36,7 +39,7 @@ internal sealed class ReadModelInterceptor(IEnumerable<IReadModelProjector> proj
             .ToList();
         if (changes.Count == 0) return result;
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var projector in projectors)
+        foreach (var projector in services.GetServices<IReadModelProjector>())
             await projector.ProjectAsync(db, changes, now, cancellationToken);
         return result;
     }

@@ -15,9 +15,9 @@ namespace Beacon.Web.Infrastructure.Identity;
 /// </summary>
 internal sealed class SessionStampValidator(BeaconDbContext db, IOptions<IdentityOptions> identity) : ISecurityStampValidator
 {
-    private static readonly Func<BeaconDbContext, string, Task<AccountStamp?>> StampOf = EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<Func<BeaconDbContext, string, Task<AccountStamp?>>> StampOf = new(() => EF.CompileAsyncQuery(
         (BeaconDbContext db, string userId) => db.Users.Where(u => u.Id == userId)
-            .Select(u => new AccountStamp(u.SecurityStamp, u.IsDisabled)).SingleOrDefault());
+            .Select(u => new AccountStamp(u.SecurityStamp, u.IsDisabled)).SingleOrDefault()));
 
     private sealed record AccountStamp(string? SecurityStamp, bool IsDisabled);
 
@@ -26,7 +26,7 @@ internal sealed class SessionStampValidator(BeaconDbContext db, IOptions<Identit
         var claims = identity.Value.ClaimsIdentity;
         var userId = context.Principal?.FindFirst(claims.UserIdClaimType)?.Value;
         var stamp = context.Principal?.FindFirst(claims.SecurityStampClaimType)?.Value;
-        var account = userId is null ? null : await StampOf(db, userId);
+        var account = userId is null ? null : await StampOf.For(db)(db, userId);
         if (account is { IsDisabled: false } && account.SecurityStamp == stamp) return;
         context.RejectPrincipal();
         await context.HttpContext.RequestServices.GetRequiredService<SignInManager<BeaconUser>>().SignOutAsync();

@@ -48,6 +48,17 @@ public sealed class SqlitePragmasTests : IDisposable
         Assert.Equal(268435456, await ReadAsync(fresh, "mmap_size"));
     }
 
+    [Fact]
+    public async Task A_connection_whose_settings_were_cancelled_is_set_up_when_next_opened()
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file, Pooling = true }.ToString());
+        await connection.OpenAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _pragmas.ConnectionOpenedAsync(connection, null!, new CancellationToken(canceled: true)));
+        Assert.Equal(0, await ReadAsync(connection, "mmap_size"));
+        await _pragmas.ConnectionOpenedAsync(connection, null!);
+        Assert.Equal(268435456, await ReadAsync(connection, "mmap_size"));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -97,7 +97,10 @@ public static class DatabaseRegistration
     }
 }
 
-/// <summary>The connection strings and checks configuration asks for, worked out on first use (so a host's own configuration counts).</summary>
+/// <summary>
+/// The connection strings and checks configuration asks for, worked out on first use (so a host's own configuration
+/// counts) and kept for the host's life: changing the database or its pool takes a restart, as a pool already open would.
+/// </summary>
 internal sealed class ConfiguredConnections(IConfiguration configuration, string contentRoot)
 {
     public Lazy<string> Postgres { get; } = new(() => DatabaseRegistration.PostgresConnectionString(configuration));

@@ -19,22 +19,30 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;";
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Set = new();
 
-    private static bool FirstOpen(DbConnection connection) =>
-        connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || Set.TryAdd(handle, handle);
+    private static bool AlreadySet(DbConnection connection) =>
+        connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } && Set.TryGetValue(handle, out _);
+
+    // Marked only once the settings are made: a cancelled or failed attempt leaves the connection to be set next time.
+    private static void MarkSet(DbConnection connection)
+    {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }) Set.AddOrUpdate(handle, handle);
+    }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (!FirstOpen(connection)) return;
+        if (AlreadySet(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        MarkSet(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (!FirstOpen(connection)) return;
+        if (AlreadySet(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        MarkSet(connection);
     }
 }

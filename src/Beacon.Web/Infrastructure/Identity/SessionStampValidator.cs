@@ -27,7 +27,7 @@ internal sealed class SessionStampValidator(BeaconDbContext db, IOptions<Identit
         var userId = context.Principal?.FindFirst(claims.UserIdClaimType)?.Value;
         var stamp = context.Principal?.FindFirst(claims.SecurityStampClaimType)?.Value;
         var account = userId is null ? null : await StampOf.For(db)(db, userId);
-        if (account is { IsDisabled: false } && account.SecurityStamp == stamp) return;
+        if (stamp is not null && account is { IsDisabled: false } && account.SecurityStamp == stamp) return;
         context.RejectPrincipal();
         await context.HttpContext.RequestServices.GetRequiredService<SignInManager<BeaconUser>>().SignOutAsync();
     }

@@ -8,7 +8,7 @@ using AngleSharp.Html.Parser;
 // each page with wrk at each number of connections and prints one table, with every page's throughput as a share
 // of the sign-in page's measured in the same run. Usage (Beacon already running):
 //   dotnet run -c Release --project bench/Beacon.Load -- [--url http://localhost:5080] [--duration 10] [--connections 1,10,100]
-//        [--user social.worker@beacon.test] [--password Beacon-Demo-2026] [--pages name,name]
+//        [--user social.worker@beacon.test] [--password Beacon-Demo-2026] [--pages name,name] [--warmup 3]
 // bench/load.sh starts Beacon against a database for you and runs this.
 
 var options = Options.Parse(args);
@@ -29,6 +29,11 @@ await File.WriteAllTextAsync(script, WrkScript);
 var results = new List<Result>();
 try
 {
+    // Each page is first driven briefly and not measured: a page's first seconds run code the runtime has not yet
+    // optimised (tiered compilation), so whichever page came first, usually the sign-in reference, measured slow.
+    if (options.Warmup > 0)
+        foreach (var page in pages)
+            await RunWrkAsync(page, 10, options.Warmup, page.Anonymous ? null : cookieHeader, script);
     foreach (var connections in options.Connections)
         foreach (var page in pages)
         {
@@ -168,7 +173,7 @@ sealed record Page(string Name, string Path, bool Anonymous = false);
 
 sealed record Result(Page Page, int Connections, long Requests, double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms, long Errors);
 
-sealed record Options(Uri Url, int Duration, int[] Connections, string User, string Password, string Surname, string[]? Pages)
+sealed record Options(Uri Url, int Duration, int[] Connections, string User, string Password, string Surname, string[]? Pages, int Warmup)
 {
     public const string Wrk = "/usr/bin/wrk";
     public static Options Current { get; private set; } = null!;
@@ -183,7 +188,8 @@ sealed record Options(Uri Url, int Duration, int[] Connections, string User, str
             Value("--user") ?? "social.worker@beacon.test",
             Value("--password") ?? "Beacon-Demo-2026",
             Value("--surname") ?? "Smith",
-            Value("--pages")?.Split(','));
+            Value("--pages")?.Split(','),
+            int.Parse(Value("--warmup") ?? "3", CultureInfo.InvariantCulture));
         return Current;
     }
 }

@@ -87,7 +87,8 @@ public static class BeaconApp
         // Emailed set-password and reset links (Identity's default token provider) work for a day, once.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(24));
         // Every request checks the cookie's security stamp against the account, so disabling an account, changing
-        // its roles or its password ends its other sessions at once (one small compiled query per request).
+        // its roles or its password ends its other sessions at once (SessionStampValidator: one small compiled query
+        // per request). The interval is for Identity's own validator of the two-factor sign-in cookie.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<ISecurityStampValidator, SessionStampValidator>();
 

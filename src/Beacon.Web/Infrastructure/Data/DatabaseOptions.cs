@@ -30,7 +30,7 @@ public static class DatabaseRegistration
         services.AddDbContext<SqliteBeaconDbContext>((sp, options) => Checked(options
             .UseSqlite(sp.GetRequiredService<ConfiguredConnections>().Sqlite.Value)
             .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>(), new SqlitePragmas()), sp));
-        services.AddScoped<BeaconDbContext>(sp => ProviderOf(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Postgres
+        services.AddScoped<BeaconDbContext>(sp => sp.GetRequiredService<ConfiguredConnections>().Provider == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresBeaconDbContext>()
             : sp.GetRequiredService<SqliteBeaconDbContext>());
     }
@@ -105,5 +105,6 @@ internal sealed class ConfiguredConnections(IConfiguration configuration, string
 {
     public Lazy<string> Postgres { get; } = new(() => DatabaseRegistration.PostgresConnectionString(configuration));
     public Lazy<string> Sqlite { get; } = new(() => DatabaseRegistration.SqliteConnectionString(configuration, contentRoot));
+    public DatabaseProvider Provider { get; } = DatabaseRegistration.ProviderOf(configuration);
     public bool FailOnQueryWarnings { get; } = configuration.GetValue("Beacon:Database:FailOnQueryWarnings", false);
 }

@@ -112,6 +112,16 @@ public sealed class RequestLimitsTests(SqliteBeacon beacon) : IClassFixture<Sqli
         Assert.Equal((pool, timeout, commandTimeout), (built.MaxPoolSize, built.Timeout, built.CommandTimeout));
         Assert.Contains("jit=off", built.Options);
         Assert.Contains("random_page_cost=1.1", built.Options);
+        // Every query is parsed and planned once per connection, and no session reset runs before each.
+        Assert.Equal((true, 100, 2), (built.NoResetOnClose, built.MaxAutoPrepare, built.AutoPrepareMinUsages));
+    }
+
+    [Fact]
+    public void A_postgres_connection_string_that_names_its_own_session_settings_keeps_them()
+    {
+        var built = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseRegistration.PostgresConnectionString(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Beacon"] = "Host=db;Database=beacon;No Reset On Close=false;Max Auto Prepare=0" }).Build()));
+        Assert.Equal((false, 0), (built.NoResetOnClose, built.MaxAutoPrepare));
     }
 
     /// <summary>
@@ -128,6 +138,8 @@ public sealed class RequestLimitsTests(SqliteBeacon beacon) : IClassFixture<Sqli
         var (a, b) = (new Npgsql.NpgsqlConnectionStringBuilder(main), new Npgsql.NpgsqlConnectionStringBuilder(chainLock));
         Assert.Equal((a.Host, a.Database, a.Username, a.Options), (b.Host, b.Database, b.Username, b.Options));
         Assert.Equal(("Beacon audit chain lock", 1), (b.ApplicationName, b.MaxPoolSize));
+        // Returned to its pool, its session is reset (pg_advisory_unlock_all among it), though the requests' pool skips that.
+        Assert.Equal((true, false), (a.NoResetOnClose, b.NoResetOnClose));
     }
 }
 

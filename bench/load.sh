@@ -40,15 +40,18 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-# The app's resident memory, sampled every second.
-( while kill -0 $app 2>/dev/null; do awk '/VmRSS/ {print $2}' /proc/$app/status 2>/dev/null >>"$mem" || true; sleep 1; done ) &
+# The app's resident memory, sampled every second: all of it, and its own (anonymous) part. The rest is mapped files:
+# the runtime's libraries and, on SQLite, the pages of the database read through its memory map, which are the
+# operating system's file cache (shared, and given back under memory pressure), not memory Beacon holds.
+( while kill -0 $app 2>/dev/null; do awk '/VmRSS/ {r=$2} /RssAnon/ {a=$2} END {print r, a}' /proc/$app/status 2>/dev/null >>"$mem" || true; sleep 1; done ) &
 sampler=$!
 
 status=0
 dotnet bench/Beacon.Load/bin/Release/net10.0/Beacon.Load.dll --url "http://127.0.0.1:$port" "${load_args[@]}" || status=$?
-peak=$(sort -n "$mem" | tail -1)
+peak=$(awk '{print $1}' "$mem" | sort -n | tail -1)
+own=$(awk '{print $2}' "$mem" | sort -n | tail -1)
 echo
-echo "Peak resident memory of Beacon during the run: $((peak / 1024)) MB"
+echo "Peak resident memory of Beacon during the run: $((peak / 1024)) MB, of which its own (not mapped files): $((own / 1024)) MB"
 echo "Log lines written by Beacon during the run: $(wc -l <"$log") (warnings: $(grep -c '^warn' "$log" || true), errors: $(grep -c '^fail' "$log" || true))"
 if grep -qE '^(warn|fail)' "$log"; then
   echo "Most frequent warnings and errors:"

@@ -32,7 +32,7 @@ public sealed class SqlitePragmasTests : IDisposable
         await using (var connection = new SqliteConnection(pooled))
         {
             await OpenAsync(connection);
-            Assert.Equal(268435456, await ReadAsync(connection, "mmap_size"));
+            Assert.Equal(2147418112, await ReadAsync(connection, "mmap_size"));
             Assert.Equal(1, await ReadAsync(connection, "synchronous")); // NORMAL
             // Changed behind the interceptor's back: if opening again set the pragmas again, this would be undone.
             await ReadAsync(connection, "mmap_size = 4096");
@@ -45,7 +45,7 @@ public sealed class SqlitePragmasTests : IDisposable
         // A connection the pool has not seen is set up.
         await using var fresh = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file, Pooling = false }.ToString());
         await OpenAsync(fresh);
-        Assert.Equal(268435456, await ReadAsync(fresh, "mmap_size"));
+        Assert.Equal(2147418112, await ReadAsync(fresh, "mmap_size"));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class SqlitePragmasTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _pragmas.ConnectionOpenedAsync(connection, null!, new CancellationToken(canceled: true)));
         Assert.Equal(0, await ReadAsync(connection, "mmap_size"));
         await _pragmas.ConnectionOpenedAsync(connection, null!);
-        Assert.Equal(268435456, await ReadAsync(connection, "mmap_size"));
+        Assert.Equal(2147418112, await ReadAsync(connection, "mmap_size"));
     }
 
     public void Dispose()

@@ -51,7 +51,7 @@ dotnet bench/Beacon.Load/bin/Release/net10.0/Beacon.Load.dll --url "http://127.0
 peak=$(awk '{print $1}' "$mem" | sort -n | tail -1)
 own=$(awk '{print $2}' "$mem" | sort -n | tail -1)
 echo
-echo "Peak resident memory of Beacon during the run: $((peak / 1024)) MB, of which its own (not mapped files): $((own / 1024)) MB"
+echo "Peak resident memory of Beacon during the run: $((peak / 1024)) MB; peak of its own (not mapped files): $((own / 1024)) MB"
 echo "Log lines written by Beacon during the run: $(wc -l <"$log") (warnings: $(grep -c '^warn' "$log" || true), errors: $(grep -c '^fail' "$log" || true))"
 if grep -qE '^(warn|fail)' "$log"; then
   echo "Most frequent warnings and errors:"

@@ -112,7 +112,7 @@ public sealed class RequestLimitsTests(SqliteBeacon beacon) : IClassFixture<Sqli
         Assert.Equal((pool, timeout, commandTimeout), (built.MaxPoolSize, built.Timeout, built.CommandTimeout));
         Assert.Contains("jit=off", built.Options);
         Assert.Contains("random_page_cost=1.1", built.Options);
-        // Every query is parsed and planned once per connection, and no session reset runs before each.
+        // A query a connection has run twice is not parsed again there, and no session reset runs before each.
         Assert.Equal((true, 100, 2), (built.NoResetOnClose, built.MaxAutoPrepare, built.AutoPrepareMinUsages));
     }
 
@@ -138,8 +138,9 @@ public sealed class RequestLimitsTests(SqliteBeacon beacon) : IClassFixture<Sqli
         var (a, b) = (new Npgsql.NpgsqlConnectionStringBuilder(main), new Npgsql.NpgsqlConnectionStringBuilder(chainLock));
         Assert.Equal((a.Host, a.Database, a.Username, a.Options), (b.Host, b.Database, b.Username, b.Options));
         Assert.Equal(("Beacon audit chain lock", 1), (b.ApplicationName, b.MaxPoolSize));
-        // Returned to its pool, its session is reset (pg_advisory_unlock_all among it), though the requests' pool skips that.
-        Assert.Equal((true, false), (a.NoResetOnClose, b.NoResetOnClose));
+        // Reused from its pool, its session is reset first (pg_advisory_unlock_all among it), though the requests' pool skips that;
+        // it prepares nothing.
+        Assert.Equal((true, false, 0), (a.NoResetOnClose, b.NoResetOnClose, b.MaxAutoPrepare));
     }
 }
 

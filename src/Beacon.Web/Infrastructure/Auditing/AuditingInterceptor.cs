@@ -145,8 +145,8 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
     /// <summary>
     /// The chain lock's connections are pooled apart from the requests' (their own application name, which also shows
     /// them as such in pg_stat_activity), so a failed unlock can discard them without touching the requests' pool.
-    /// One more connection per instance than the pool size. Its session is reset whenever it goes back to the pool
-    /// (which ends any advisory lock it still holds), whatever the requests' pool does.
+    /// One more connection per instance than the pool size. Its session is reset before it is used again (which ends any
+    /// advisory lock it still holds before the next is taken), whatever the requests' pool does.
     /// </summary>
     internal static string ChainLockConnectionString(string connectionString) =>
         new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "Beacon audit chain lock", MaxPoolSize = 1, NoResetOnClose = false, MaxAutoPrepare = 0 }.ToString();

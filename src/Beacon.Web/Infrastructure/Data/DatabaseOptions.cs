@@ -75,12 +75,14 @@ public static class DatabaseRegistration
         if (!Names("Timeout")) builder.Timeout = 15;
         if (!Names("Command Timeout", "CommandTimeout")) builder.CommandTimeout = 30;
         // EF opens and closes the connection around every command, and Npgsql by default resets a connection's session
-        // (RESET ALL, DISCARD …) each time it goes back to the pool: one more statement run for every query. Requests set
-        // no session state (the audit chain's lock has a pool of its own, which keeps the reset).
+        // (RESET ALL, DISCARD …) once it has been back in the pool, sent ahead of the next query: more work on the server
+        // for every query. Requests set no session state (the audit chain's lock has a pool of its own, which keeps the reset).
         if (!Names("No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
-        // A statement a connection has run twice is kept prepared there, so PostgreSQL stops parsing and planning it
-        // again: the child's record runs about twenty small queries whose planning cost more than their reading
-        // (100,000 children: 150-170 to 280-350 records a second, one record 19 to 10 ms, with the reset above).
+        // A statement a connection has run twice is kept prepared there: PostgreSQL no longer parses it, and after five
+        // runs it may keep one plan for every value (PREPARE's generic plan) rather than plan each run. The child's
+        // record runs about twenty small queries whose planning cost more than their reading (100,000 children:
+        // 150-170 to 280-350 records a second, one record 19 to 10 ms, with the reset above). A migration that changes a
+        // column's type makes each connection's prepared copy fail once: restart the instances after one (README).
         if (!Names("Max Auto Prepare", "MaxAutoPrepare")) builder.MaxAutoPrepare = 100;
         if (!Names("Auto Prepare Min Usages", "AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
         // PostgreSQL's JIT compiles any query it costs as large, which for Beacon's list and count queries takes

@@ -373,7 +373,7 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
     /// </summary>
     private async Task<List<ChildRiskPosition>> ReadPageAsync(IQueryable<ChildRiskPosition> ordered, int skip, int take, CancellationToken ct)
     {
-        if (skip < DeepPageRows) return await ordered.Skip(skip).Take(take).ToListAsync(ct);
+        if (skip < DeepPageRows) return await Paged<ChildRiskPosition>.SkipTake(ordered, skip, take, ct);
         var ids = await ordered.Skip(skip).Take(take).Select(p => p.ChildId).ToListAsync(ct);
         var rows = await db.Set<ChildRiskPosition>().AsNoTracking().Where(p => ids.Contains(p.ChildId)).ToDictionaryAsync(p => p.ChildId, ct);
         return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();

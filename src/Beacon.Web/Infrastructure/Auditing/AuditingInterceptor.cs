@@ -12,7 +12,7 @@ namespace Beacon.Web.Infrastructure.Auditing;
 /// to Beacon's records (and each view queued in <see cref="BeaconDbContext.PendingAudit"/>) is appended
 /// to the hash-chained audit log in the same transaction as the change itself.
 /// </summary>
-internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvider clock) : SaveChangesInterceptor, IDisposable
+internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvider clock, ConfiguredConnections connections) : SaveChangesInterceptor, IDisposable
 {
     // Appends are serialised so two saves never chain onto the same predecessor; the unique index on
     // Sequence backs this up across processes.
@@ -65,7 +65,7 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
         _holdingLock = true;
         if (db is PostgresBeaconDbContext)
         {
-            _chainLock = new Npgsql.NpgsqlConnection(ChainLockConnectionString(db.Database.GetConnectionString()!));
+            _chainLock = new Npgsql.NpgsqlConnection(connections.PostgresChainLock.Value);
             await _chainLock.OpenAsync(cancellationToken);
             await using var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({ChainLockKey})", _chainLock);
             await take.ExecuteNonQueryAsync(cancellationToken);

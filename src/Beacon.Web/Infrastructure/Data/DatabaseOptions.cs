@@ -116,6 +116,8 @@ internal sealed class ConfiguredConnections(IConfiguration configuration, string
 {
     public Lazy<string> Postgres { get; } = new(() => DatabaseRegistration.PostgresConnectionString(configuration));
     public Lazy<string> Sqlite { get; } = new(() => DatabaseRegistration.SqliteConnectionString(configuration, contentRoot));
+    /// <summary>The audit chain lock's own pool on the same PostgreSQL database.</summary>
+    public Lazy<string> PostgresChainLock { get; } = new(() => Auditing.AuditingInterceptor.ChainLockConnectionString(DatabaseRegistration.PostgresConnectionString(configuration)));
     public DatabaseProvider Provider { get; } = DatabaseRegistration.ProviderOf(configuration);
     public bool FailOnQueryWarnings { get; } = configuration.GetValue("Beacon:Database:FailOnQueryWarnings", false);
 }

@@ -30,7 +30,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCo
     /// <summary>How a page's rows are read from an ordered query; by default in one query, skipping the rows before it.</summary>
     public delegate Task<List<T>> PageReader(IQueryable<T> ordered, int skip, int take, CancellationToken ct);
 
-    private static Task<List<T>> SkipTake(IQueryable<T> ordered, int skip, int take, CancellationToken ct) => ordered.Skip(skip).Take(take).ToListAsync(ct);
+    public static Task<List<T>> SkipTake(IQueryable<T> ordered, int skip, int take, CancellationToken ct) => ordered.Skip(skip).Take(take).ToListAsync(ct);
 
     /// <summary>
     /// A page of ordered lists shown one after the other, each with its count (known already, counted with other

@@ -436,6 +436,39 @@ public sealed class SqliteVolumeTests(SqliteVolumeBeacon beacon) : VolumeTests(b
     }
 
     /// <summary>
+    /// The panel's list by risk: an area's children it holds are counted from an index of them alone, and a page of them
+    /// read in the list's order from the index for that order, stopped at the page. Asking the whole access rule of every
+    /// held child in the borough and sorting the area's 8,500 took 9 ms to count and 11 ms a page at 100,000 children.
+    /// </summary>
+    [Theory]
+    [InlineData("/Panel", "Level")]
+    [InlineData("/Panel?Sort=Name", "Name")]
+    [InlineData("/Panel?Sort=LongestListed", "Since")]
+    public async Task The_panel_list_reads_an_areas_held_children_from_an_index_in_its_order(string url, string orderIndex)
+    {
+        using var client = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var lines = (await PlansAsync(client, url)).SelectMany(p => p.Plan).ToList();
+        Assert.DoesNotContain(lines, l => l.StartsWith("SCAN ") && l.Contains("ChildRiskPositions"));
+        var byArea = lines.Where(l => l.Contains("INDEX IX_ChildRiskPositions_Area_OnPanelList_") && l.Contains("(ResponsibleAreaId=?")).ToList();
+        Assert.All(byArea, l => Assert.True(l.Contains("COVERING INDEX"), l));
+        Assert.Contains(byArea, l => l.Contains($"IX_ChildRiskPositions_Area_OnPanelList_{orderIndex} "));
+    }
+
+    /// <summary>
+    /// The panel's figures count each of the last meetings' actions by outcome from an index alone: without the source in
+    /// it, each action was looked up for its source (7 ms for twelve meetings of a borough's history, rather than 1 ms).
+    /// </summary>
+    [Fact]
+    public async Task The_panel_figures_count_each_meetings_actions_from_an_index_alone()
+    {
+        using var client = await BeaconClient.SignedInAsync(Factory, "board.member@beacon.test");
+        var actions = (await PlansAsync(client, "/Panel/Counts")).Where(p => p.Sql.Contains("\"AgreedActions\"")).SelectMany(p => p.Plan)
+            .Where(l => l.Contains("AgreedActions") || System.Text.RegularExpressions.Regex.IsMatch(l, @"^SEARCH a\d* ")).ToList();
+        Assert.NotEmpty(actions);
+        Assert.All(actions, l => Assert.Contains("USING COVERING INDEX IX_AgreedActions_PanelMeetingId_Source", l));
+    }
+
+    /// <summary>
     /// An area's breaches are read in the list's order from the clocks' indexes and stopped at the page; the counts by
     /// step come from the index alone. One OR over "the area's own children, or those placed in it" and "open, or done
     /// late" made SQLite read and sort every clock of the area (120 ms a page at 100,000 children).

@@ -174,17 +174,20 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, RiskOv
             return await Paged<PanelRow>.ReadAsync(Order(List(actor).Where(r => r.Status == ListingStatus.RemovalProposed)), pageNumber, PageSize, ct);
 
         // The children held by risk are most of the list (thousands in a borough): they are counted from their positions
-        // alone, and only the page's worth of them, in the list's order, is joined to their records for the names.
-        var held = HeldByRisk(actor);
+        // alone, and only the page's worth of them, in the list's order, is joined to their records for the names. Each
+        // part of what the person sees (an area's children, those placed in it, those the organisation works with, those
+        // granted) is counted and read in order from an index of its own, stopped at the page: asking the whole access
+        // rule of every held child in the borough and sorting the area's 8,500 took 9 ms to count and 11 ms for a page.
+        var heldParts = overview.VisiblePositionParts(actor).Select(HeldByRisk).ToList();
         var others = Listed(actor).Concat(ByReferral(actor));
-        var total = await held.CountAsync(ct) + await others.CountAsync(ct);
+        var total = await RiskOverview.All(heldParts).CountAsync(ct) + await others.CountAsync(ct);
         var (_, _, skip) = Paged<PanelRow>.Place(pageNumber, PageSize, total);
-        var heldOrdered = (order switch
+        var heldOrdered = RiskOverview.FirstOfEach(heldParts, held => (order switch
         {
             PanelListOrder.Name => held.OrderBy(p => p.SortName),
             PanelListOrder.LongestListed => held.OrderBy(p => p.OnPanelListSinceUtc),
             _ => held.OrderByDescending(p => p.Level).ThenBy(p => p.SortName),
-        }).ThenBy(p => p.ChildId);
+        }).ThenBy(p => p.ChildId), skip + PageSize);
         var firstHeld = WithNames(heldOrdered.Take(skip + PageSize), db.Children.Where(ChildAccess.VisibleTo(actor)));
         var firstOthers = Order(others).Take(skip + PageSize);
         return await Paged<PanelRow>.ReadAsync(Order(firstHeld.Concat(firstOthers)), pageNumber, PageSize, total, ct);

@@ -158,6 +158,12 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
     public IQueryable<ChildRiskPosition> VisiblePositions(ClaimsPrincipal user) => All(VisibleParts(user.ToActor()));
 
     /// <summary>
+    /// The same positions as <see cref="VisiblePositions"/>, part by part (disjoint), for another list over them that counts
+    /// and reads each part from its own index (<see cref="FirstOfEach"/>).
+    /// </summary>
+    public List<IQueryable<ChildRiskPosition>> VisiblePositionParts(Actor actor) => VisibleParts(actor);
+
+    /// <summary>
     /// The same parts as one condition on a position, for a list read from another index (the panel's list by risk
     /// starts from the children risk holds on it): each position tests its own columns, with no look at the record.
     /// </summary>
@@ -227,7 +233,7 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
         }).ToList();
     }
 
-    private static IQueryable<ChildRiskPosition> All(List<IQueryable<ChildRiskPosition>> parts) => parts.Aggregate((all, part) => all.Concat(part));
+    internal static IQueryable<ChildRiskPosition> All(List<IQueryable<ChildRiskPosition>> parts) => parts.Aggregate((all, part) => all.Concat(part));
 
     /// <summary>
     /// The first <paramref name="enough"/> of each part in the list's order, in that order: each part is read in its own
@@ -236,7 +242,7 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
     /// is read in its index's order alone, so a deep page skips entries in the index rather than copying and sorting
     /// every row before it (the last of 1,200 pages took 100 ms).
     /// </summary>
-    private static IQueryable<ChildRiskPosition> FirstOfEach(List<IQueryable<ChildRiskPosition>> parts,
+    internal static IQueryable<ChildRiskPosition> FirstOfEach(List<IQueryable<ChildRiskPosition>> parts,
         Func<IQueryable<ChildRiskPosition>, IOrderedQueryable<ChildRiskPosition>> order, int enough) =>
         parts.Count == 1 ? order(parts[0])
             : order(All(parts.Select(part => (IQueryable<ChildRiskPosition>)order(part).Take(enough)).ToList()));

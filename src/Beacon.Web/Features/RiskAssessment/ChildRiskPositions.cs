@@ -66,10 +66,16 @@ internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<
         position.HasIndex(p => p.DueAtUtc).HasFilter($"\"DueReason\" <> {(int)ReassessmentReason.NoAssessment}").HasDatabaseName("IX_ChildRiskPositions_Assessed_DueAtUtc");
         // The panel's agenda: most serious first, then longest since sign-off, read in order and stopped at one agenda's worth.
         position.HasIndex(p => new { p.Level, p.SignedOffAtUtc }).IsDescending(true, false);
-        // The panel's list by risk: the children whose risk holds them on it, counted and tested for who sees them from
-        // the index alone, and ordered by level and name.
-        position.HasIndex(p => new { p.OnPanelListSinceUtc, p.IsRestricted, p.ResponsibleAreaId, p.HostAreaId, p.Level, p.SortName, p.ChildId })
-            .HasDatabaseName("IX_ChildRiskPositions_OnPanelList");
+        // The panel's list by risk, an area's part of it in each of the list's orders (most serious, name, longest on the
+        // list): only the children whose risk holds them on it, counted and read in order from the index alone and stopped
+        // at the page. The first also holds every column the access rule asks, for the lists that ask it of each held child.
+        const string heldByRisk = "\"OnPanelListSinceUtc\" IS NOT NULL";
+        position.HasIndex(p => new { p.ResponsibleAreaId, p.Level, p.SortName, p.ChildId, p.IsRestricted, p.HostAreaId, p.OnPanelListSinceUtc })
+            .IsDescending(false, true, false, false, false, false, false).HasFilter(heldByRisk).HasDatabaseName("IX_ChildRiskPositions_Area_OnPanelList_Level");
+        position.HasIndex(p => new { p.ResponsibleAreaId, p.SortName, p.ChildId, p.IsRestricted, p.OnPanelListSinceUtc, p.Level })
+            .HasFilter(heldByRisk).HasDatabaseName("IX_ChildRiskPositions_Area_OnPanelList_Name");
+        position.HasIndex(p => new { p.ResponsibleAreaId, p.OnPanelListSinceUtc, p.ChildId, p.IsRestricted, p.SortName, p.Level })
+            .HasFilter(heldByRisk).HasDatabaseName("IX_ChildRiskPositions_Area_OnPanelList_Since");
         position.Property(p => p.SortName).HasMaxLength(Core.Children.NameFolding.SortKeyMaxLength);
         position.Property(p => p.KeyWorkerUserId).HasMaxLength(450);
         // An area's children counted by level from the index alone. Level comes straight after the area, so the index is

@@ -149,6 +149,8 @@ public abstract class RiskViewTests(BeaconFixture beacon)
             ["Input.Gender"] = "Female", ["Input.Ethnicity"] = "Refused",
             ["Input.Organisations"] = DemoWorld.Organisation(Beacon.Web.Infrastructure.Data.DemoData.Org.Police).ToString(),
         });
+        // At serious risk, so the panel's list holds them too (its part-by-part count and pages are checked below).
+        await RiskAssessmentSteps.SignedOffAsync(manager, Guid.Parse(location.Split('/').Last()), "police-sexual-offence");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await manager.SubmitAsync(location + "/Access", "#restriction-form", [])).Status);
 
         // A Northgate child placed in Southvale and then brought home: Southvale's council stays involved, outside its
@@ -160,6 +162,7 @@ public abstract class RiskViewTests(BeaconFixture beacon)
             ["Input.DateOfBirth.Day"] = "9", ["Input.DateOfBirth.Month"] = "10", ["Input.DateOfBirth.Year"] = "2010",
             ["Input.Gender"] = "Male", ["Input.Ethnicity"] = "Refused",
         });
+        await RiskAssessmentSteps.SignedOffAsync(northgate, Guid.Parse(outside.Split('/').Last()), "police-sexual-offence");
         var placed = await northgate.SubmitAsync(outside + "/Edit", "main form", new()
         {
             ["Input.IsLookedAfter"] = "true", ["Input.Placement"] = "Children's home", ["Input.PlacedOutOfArea"] = "true",
@@ -181,6 +184,8 @@ public abstract class RiskViewTests(BeaconFixture beacon)
             var principals = sp.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Beacon.Web.Infrastructure.Identity.BeaconUser>>();
             var records = sp.GetRequiredService<Beacon.Web.Features.Children.ChildRecords>();
             var overview = sp.GetRequiredService<Beacon.Web.Features.RiskAssessment.RiskOverview>();
+            var lists = sp.GetRequiredService<Beacon.Web.Features.Panel.PanelLists>();
+            var panelChildren = new HashSet<Guid>();
             var checkedPeople = 0;
             foreach (var user in await db.Users.OrderBy(u => u.Email).ToListAsync())
             {
@@ -194,9 +199,28 @@ public abstract class RiskViewTests(BeaconFixture beacon)
                 var bySeenBy = (await db.Set<Beacon.Web.Features.RiskAssessment.ChildRiskPosition>()
                     .Where(overview.SeenBy(Beacon.Web.Infrastructure.Identity.BeaconClaims.ToActor(principal))).Select(p => p.ChildId).ToListAsync()).Order().ToList();
                 Assert.True(byRule.SequenceEqual(bySeenBy), $"{user.Email}: the rule shows {byRule.Count} children, SeenBy {bySeenBy.Count}");
+                // The panel's list, counted and paged part by part, against the whole list asked of the rule in one query.
+                var actor = Beacon.Web.Infrastructure.Identity.BeaconClaims.ToActor(principal);
+                var whole = lists.List(actor);
+                foreach (var order in Enum.GetValues<Beacon.Web.Features.Panel.PanelListOrder>())
+                {
+                    var page = await lists.PageAsync(actor, 1, default, order);
+                    var expected = await (order switch
+                    {
+                        Beacon.Web.Features.Panel.PanelListOrder.Name => whole.OrderBy(r => r.SortName),
+                        Beacon.Web.Features.Panel.PanelListOrder.LongestListed => whole.OrderBy(r => r.ListedSinceUtc),
+                        _ => whole.OrderByDescending(r => r.Level).ThenBy(r => r.SortName),
+                    }).ThenBy(r => r.ChildId).Select(r => r.ChildId).Take(Beacon.Web.Features.Panel.PanelLists.PageSize).ToListAsync();
+                    Assert.Equal(await whole.CountAsync(), page.Total);
+                    Assert.Equal(expected, page.Items.Select(r => r.ChildId).ToList());
+                }
+                panelChildren.UnionWith(await whole.Select(r => r.ChildId).ToListAsync());
                 checkedPeople++;
             }
             Assert.True(checkedPeople >= 10);
+            // Both children the parts beyond an area's own hold are on someone's panel list.
+            Assert.Contains(outsideId, panelChildren);
+            Assert.Contains(Guid.Parse(location.Split('/').Last()), panelChildren);
             Assert.True(await db.Set<Beacon.Web.Features.Children.OutsideAreaInvolvement>().AnyAsync(o => o.ChildId == outsideId
                 && o.OrganisationId == DemoWorld.Organisation(Beacon.Web.Infrastructure.Data.DemoData.Org.SouthvaleSocialCare)));
             return 0;

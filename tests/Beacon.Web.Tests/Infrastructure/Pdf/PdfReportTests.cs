@@ -20,6 +20,26 @@ public sealed class PdfReportTests
     }
 
     [Fact]
+    public void A_chart_is_drawn_again_when_anything_it_is_drawn_from_differs()
+    {
+        // Drawings are kept for the same figures: each difference must give its own picture, never a kept one.
+        var same = new ReportChart("Actions at each meeting", ["1 Jan", "15 Jan", "29 Jan"], [new("Actions set", [3, 5, 2]), new("Overdue now", [0, 1, 0])]);
+        Assert.Same(Chart.ToSvg(600, 300), same.ToSvg(600, 300));
+        string[] variants =
+        [
+            new ReportChart("Actions at each meeting", ["1 Jan", "15 Jan", "29 Jan"], [new("Actions set", [3, 5, 7]), new("Overdue now", [0, 1, 0])]).ToSvg(600, 300),
+            new ReportChart("Actions at each meeting", ["1 Jan", "15 Jan", "30 Jan"], [new("Actions set", [3, 5, 2]), new("Overdue now", [0, 1, 0])]).ToSvg(600, 300),
+            new ReportChart("Actions at every meeting", ["1 Jan", "15 Jan", "29 Jan"], [new("Actions set", [3, 5, 2]), new("Overdue now", [0, 1, 0])]).ToSvg(600, 300),
+            new ReportChart("Actions at each meeting", ["1 Jan", "15 Jan", "29 Jan"], [new("Actions set", [3, 5, 2]), new("Late", [0, 1, 0])]).ToSvg(600, 300),
+            ReportChart.Bars("Actions at each meeting", ["1 Jan", "15 Jan", "29 Jan"], new("Actions set", [3, 5, 2])).ToSvg(600, 300),
+            Chart.ToSvg(640, 300),
+        ];
+        Assert.Equal(variants.Length + 1, variants.Append(Chart.ToSvg(600, 300)).Distinct().Count());
+        Assert.Contains("30 Jan", variants[1]);
+        Assert.StartsWith("<svg viewBox=\"0 0 640 300\"", variants[^1]);
+    }
+
+    [Fact]
     public void Text_and_charts_are_written_in_the_embedded_font_and_can_be_read_back()
     {
         // Accented Latin names come back as typed; a name in Arabic script is shaped (joined, right to left) by HarfBuzz.

@@ -86,9 +86,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerUserId", "DoneOn", "DueOn");
 
-                    b.HasIndex("PanelMeetingId", "DoneOn", "DueOn");
-
                     b.HasIndex("Source", "DoneOn", "DueOn");
+
+                    b.HasIndex("PanelMeetingId", "Source", "DoneOn", "DueOn");
 
                     b.ToTable("AgreedActions", (string)null);
                 });
@@ -2134,8 +2134,18 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .IsDescending(false, true, false, false, false, false)
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Level");
 
-                    b.HasIndex("OnPanelListSinceUtc", "IsRestricted", "ResponsibleAreaId", "HostAreaId", "Level", "SortName", "ChildId")
-                        .HasDatabaseName("IX_ChildRiskPositions_OnPanelList");
+                    b.HasIndex("ResponsibleAreaId", "OnPanelListSinceUtc", "ChildId", "IsRestricted", "SortName", "Level")
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_OnPanelList_Since")
+                        .HasFilter("\"OnPanelListSinceUtc\" IS NOT NULL");
+
+                    b.HasIndex("ResponsibleAreaId", "SortName", "ChildId", "IsRestricted", "OnPanelListSinceUtc", "Level")
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_OnPanelList_Name")
+                        .HasFilter("\"OnPanelListSinceUtc\" IS NOT NULL");
+
+                    b.HasIndex("ResponsibleAreaId", "Level", "SortName", "ChildId", "IsRestricted", "HostAreaId", "OnPanelListSinceUtc")
+                        .IsDescending(false, true, false, false, false, false, false)
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_OnPanelList_Level")
+                        .HasFilter("\"OnPanelListSinceUtc\" IS NOT NULL");
 
                     b.HasIndex("ResponsibleAreaId", "SortName", "ChildId", "IsRestricted", "DueReason", "DueAtUtc", "IsLookedAfter", "Level")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Name");

@@ -81,9 +81,9 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerUserId", "DoneOn", "DueOn");
 
-                    b.HasIndex("PanelMeetingId", "DoneOn", "DueOn");
-
                     b.HasIndex("Source", "DoneOn", "DueOn");
+
+                    b.HasIndex("PanelMeetingId", "Source", "DoneOn", "DueOn");
 
                     b.ToTable("AgreedActions", (string)null);
                 });
@@ -2127,8 +2127,18 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsDescending(false, true, false, false, false, false)
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Level");
 
-                    b.HasIndex("OnPanelListSinceUtc", "IsRestricted", "ResponsibleAreaId", "HostAreaId", "Level", "SortName", "ChildId")
-                        .HasDatabaseName("IX_ChildRiskPositions_OnPanelList");
+                    b.HasIndex("ResponsibleAreaId", "OnPanelListSinceUtc", "ChildId", "IsRestricted", "SortName", "Level")
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_OnPanelList_Since")
+                        .HasFilter("\"OnPanelListSinceUtc\" IS NOT NULL");
+
+                    b.HasIndex("ResponsibleAreaId", "SortName", "ChildId", "IsRestricted", "OnPanelListSinceUtc", "Level")
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_OnPanelList_Name")
+                        .HasFilter("\"OnPanelListSinceUtc\" IS NOT NULL");
+
+                    b.HasIndex("ResponsibleAreaId", "Level", "SortName", "ChildId", "IsRestricted", "HostAreaId", "OnPanelListSinceUtc")
+                        .IsDescending(false, true, false, false, false, false, false)
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_OnPanelList_Level")
+                        .HasFilter("\"OnPanelListSinceUtc\" IS NOT NULL");
 
                     b.HasIndex("ResponsibleAreaId", "SortName", "ChildId", "IsRestricted", "DueReason", "DueAtUtc", "IsLookedAfter", "Level")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Name");

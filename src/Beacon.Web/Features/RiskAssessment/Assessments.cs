@@ -266,14 +266,20 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
         // Part by part (they are disjoint, so the figures add up), to learn which parts hold any child.
         var rows = new List<LevelFigures>();
         var partsWithChildren = new List<bool>();
-        foreach (var part in Visible(user, filter))
+        var scope = ChildAccess.Scope.Of(user.ToActor());
+        var parts = Visible(user, filter);
+        for (var n = 0; n < parts.Count; n++)
         {
-            var figures = await part.GroupBy(p => p.Level).Select(g => new LevelFigures(
-                g.Key,
-                g.Count(),
-                g.Count(p => p.DueReason == ReassessmentReason.NoAssessment || (p.DueAtUtc != null && p.DueAtUtc <= now)),
-                g.Count(p => p.DueReason != ReassessmentReason.NoAssessment && p.DueAtUtc != null && p.DueAtUtc <= now),
-                g.Count(p => p.IsLookedAfter && p.Level == ExploitationRiskLevel.Serious))).ToListAsync(ct);
+            // An area's own children, unfiltered (the first part of what a council's practitioners see, and most of it): the
+            // stored figures, and the overdue ones counted. The other parts are a few children each, counted here.
+            var figures = n == 0 && scope.SeesAreas && filter is { Agency: null, Team: null or "", KeyWorkerUserId: null or "" }
+                ? await AreaFiguresAsync(scope.AreaIds, now, ct)
+                : await parts[n].GroupBy(p => p.Level).Select(g => new LevelFigures(
+                    g.Key,
+                    g.Count(),
+                    g.Count(p => p.DueReason == ReassessmentReason.NoAssessment || (p.DueAtUtc != null && p.DueAtUtc <= now)),
+                    g.Count(p => p.DueReason != ReassessmentReason.NoAssessment && p.DueAtUtc != null && p.DueAtUtc <= now),
+                    g.Count(p => p.IsLookedAfter && p.Level == ExploitationRiskLevel.Serious))).ToListAsync(ct);
             rows.AddRange(figures);
             partsWithChildren.Add(figures.Count > 0);
         }
@@ -285,6 +291,29 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
     }
 
     private sealed record LevelFigures(ExploitationRiskLevel? Key, int Count, int Need, int Overdue, int LookedAfterSerious);
+
+    private static readonly List<ExploitationRiskLevel?> Levels = Enum.GetValues<ExploitationRiskLevel>().Select(l => (ExploitationRiskLevel?)l).ToList();
+
+    /// <summary>
+    /// The figures of the areas' own children (not restricted) from <see cref="AreaRiskFigure"/> rows, with the overdue
+    /// assessments counted level by level from the overdue positions' index alone: whether one is overdue moves with the clock.
+    /// </summary>
+    private async Task<List<LevelFigures>> AreaFiguresAsync(List<Guid> areas, DateTime now, CancellationToken ct)
+    {
+        var stored = await db.Set<AreaRiskFigure>().AsNoTracking().Where(f => areas.Contains(f.AreaId) && f.Children > 0).ToListAsync(ct);
+        if (stored.Count == 0) return [];
+        // Level by level (the levels listed), so each is a range of the index in due order rather than the area read whole.
+        var overdue = await db.Set<ChildRiskPosition>().AsNoTracking()
+            .Where(p => !p.IsRestricted && areas.Contains(p.ResponsibleAreaId) && Levels.Contains(p.Level)
+                && p.DueReason != ReassessmentReason.NoAssessment && p.DueAtUtc != null && p.DueAtUtc <= now)
+            .GroupBy(p => p.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return stored.GroupBy(f => f.Level).Select(g =>
+        {
+            var late = overdue.FirstOrDefault(o => o.Level == g.Key)?.Count ?? 0;
+            return new LevelFigures(g.Key, g.Sum(f => f.Children), g.Sum(f => f.WithoutAssessment) + late, late,
+                g.Key == ExploitationRiskLevel.Serious ? g.Sum(f => f.LookedAfter) : 0);
+        }).ToList();
+    }
 
     /// <summary>The parts <paramref name="summary"/> found children in.</summary>
     private static List<IQueryable<ChildRiskPosition>> NotEmpty(List<IQueryable<ChildRiskPosition>> parts, Summary summary) =>

@@ -18,5 +18,8 @@ public static class RiskAssessmentServices
         services.AddScoped<Assessments>();
         services.AddScoped<RiskOverview>();
         services.AddScoped<Infrastructure.Data.IReadModelProjector, ChildRiskPositionProjector>();
+        // After the positions: a database from before the figures counts them from the positions once they exist.
+        services.AddScoped<Infrastructure.Data.IReadModelProjector, AreaRiskFigureProjector>();
+        services.AddScoped<Infrastructure.Data.IReadModelCounts, AreaRiskFigureCounts>();
     }
 }

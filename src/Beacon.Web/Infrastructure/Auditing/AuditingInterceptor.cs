@@ -61,15 +61,7 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
         db.PendingAudit.Clear();
         if (drafts.Count == 0) return result;
 
-        await AppendLock.WaitAsync(cancellationToken);
-        _holdingLock = true;
-        if (db is PostgresBeaconDbContext)
-        {
-            _chainLock = new Npgsql.NpgsqlConnection(connections.PostgresChainLock.Value);
-            await _chainLock.OpenAsync(cancellationToken);
-            await using var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({ChainLockKey})", _chainLock);
-            await take.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await HoldChainLockAsync(db, cancellationToken);
         var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var draft in drafts)
@@ -79,6 +71,25 @@ internal sealed class AuditingInterceptor(ICurrentActor currentActor, TimeProvid
             _appended.Add(previous);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Takes the lock that serialises saves (in this process, and across instances on PostgreSQL) until this save ends,
+    /// if this save does not hold it already. Audited saves take it to append to the chain; counts kept as rows take it
+    /// too (<see cref="Data.IReadModelCounts"/>), so no two saves ever adjust one count from the same old value.
+    /// </summary>
+    internal async Task HoldChainLockAsync(BeaconDbContext db, CancellationToken cancellationToken)
+    {
+        if (_holdingLock) return;
+        await AppendLock.WaitAsync(cancellationToken);
+        _holdingLock = true;
+        if (db is PostgresBeaconDbContext)
+        {
+            _chainLock = new Npgsql.NpgsqlConnection(connections.PostgresChainLock.Value);
+            await _chainLock.OpenAsync(cancellationToken);
+            await using var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({ChainLockKey})", _chainLock);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)

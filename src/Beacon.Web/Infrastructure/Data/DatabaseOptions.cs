@@ -18,6 +18,7 @@ public static class DatabaseRegistration
     {
         services.AddScoped<Auditing.AuditingInterceptor>();
         services.AddScoped<ReadModelInterceptor>();
+        services.AddScoped<ReadModelCountsInterceptor>();
         // Worked out once from configuration: the options below are built for every request's context.
         services.AddSingleton(sp => new ConfiguredConnections(sp.GetRequiredService<IConfiguration>(), contentRoot));
         services.AddDbContext<PostgresBeaconDbContext>((sp, options) => Checked(options
@@ -26,10 +27,10 @@ public static class DatabaseRegistration
                 // PostgreSQL reads "area = ANY(array)" as a set even for one area, so it could not read an area's children
                 // in an index's order and sorted them all (the last page of an area's risk list: 100 ms, 5 ms after).
                 .UseParameterizedCollectionMode(ParameterTranslationMode.MultipleParameters))
-            .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>()), sp));
+            .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>(), sp.GetRequiredService<ReadModelCountsInterceptor>()), sp));
         services.AddDbContext<SqliteBeaconDbContext>((sp, options) => Checked(options
             .UseSqlite(sp.GetRequiredService<ConfiguredConnections>().Sqlite.Value)
-            .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>(), new SqlitePragmas()), sp));
+            .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>(), sp.GetRequiredService<ReadModelCountsInterceptor>(), new SqlitePragmas()), sp));
         services.AddScoped<BeaconDbContext>(sp => sp.GetRequiredService<ConfiguredConnections>().Provider == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresBeaconDbContext>()
             : sp.GetRequiredService<SqliteBeaconDbContext>());

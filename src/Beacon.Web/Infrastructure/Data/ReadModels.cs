@@ -45,6 +45,35 @@ internal sealed class ReadModelInterceptor(IServiceProvider services, TimeProvid
     }
 }
 
+/// <summary>
+/// Counts kept as rows (an area's children at each level of risk, …) so a figure over tens of thousands of children is
+/// read rather than counted on every request. Adjusted by what each save changes in the derived rows the projectors
+/// wrote, after them, under the lock that serialises saves (<see cref="Auditing.AuditingInterceptor.HoldChainLockAsync"/>):
+/// each adjustment starts from the rows as the last save committed them, so two saves never adjust one count from the same old
+/// value, and the counts stay exactly what counting the rows would give.
+/// </summary>
+public interface IReadModelCounts
+{
+    /// <summary>
+    /// Adjusts the counts for what this save changes; <paramref name="holdLock"/> takes the lock, and must be awaited before
+    /// reading the committed rows when there is anything to adjust.
+    /// </summary>
+    Task AdjustAsync(BeaconDbContext db, Func<Task> holdLock, CancellationToken ct);
+}
+
+/// <summary>Runs every <see cref="IReadModelCounts"/> on each save, after the projectors and the audit interceptor.</summary>
+internal sealed class ReadModelCountsInterceptor(IServiceProvider services, Auditing.AuditingInterceptor audit) : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not BeaconDbContext db || !db.ChangeTracker.HasChanges()) return result;
+        foreach (var counts in services.GetServices<IReadModelCounts>())
+            await counts.AdjustAsync(db, () => audit.HoldChainLockAsync(db, cancellationToken), cancellationToken);
+        return result;
+    }
+}
+
 public static class ReadModels
 {
     /// <summary>Rebuilds any read model a database does not have yet (after the migration that adds it).</summary>

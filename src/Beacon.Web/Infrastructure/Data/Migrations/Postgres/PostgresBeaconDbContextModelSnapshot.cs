@@ -2048,6 +2048,28 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("OutsideAreaInvolvements", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Web.Features.RiskAssessment.AreaRiskFigure", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LevelRank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LookedAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WithoutAssessment")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AreaId", "LevelRank");
+
+                    b.ToTable("AreaRiskFigures", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Web.Features.RiskAssessment.ChildRiskPosition", b =>
                 {
                     b.Property<Guid>("ChildId")
@@ -2122,11 +2144,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Overdue")
                         .HasFilter("\"DueReason\" <> 1");
 
-                    b.HasIndex("ResponsibleAreaId", "Level", "DueAtUtc", "SortName", "ChildId", "IsRestricted")
-                        .IsDescending(false, true, false, false, false, false)
-                        .HasDatabaseName("IX_ChildRiskPositions_Area_Overdue_Level")
-                        .HasFilter("\"DueReason\" <> 1");
-
                     b.HasIndex("ResponsibleAreaId", "Level", "IsRestricted", "DueReason", "DueAtUtc", "IsLookedAfter")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Figures");
 
@@ -2141,6 +2158,11 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ResponsibleAreaId", "SortName", "ChildId", "IsRestricted", "OnPanelListSinceUtc", "Level")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_OnPanelList_Name")
                         .HasFilter("\"OnPanelListSinceUtc\" IS NOT NULL");
+
+                    b.HasIndex("ResponsibleAreaId", "Level", "DueAtUtc", "SortName", "ChildId", "IsRestricted", "DueReason")
+                        .IsDescending(false, true, false, false, false, false, false)
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Overdue_Level")
+                        .HasFilter("\"DueReason\" <> 1");
 
                     b.HasIndex("ResponsibleAreaId", "Level", "SortName", "ChildId", "IsRestricted", "HostAreaId", "OnPanelListSinceUtc")
                         .IsDescending(false, true, false, false, false, false, false)

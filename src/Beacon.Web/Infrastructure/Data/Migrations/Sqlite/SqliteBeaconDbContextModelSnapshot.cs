@@ -2041,6 +2041,28 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("OutsideAreaInvolvements", (string)null);
                 });
 
+            modelBuilder.Entity("Beacon.Web.Features.RiskAssessment.AreaRiskFigure", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LevelRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LookedAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithoutAssessment")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaId", "LevelRank");
+
+                    b.ToTable("AreaRiskFigures", (string)null);
+                });
+
             modelBuilder.Entity("Beacon.Web.Features.RiskAssessment.ChildRiskPosition", b =>
                 {
                     b.Property<Guid>("ChildId")
@@ -2115,11 +2137,6 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Overdue")
                         .HasFilter("\"DueReason\" <> 1");
 
-                    b.HasIndex("ResponsibleAreaId", "Level", "DueAtUtc", "SortName", "ChildId", "IsRestricted")
-                        .IsDescending(false, true, false, false, false, false)
-                        .HasDatabaseName("IX_ChildRiskPositions_Area_Overdue_Level")
-                        .HasFilter("\"DueReason\" <> 1");
-
                     b.HasIndex("ResponsibleAreaId", "Level", "IsRestricted", "DueReason", "DueAtUtc", "IsLookedAfter")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_Figures");
 
@@ -2134,6 +2151,11 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ResponsibleAreaId", "SortName", "ChildId", "IsRestricted", "OnPanelListSinceUtc", "Level")
                         .HasDatabaseName("IX_ChildRiskPositions_Area_OnPanelList_Name")
                         .HasFilter("\"OnPanelListSinceUtc\" IS NOT NULL");
+
+                    b.HasIndex("ResponsibleAreaId", "Level", "DueAtUtc", "SortName", "ChildId", "IsRestricted", "DueReason")
+                        .IsDescending(false, true, false, false, false, false, false)
+                        .HasDatabaseName("IX_ChildRiskPositions_Area_Overdue_Level")
+                        .HasFilter("\"DueReason\" <> 1");
 
                     b.HasIndex("ResponsibleAreaId", "Level", "SortName", "ChildId", "IsRestricted", "HostAreaId", "OnPanelListSinceUtc")
                         .IsDescending(false, true, false, false, false, false, false)

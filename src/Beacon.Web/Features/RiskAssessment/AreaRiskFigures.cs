@@ -46,8 +46,14 @@ internal sealed class AreaRiskFigureConfiguration : IEntityTypeConfiguration<Are
 /// </summary>
 internal sealed class AreaRiskFigureCounts : IReadModelCounts
 {
+    private readonly List<AreaRiskFigure> _adjusted = [];
+
     public async Task AdjustAsync(BeaconDbContext db, Func<Task> holdLock, CancellationToken ct)
     {
+        // What an earlier save of this context adjusted (saved, or failed and retried) holds what that save wrote, which
+        // other saves may have moved on since: read afresh below instead.
+        foreach (var written in _adjusted) db.Entry(written).State = EntityState.Detached;
+        _adjusted.Clear();
         var changed = db.ChangeTracker.Entries<ChildRiskPosition>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changed.Count == 0) return;
@@ -74,13 +80,12 @@ internal sealed class AreaRiskFigureCounts : IReadModelCounts
         var moved = deltas.Where(d => d.Value != (0, 0, 0)).ToList();
         if (moved.Count == 0) return;
 
-        // Read afresh: rows an earlier save of this context tracked hold what it wrote, which a later save may have moved on.
-        foreach (var stale in db.ChangeTracker.Entries<AreaRiskFigure>().ToList()) stale.State = EntityState.Detached;
         var areaIds = moved.Select(d => d.Key.AreaId).Distinct().ToList();
         var rows = await db.Set<AreaRiskFigure>().Where(f => areaIds.Contains(f.AreaId)).ToDictionaryAsync(f => (f.AreaId, f.LevelRank), ct);
         foreach (var ((areaId, rank), (children, without, lookedAfter)) in moved)
         {
             if (!rows.TryGetValue((areaId, rank), out var row)) db.Add(row = new AreaRiskFigure { AreaId = areaId, LevelRank = rank });
+            _adjusted.Add(row);
             row.Children += children;
             row.WithoutAssessment += without;
             row.LookedAfter += lookedAfter;

@@ -60,15 +60,29 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, RiskOv
         Listed(actor, among).Concat(ByRisk(actor, among)).Concat(ByReferral(actor, among));
 
     /// <summary>
-    /// One child's place on the list, for their record: the record page has already checked that the person may see
-    /// the child, so the list's access rule is not asked again (three copies of it were most of the record's query work).
+    /// One child's place on the list (<see cref="PanelPlace.Of"/>, the list's rule asked of one child), from one query of
+    /// what decides it, for their record and for acting on it: the record page has already checked that the person may
+    /// see the child. Asking the whole list's union about one child was most of the record's query work.
     /// </summary>
-    public IQueryable<PanelRow> OnRecord(Child child)
+    public async Task<PanelPlace?> PlaceAsync(Guid childId, CancellationToken ct)
     {
-        var id = child.Id;
-        var among = db.Children.Where(c => c.Id == id).Select(c => c.Id);
-        var them = db.Children.Where(c => c.Id == id);
-        return Listed(them).Concat(WithNames(HeldByRisk(among), them)).Concat(ByReferral(them, among));
+        var since = Now.AddDays(-PanelList.NewReferralDays);
+        var listings = db.Set<PanelListing>().Where(l => l.ChildId == childId);
+        var current = listings.Where(l => l.Status != ListingStatus.Removed);
+        var facts = await db.Children.Where(c => c.Id == childId).Select(c => new
+        {
+            Reason = current.Select(l => (ListingReason?)l.Reason).FirstOrDefault(),
+            ListedAtUtc = current.Select(l => (DateTime?)l.ListedAtUtc).FirstOrDefault(),
+            Status = current.Select(l => (ListingStatus?)l.Status).FirstOrDefault(),
+            HeldSince = db.Set<ChildRiskPosition>().Where(p => p.ChildId == childId).Select(p => p.OnPanelListSinceUtc).FirstOrDefault(),
+            FlaggedSince = db.Referrals.Where(r => r.ChildId == childId && r.ExploitationSuspected && r.ReceivedAtUtc >= since
+                    && !(r.Status == ReferralStatus.Decided && r.ProposedOutcome == TriageOutcome.NoFurtherAction))
+                .Min(r => (DateTime?)r.ReceivedAtUtc),
+            LastRemovedAtUtc = listings.Max(l => l.RemovedAtUtc),
+        }).SingleOrDefaultAsync(ct);
+        return facts is null ? null : PanelPlace.Of(
+            facts is { Reason: { } reason, ListedAtUtc: { } listed, Status: { } status } ? new PanelPlace(reason, listed, status) : null,
+            facts.HeldSince, facts.FlaggedSince, facts.LastRemovedAtUtc);
     }
 
     /// <summary>The children with a listing not removed: added by the chair, or a rule's spell someone has acted on.</summary>
@@ -232,25 +246,10 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, RiskOv
     {
         var stored = await db.Set<PanelListing>().Where(l => l.ChildId == childId && l.Status != ListingStatus.Removed).SingleOrDefaultAsync(ct);
         if (stored is not null) return stored;
-        var position = await db.Set<ChildRiskPosition>().AsNoTracking().SingleOrDefaultAsync(p => p.ChildId == childId, ct);
-        var (reason, since) = position is { OnPanelListSinceUtc: { } held }
-            ? (ListingReason.CurrentRisk, held)
-            : (ListingReason.NewExploitationReferral, await FlaggedSinceAsync(childId, ct) ?? DateTime.MaxValue);
-        if (since == DateTime.MaxValue) return null;
-        var removedSince = await db.Set<PanelListing>().AnyAsync(l => l.ChildId == childId && l.RemovedAtUtc >= since, ct);
-        if (removedSince) return null;
-        var listing = PanelListing.ByRule(childId, reason, since);
+        if (await PlaceAsync(childId, ct) is not { } place) return null;
+        var listing = PanelListing.ByRule(childId, place.Reason, place.SinceUtc);
         db.Add(listing);
         return listing;
-    }
-
-    /// <summary>When the earliest recent referral of suspected exploitation that still lists the child arrived, if any.</summary>
-    private async Task<DateTime?> FlaggedSinceAsync(Guid childId, CancellationToken ct)
-    {
-        var since = Now.AddDays(-PanelList.NewReferralDays);
-        return await db.Referrals.Where(r => r.ChildId == childId && r.ExploitationSuspected && r.ReceivedAtUtc >= since
-                && !(r.Status == ReferralStatus.Decided && r.ProposedOutcome == TriageOutcome.NoFurtherAction))
-            .MinAsync(r => (DateTime?)r.ReceivedAtUtc, ct);
     }
 
     public Task<(Child? Child, IActionResult? Refusal)> LoadChildAsync(Guid childId, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct) =>

@@ -17,11 +17,7 @@ public sealed class PanelRecordSection(PanelLists lists, BeaconDbContext db) : I
     public async Task<ChildRecordSection?> BuildAsync(ChildRecordContext context, CancellationToken ct)
     {
         var childId = context.Child.Id;
-        // The list asked about this child alone: filtering the whole list afterwards made SQLite work out every
-        // visible child's place on it first (95 ms a record at 100,000 children).
-        // At most one row (each way onto the list is taken only when none before it lists the child); ordered so the
-        // answer never depends on how the database reads the union.
-        var current = await lists.OnRecord(context.Child).OrderBy(r => r.ListedSinceUtc).Select(r => new { r.Reason, r.ListedSinceUtc, r.Status }).FirstOrDefaultAsync(ct);
+        var current = await lists.PlaceAsync(childId, ct);
         var removals = db.Set<PanelListing>().Where(l => l.ChildId == childId && l.Status == ListingStatus.Removed).OrderByDescending(l => l.RemovedAtUtc);
         var discussions = from m in db.Set<PanelMeeting>() from i in m.Items
                           where i.ChildId == childId && i.RecordedAtUtc != null
@@ -39,7 +35,7 @@ public sealed class PanelRecordSection(PanelLists lists, BeaconDbContext db) : I
         {
             current is null
                 ? new SectionRow("Panel list", "Not on the panel's list") { Id = "panel-status" }
-                : new SectionRow("Panel list", $"On the list since {UkDisplay.Day(current.ListedSinceUtc)} ({current.Reason.Name().ToLowerInvariant()})")
+                : new SectionRow("Panel list", $"On the list since {UkDisplay.Day(current.SinceUtc)} ({current.Reason.Name().ToLowerInvariant()})")
                 {
                     Id = "panel-status",
                     Tag = current.Status == ListingStatus.RemovalProposed ? "Removal proposed" : null,

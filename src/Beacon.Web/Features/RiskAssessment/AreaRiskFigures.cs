@@ -73,13 +73,23 @@ internal sealed class AreaRiskFigureCounts : IReadModelCounts
         foreach (var entry in changed)
         {
             var now = entry.Entity;
-            if (committed.TryGetValue(now.ChildId, out var before)) Count(before, -1);
-            if (entry.State != EntityState.Deleted)
-                Count(new Counted(now.ChildId, now.ResponsibleAreaId, now.Level, now.IsRestricted, now.DueReason, now.IsLookedAfter), +1);
+            committed.TryGetValue(now.ChildId, out var before);
+            if (before is not null) Count(before, -1);
+            if (entry.State == EntityState.Deleted) continue;
+            // An update writes only the columns this save changed: the row it leaves is the committed one with those
+            // columns replaced. (The projector compared against the position as it read it, before the lock: a column
+            // another save has changed since, and this one did not, keeps the other save's value.)
+            T After<T>(System.Linq.Expressions.Expression<Func<ChildRiskPosition, T>> column, T committedValue) =>
+                before is null || entry.State == EntityState.Added || entry.Property(column).IsModified ? entry.Property(column).CurrentValue : committedValue;
+            Count(new Counted(now.ChildId,
+                After(p => p.ResponsibleAreaId, before?.AreaId ?? default), After(p => p.Level, before?.Level), After(p => p.IsRestricted, before?.IsRestricted ?? default),
+                After(p => p.DueReason, before?.DueReason ?? default), After(p => p.IsLookedAfter, before?.IsLookedAfter ?? default)), +1);
         }
         var moved = deltas.Where(d => d.Value != (0, 0, 0)).ToList();
         if (moved.Count == 0) return;
 
+        // Read afresh, not as any this context tracks: EF would hand back a tracked row with the values it was read with.
+        foreach (var tracked in db.ChangeTracker.Entries<AreaRiskFigure>().ToList()) tracked.State = EntityState.Detached;
         var areaIds = moved.Select(d => d.Key.AreaId).Distinct().ToList();
         var rows = await db.Set<AreaRiskFigure>().Where(f => areaIds.Contains(f.AreaId)).ToDictionaryAsync(f => (f.AreaId, f.LevelRank), ct);
         foreach (var ((areaId, rank), (children, without, lookedAfter)) in moved)
@@ -102,8 +112,19 @@ internal sealed class AreaRiskFigureProjector : IReadModelProjector
     public Task ProjectAsync(BeaconDbContext db, IReadOnlyList<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> changes, DateTime nowUtc, CancellationToken ct) =>
         Task.CompletedTask;
 
-    public async Task<bool> NeedsRebuildAsync(BeaconDbContext db, CancellationToken ct) =>
-        !await db.Set<AreaRiskFigure>().AnyAsync(ct) && await db.Set<ChildRiskPosition>().AnyAsync(p => !p.IsRestricted, ct);
+    /// <summary>
+    /// True when the stored figures are not what counting the positions gives, checked at every start (one count of the
+    /// positions, tens of milliseconds at 100,000 children): a database from before the figures, and any drift the lock
+    /// cannot prevent (on SQLite it serialises saves within one process, not a `generate` or `readmodels rebuild` run
+    /// against the database of a running Beacon; an instance still on the code before the figures, while another migrates).
+    /// </summary>
+    public async Task<bool> NeedsRebuildAsync(BeaconDbContext db, CancellationToken ct)
+    {
+        var stored = await db.Set<AreaRiskFigure>().AsNoTracking().Where(f => f.Children != 0 || f.WithoutAssessment != 0 || f.LookedAfter != 0).ToListAsync(ct);
+        var counted = await CountAsync(db, ct);
+        return stored.Count != counted.Count || counted.Any(c => !stored.Any(s =>
+            (s.AreaId, s.LevelRank, s.Children, s.WithoutAssessment, s.LookedAfter) == (c.AreaId, c.LevelRank, c.Children, c.WithoutAssessment, c.LookedAfter)));
+    }
 
     public async Task RebuildAsync(IServiceScopeFactory scopes, DateTime nowUtc, CancellationToken ct)
     {
@@ -111,19 +132,23 @@ internal sealed class AreaRiskFigureProjector : IReadModelProjector
         var db = scope.ServiceProvider.GetRequiredService<BeaconDbContext>();
         // Under the lock, so no save adjusts a figure between the count and the write.
         await scope.ServiceProvider.GetRequiredService<Infrastructure.Auditing.AuditingInterceptor>().HoldChainLockAsync(db, ct);
-        var counted = await db.Set<ChildRiskPosition>().Where(p => !p.IsRestricted)
+        var counted = await CountAsync(db, ct);
+        var existing = await db.Set<AreaRiskFigure>().ToListAsync(ct);
+        ReadModels.Replace(db, existing, counted, f => (f.AreaId, f.LevelRank));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<List<AreaRiskFigure>> CountAsync(BeaconDbContext db, CancellationToken ct) =>
+        (await db.Set<ChildRiskPosition>().AsNoTracking().Where(p => !p.IsRestricted)
             .GroupBy(p => new { p.ResponsibleAreaId, p.Level })
             .Select(g => new
             {
                 g.Key.ResponsibleAreaId, g.Key.Level, Children = g.Count(),
                 WithoutAssessment = g.Count(p => p.DueReason == ReassessmentReason.NoAssessment), LookedAfter = g.Count(p => p.IsLookedAfter),
             })
-            .ToListAsync(ct);
-        var existing = await db.Set<AreaRiskFigure>().ToListAsync(ct);
-        ReadModels.Replace(db, existing, counted.Select(c => new AreaRiskFigure
+            .ToListAsync(ct))
+        .Select(c => new AreaRiskFigure
         {
             AreaId = c.ResponsibleAreaId, LevelRank = AreaRiskFigure.RankOf(c.Level), Children = c.Children, WithoutAssessment = c.WithoutAssessment, LookedAfter = c.LookedAfter,
-        }), f => (f.AreaId, f.LevelRank));
-        await db.SaveChangesAsync(ct);
-    }
+        }).ToList();
 }

@@ -74,6 +74,50 @@ public abstract class AreaRiskFigureTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task A_save_from_a_position_read_before_another_save_counts_the_row_it_leaves()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var childId = await RiskAssessmentSteps.CreateChildAsync(worker, "Interleaved", "Figurecount");
+        await Factory.WithScopeAsync(async first =>
+        {
+            // One save reads the position; another commits a change to a different column; the first then saves its own
+            // change. Its update leaves the other save's column as committed, and the figures must count that row.
+            var stale = await first.GetRequiredService<BeaconDbContext>().Set<ChildRiskPosition>().SingleAsync(p => p.ChildId == childId);
+            await Factory.WithScopeAsync(async second =>
+            {
+                var db = second.GetRequiredService<BeaconDbContext>();
+                (await db.Set<ChildRiskPosition>().SingleAsync(p => p.ChildId == childId)).IsLookedAfter = true;
+                return await db.SaveChangesAsync();
+            });
+            stale.Level = ExploitationRiskLevel.Serious;
+            stale.DueReason = ReassessmentReason.Scheduled;
+            return await first.GetRequiredService<BeaconDbContext>().SaveChangesAsync();
+        });
+        await AssertExactAsync("two saves from one reading of a position");
+        Assert.True(await Factory.WithScopeAsync(sp => sp.GetRequiredService<BeaconDbContext>().Set<ChildRiskPosition>()
+            .AnyAsync(p => p.ChildId == childId && p.IsLookedAfter && p.Level == ExploitationRiskLevel.Serious)));
+        // Put back as the records say, for the tests after this one.
+        await Factory.WithScopeAsync(async sp => { await ReadModels.RebuildAllAsync(sp, default); return 0; });
+        await AssertExactAsync("working the read models out again");
+    }
+
+    [Fact]
+    public async Task Figures_that_drifted_are_counted_again_at_start()
+    {
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        await RiskAssessmentSteps.CreateChildAsync(worker, "Drifted", "Figurecount");
+        await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BeaconDbContext>();
+            // As a save from outside this process's lock could leave them (SQLite, another process).
+            await db.Set<AreaRiskFigure>().ExecuteUpdateAsync(f => f.SetProperty(x => x.Children, x => x.Children + 1));
+            await ReadModels.RebuildMissingAsync(sp, NullLogger.Instance, default);
+            return 0;
+        });
+        await AssertExactAsync("a start with drifted figures");
+    }
+
+    [Fact]
     public async Task A_database_without_the_figures_counts_them_from_the_positions()
     {
         using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");

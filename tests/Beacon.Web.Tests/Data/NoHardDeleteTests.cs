@@ -91,7 +91,7 @@ public abstract class NoHardDeleteTests(BeaconFixture fixture) : DataTestBase(fi
     /// </summary>
     private static readonly string[] DeletableTables =
         ["AspNetRoles", "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens",
-         "DataProtectionKeys", "StatutoryClocks", "ChildRiskPositions", "ChildNameTokens", "WorkListCounts", "OutsideAreaInvolvements"];
+         "DataProtectionKeys", "StatutoryClocks", "ChildRiskPositions", "ChildNameTokens", "WorkListCounts", "OutsideAreaInvolvements", "AreaRiskFigures"];
 
     [Fact]
     public async Task Every_table_of_records_has_a_delete_guard_in_the_database()

@@ -20,7 +20,9 @@ public sealed class ChildRecordSource(BeaconDbContext db) : IChronologySource
 
     public async Task<IEnumerable<ChronologyEvent>> EventsAsync(Guid childId, CancellationToken ct)
     {
-        var child = await db.Children.AsNoTracking().Include(c => c.Addresses).Include(c => c.Involvements).AsSplitQuery()
+        // One query: a child's addresses and organisations are short lists, so their combinations are few rows, where a
+        // query for each list cost a command each on every chronology.
+        var child = await db.Children.AsNoTracking().Include(c => c.Addresses).Include(c => c.Involvements).AsSingleQuery()
             .SingleOrDefaultAsync(c => c.Id == childId, ct);
         if (child is null) return [];
 

@@ -509,8 +509,9 @@ public sealed class SqliteVolumeTests(SqliteVolumeBeacon beacon) : VolumeTests(b
     /// late" made SQLite read and sort every clock of the area (120 ms a page at 100,000 children).
     /// </summary>
     [Theory]
-    [InlineData("/MyWork/Breaches", 2)]
-    [InlineData("/MyWork/Breaches?Step=ReferralDecision&Standing=Overdue&MineOnly=true", 3)]
+    // The counts, whether any child placed in the area has a breach (none here), the page; and with a filter, its count.
+    [InlineData("/MyWork/Breaches", 3)]
+    [InlineData("/MyWork/Breaches?Step=ReferralDecision&Standing=Overdue&MineOnly=true", 4)]
     public async Task An_areas_breaches_are_read_in_the_lists_order_without_sorting(string url, int clockQueries)
     {
         using var client = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
@@ -520,7 +521,8 @@ public sealed class SqliteVolumeTests(SqliteVolumeBeacon beacon) : VolumeTests(b
         {
             // Grouping a handful of steps is cheap; sorting the area's breaches is what must not happen.
             var built = plan.Where(l => l.StartsWith("CO-ROUTINE ")).Select(l => l.Split(' ')[1]).ToHashSet();
-            Assert.DoesNotContain(plan, l => (l.StartsWith("SCAN ") && !built.Contains(l.Split(' ')[1])) || l.Contains("TEMP B-TREE FOR ORDER BY"));
+            // (An EXISTS is asked of one constant row: not a table.)
+            Assert.DoesNotContain(plan, l => (l.StartsWith("SCAN ") && l != "SCAN CONSTANT ROW" && !built.Contains(l.Split(' ')[1])) || l.Contains("TEMP B-TREE FOR ORDER BY"));
             Assert.All(plan.Where(l => l.StartsWith("SEARCH ") && l.Contains("StatutoryClocks")), l => Assert.Contains("BreachAfter<?", l));
         }
     }

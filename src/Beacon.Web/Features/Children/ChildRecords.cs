@@ -24,12 +24,16 @@ public sealed class ChildRecords(BeaconDbContext db, IAuthorizationService autho
     {
         // The whole record, in two queries of two short lists each (one query per list cost a command each on every page
         // about a child; all four in one would return every combination of them): first what the access rules ask
-        // (organisations involved, grants), then the aliases and addresses, which EF adds to the child it already tracks.
+        // (organisations involved, grants), then, for someone allowed, the aliases and addresses, which EF adds to the
+        // child it already tracks.
         var child = await db.Children.Include(c => c.Involvements).Include(c => c.AccessGrants).AsSingleQuery()
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (child is null) return (null, new NotFoundResult());
-        await db.Children.Where(c => c.Id == id).Include(c => c.Aliases).Include(c => c.Addresses).AsSingleQuery().LoadAsync(ct);
-        if ((await authorization.AuthorizeAsync(user, child, operation)).Succeeded) return (child, null);
+        if ((await authorization.AuthorizeAsync(user, child, operation)).Succeeded)
+        {
+            await db.Children.Where(c => c.Id == id).Include(c => c.Aliases).Include(c => c.Addresses).AsSingleQuery().LoadAsync(ct);
+            return (child, null);
+        }
         // Someone who may see the record but not do this gets "forbidden"; anyone else learns nothing. Either way
         // the attempt is on the child's audit trail.
         var mayView = (await authorization.AuthorizeAsync(user, child, ChildOperations.View)).Succeeded;

@@ -157,12 +157,19 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
     public async Task<Paged<Breach>> BreachesAsync(Actor actor, int pageNumber, int total, CancellationToken ct, BreachFilter? filter = null)
     {
         var today = Today;
-        var breaching = Breaching(actor, today, filter);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var number = Math.Clamp(pageNumber, 1, pageCount);
-        // The page is cut from the clocks in index order first; only its rows look up who is responsible. (SQLite
-        // merges the two ranges in order only when the columns it orders by are among those selected.)
-        var clocks = breaching.OrderBy(k => k.BreachAfter).ThenBy(k => k.RecordId).ThenBy(k => k.Slot).Skip((number - 1) * PageSize).Take(PageSize);
+        // The page is cut from the clocks in index order first; only its rows look up who is responsible. The children
+        // placed in an area from others are usually none: then the area's own range is paged alone, in its index's order.
+        // Otherwise each range is read in order and stopped at the page before the two are put together. Paging the union
+        // of both made PostgreSQL sort all of an area's breaches (15 ms a page for 12,000 of them).
+        static IOrderedQueryable<StatutoryClock> InOrder(IQueryable<StatutoryClock> q) => q.OrderBy(k => k.BreachAfter).ThenBy(k => k.RecordId).ThenBy(k => k.Slot);
+        var (own, placedHere) = BreachingParts(actor, today, filter);
+        var enough = number * PageSize;
+        var ordered = await placedHere.AnyAsync(ct)
+            ? InOrder(InOrder(own).Take(enough).Concat(InOrder(placedHere).Take(enough)))
+            : InOrder(own);
+        var clocks = ordered.Skip((number - 1) * PageSize).Take(PageSize);
         var page = await (from k in clocks
                           join person in db.Users on k.ResponsibleUserId equals person.Id into people
                           from responsible in people.DefaultIfEmpty()
@@ -231,6 +238,13 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
 
     private IQueryable<StatutoryClock> Breaching(Actor actor, DateOnly today, BreachFilter? filter = null)
     {
+        var (own, placedHere) = BreachingParts(actor, today, filter);
+        return own.Concat(placedHere);
+    }
+
+    /// <summary>The breaches of the areas' own children, and of children of other areas placed in them.</summary>
+    private (IQueryable<StatutoryClock> Own, IQueryable<StatutoryClock> PlacedHere) BreachingParts(Actor actor, DateOnly today, BreachFilter? filter)
+    {
         var areas = actor.AreaIds.ToList();
         // Each clock carries its child's areas, so an area's breaches are two ranges of the clocks' own indexes: the
         // children of the area, then those of other areas placed in it. (One OR over both made the database read
@@ -240,7 +254,6 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
         if (filter?.Step is { } step) clocks = clocks.Where(k => k.Step == step);
         if (filter?.Standing is { } standing) clocks = clocks.Where(k => k.Late == (standing == BreachStanding.Late));
         if (filter?.MineOnly == true) clocks = clocks.Where(k => k.ResponsibleUserId == actor.UserId);
-        return clocks.Where(k => areas.Contains(k.AreaId))
-            .Concat(clocks.Where(k => k.HostAreaId != null && areas.Contains(k.HostAreaId.Value) && !areas.Contains(k.AreaId)));
+        return (clocks.Where(k => areas.Contains(k.AreaId)), clocks.Where(k => k.HostAreaId != null && areas.Contains(k.HostAreaId.Value) && !areas.Contains(k.AreaId)));
     }
 }

@@ -64,7 +64,10 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, RiskOv
     /// what decides it, for their record and for acting on it: the record page has already checked that the person may
     /// see the child. Asking the whole list's union about one child was most of the record's query work.
     /// </summary>
-    public async Task<PanelPlace?> PlaceAsync(Guid childId, CancellationToken ct)
+    public async Task<PanelPlace?> PlaceAsync(Guid childId, CancellationToken ct) => (await PlaceWithSourceAsync(childId, ct)).Place;
+
+    /// <summary>The child's place, and whether it is a stored listing (rather than one the rule puts them on).</summary>
+    private async Task<(PanelPlace? Place, bool Stored)> PlaceWithSourceAsync(Guid childId, CancellationToken ct)
     {
         var since = Now.AddDays(-PanelList.NewReferralDays);
         var listings = db.Set<PanelListing>().Where(l => l.ChildId == childId);
@@ -80,9 +83,9 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, RiskOv
                 .Min(r => (DateTime?)r.ReceivedAtUtc),
             LastRemovedAtUtc = listings.Max(l => l.RemovedAtUtc),
         }).SingleOrDefaultAsync(ct);
-        return facts is null ? null : PanelPlace.Of(
-            facts is { Reason: { } reason, ListedAtUtc: { } listed, Status: { } status } ? new PanelPlace(reason, listed, status) : null,
-            facts.HeldSince, facts.FlaggedSince, facts.LastRemovedAtUtc);
+        if (facts is null) return (null, false);
+        var stored = facts is { Reason: { } reason, ListedAtUtc: { } listed, Status: { } status } ? new PanelPlace(reason, listed, status) : null;
+        return (PanelPlace.Of(stored, facts.HeldSince, facts.FlaggedSince, facts.LastRemovedAtUtc), stored is not null);
     }
 
     /// <summary>The children with a listing not removed: added by the chair, or a rule's spell someone has acted on.</summary>
@@ -244,9 +247,12 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, RiskOv
     /// </summary>
     public async Task<PanelListing?> CurrentListingAsync(Guid childId, CancellationToken ct)
     {
-        var stored = await db.Set<PanelListing>().Where(l => l.ChildId == childId && l.Status != ListingStatus.Removed).SingleOrDefaultAsync(ct);
-        if (stored is not null) return stored;
-        if (await PlaceAsync(childId, ct) is not { } place) return null;
+        var current = db.Set<PanelListing>().Where(l => l.ChildId == childId && l.Status != ListingStatus.Removed);
+        if (await current.SingleOrDefaultAsync(ct) is { } stored) return stored;
+        var (place, listed) = await PlaceWithSourceAsync(childId, ct);
+        if (place is null) return null;
+        // Someone wrote a listing down between the two reads: that one is the child's.
+        if (listed) return await current.SingleOrDefaultAsync(ct);
         var listing = PanelListing.ByRule(childId, place.Reason, place.SinceUtc);
         db.Add(listing);
         return listing;

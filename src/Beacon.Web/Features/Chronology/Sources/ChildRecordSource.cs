@@ -41,7 +41,7 @@ public sealed class ChildRecordSource(BeaconDbContext db) : IChronologySource
         {
             new(child.CreatedAtUtc, true, T.Record, "Child's record created")
             {
-                Detail = $"Organisations involved: {string.Join(", ", child.Involvements.Where(a => a.StartedAtUtc <= child.CreatedAtUtc).Select(Name))}",
+                Detail = $"Organisations involved: {string.Join(", ", child.Involvements.Where(a => a.StartedAtUtc <= child.CreatedAtUtc).OrderBy(a => a.StartedAtUtc).ThenBy(Name).Select(Name))}",
                 ByUserId = child.CreatedByUserId,
                 ByName = created?.ActorName,
                 Agency = created is null ? null : ChronologyServices.ParseAgency(created.ActorUserId, created.ActorAgency),

@@ -24,8 +24,11 @@ public interface IReadModelProjector
 }
 
 /// <summary>
-/// Runs every registered projector on each save, before the audit interceptor appends to the chain. The projectors are
-/// made only when a save has changes for them: every request makes a database context, and most only read.
+/// Runs every registered projector on each save, before the audit interceptor appends to the chain, under the lock that
+/// serialises saves (<see cref="Auditing.AuditingInterceptor.HoldChainLockAsync"/>, which the audit interceptor would
+/// take a moment later): each projector reads the records and derived rows as the last save committed them, so two saves
+/// about one child never work its derived rows out from the same old state, the later writing over the earlier's effect.
+/// The projectors are made only when a save has changes for them: every request makes a database context, and most only read.
 /// </summary>
 internal sealed class ReadModelInterceptor(IServiceProvider services, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -38,6 +41,7 @@ internal sealed class ReadModelInterceptor(IServiceProvider services, TimeProvid
             .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Metadata.ClrType.Assembly == typeof(Core.Children.Child).Assembly)
             .ToList();
         if (changes.Count == 0) return result;
+        await services.GetRequiredService<Auditing.AuditingInterceptor>().HoldChainLockAsync(db, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var projector in services.GetServices<IReadModelProjector>())
             await projector.ProjectAsync(db, changes, now, cancellationToken);

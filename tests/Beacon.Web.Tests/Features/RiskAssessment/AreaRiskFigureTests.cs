@@ -118,6 +118,31 @@ public abstract class AreaRiskFigureTests(BeaconFixture beacon)
     }
 
     [Fact]
+    public async Task Concerns_raised_at_once_about_one_child_leave_their_position_due_from_the_earliest()
+    {
+        // Each referral after a sign-off makes a reassessment due from when it arrived. Saved at once, each save's projector
+        // must see the others already committed (it runs under the lock), or the last to commit would leave the child due
+        // from its own, later, arrival.
+        using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        var childId = await RiskAssessmentSteps.CreateChildAsync(worker, "Simultaneous", "Figurecount");
+        await RiskAssessmentSteps.SignedOffAsync(worker, childId, "police-sexual-offence");
+        var sent = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            Features.Referrals.ReferralSteps.SendConcernAsync(worker, childId, Features.Referrals.ReferralSteps.Concern())));
+        Assert.All(sent, page => Assert.Equal(System.Net.HttpStatusCode.Redirect, page.Status));
+        await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BeaconDbContext>();
+            var signedOff = await db.Set<ChildRiskPosition>().Where(p => p.ChildId == childId).Select(p => p.SignedOffAtUtc).SingleAsync();
+            var earliest = await db.Referrals.Where(r => r.ChildId == childId && r.ReceivedAtUtc > signedOff).MinAsync(r => r.ReceivedAtUtc);
+            var position = await db.Set<ChildRiskPosition>().AsNoTracking().SingleAsync(p => p.ChildId == childId);
+            Assert.Equal(ReassessmentReason.TriggerEvent, position.DueReason);
+            Assert.Equal(earliest, position.DueAtUtc);
+            return 0;
+        });
+        await AssertExactAsync("eight concerns at once");
+    }
+
+    [Fact]
     public async Task A_database_without_the_figures_counts_them_from_the_positions()
     {
         using var worker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Beacon.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -93,6 +94,17 @@ public sealed class BeaconFactory(TestDatabase database, bool requireTwoFactor =
         using var scope = Services.CreateScope();
         return await work(scope.ServiceProvider);
     }
+
+    /// <summary>A login as a signed-in request sees them (their claims), for calling a page's services directly in a scope.</summary>
+    public static async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(IServiceProvider scope, string email)
+    {
+        var user = await scope.GetRequiredService<Beacon.Web.Infrastructure.Data.BeaconDbContext>().Users.SingleAsync(u => u.Email == email);
+        return await scope.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Beacon.Web.Infrastructure.Identity.BeaconUser>>().CreateAsync(user);
+    }
+
+    /// <summary>The actor a login's requests act as (<see cref="PrincipalAsync"/>).</summary>
+    public static async Task<Beacon.Core.Access.Actor> ActorAsync(IServiceProvider scope, string email) =>
+        Beacon.Web.Infrastructure.Identity.BeaconClaims.ToActor(await PrincipalAsync(scope, email));
 }
 
 /// <summary>Keeps what a Beacon logs at warning level or above, so a test can insist the log stays quiet.</summary>

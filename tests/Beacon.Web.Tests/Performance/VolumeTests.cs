@@ -296,8 +296,7 @@ public abstract class VolumeTests(VolumeBeacon beacon)
         {
             var db = sp.GetRequiredService<BeaconDbContext>();
             var clock = sp.GetRequiredService<TimeProvider>();
-            var worker = await db.Users.SingleAsync(u => u.Email == "social.worker@beacon.test");
-            var user = await sp.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Beacon.Web.Infrastructure.Identity.BeaconUser>>().CreateAsync(worker);
+            var user = await BeaconFactory.PrincipalAsync(sp, "social.worker@beacon.test");
             var oneQuery = new RiskOverview(db, clock);
             var idsFirst = new RiskOverview(db, clock) { DeepPageRows = 0 };
             var summary = await oneQuery.SummaryAsync(user, new RiskOverview.Filter(), default);
@@ -338,9 +337,7 @@ public abstract class VolumeTests(VolumeBeacon beacon)
         // pages and mixes children the chair added with those their risk holds.
         var notListed = await Factory.WithScopeAsync(async sp =>
         {
-            var chair = await sp.GetRequiredService<BeaconDbContext>().Users.SingleAsync(u => u.Email == "panel.chair@beacon.test");
-            var actor = Beacon.Web.Infrastructure.Identity.BeaconClaims.ToActor(
-                await sp.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Beacon.Web.Infrastructure.Identity.BeaconUser>>().CreateAsync(chair));
+            var actor = await BeaconFactory.ActorAsync(sp, "panel.chair@beacon.test");
             var lists = sp.GetRequiredService<Beacon.Web.Features.Panel.PanelLists>();
             var listed = await lists.List(actor).CountAsync();
             var wanted = Beacon.Web.Features.Panel.PanelLists.PageSize + 5 - listed;
@@ -364,9 +361,7 @@ public abstract class VolumeTests(VolumeBeacon beacon)
 
         var whole = await Factory.WithScopeAsync(async sp =>
         {
-            var chair = await sp.GetRequiredService<BeaconDbContext>().Users.SingleAsync(u => u.Email == "panel.chair@beacon.test");
-            var principal = await sp.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Beacon.Web.Infrastructure.Identity.BeaconUser>>().CreateAsync(chair);
-            var rows = sp.GetRequiredService<Beacon.Web.Features.Panel.PanelLists>().List(Beacon.Web.Infrastructure.Identity.BeaconClaims.ToActor(principal));
+            var rows = sp.GetRequiredService<Beacon.Web.Features.Panel.PanelLists>().List(await BeaconFactory.ActorAsync(sp, "panel.chair@beacon.test"));
             var ordered = order switch
             {
                 "Name" => rows.OrderBy(r => r.SortName),
@@ -446,9 +441,7 @@ public sealed class SqliteVolumeTests(SqliteVolumeBeacon beacon) : VolumeTests(b
         await Factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<BeaconDbContext>();
-            var chair = await db.Users.SingleAsync(u => u.Email == "panel.chair@beacon.test");
-            var actor = Beacon.Web.Infrastructure.Identity.BeaconClaims.ToActor(
-                await sp.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Beacon.Web.Infrastructure.Identity.BeaconUser>>().CreateAsync(chair));
+            var actor = await BeaconFactory.ActorAsync(sp, "panel.chair@beacon.test");
             var lists = sp.GetRequiredService<Beacon.Web.Features.Panel.PanelLists>();
             var onList = await lists.List(actor).OrderBy(r => r.ChildId).Take(400).ToListAsync();
             Assert.Contains(onList, r => r.Reason == Core.Panel.ListingReason.CurrentRisk);

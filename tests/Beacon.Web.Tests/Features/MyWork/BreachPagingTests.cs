@@ -33,10 +33,7 @@ public abstract class BreachPagingTests(BeaconFixture beacon)
         });
         await Factory.WithScopeAsync(async sp =>
         {
-            var db = sp.GetRequiredService<BeaconDbContext>();
-            var user = await db.Users.SingleAsync(u => u.Email == "social.worker@beacon.test");
-            var actor = Beacon.Web.Infrastructure.Identity.BeaconClaims.ToActor(
-                await sp.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Beacon.Web.Infrastructure.Identity.BeaconUser>>().CreateAsync(user));
+            var actor = await BeaconFactory.ActorAsync(sp, "social.worker@beacon.test");
             var workload = sp.GetRequiredService<Workload>();
             var total = (await workload.BreachCountsAsync(actor, default)).Sum(c => c.Overdue + c.Late);
             var whole = new List<Workload.Breach>();

@@ -165,9 +165,7 @@ public abstract class AreaRiskFigureTests(BeaconFixture beacon)
         await RiskAssessmentSteps.SignedOffAsync(worker, childId, "police-sexual-offence");
         await Factory.WithScopeAsync(async sp =>
         {
-            var db = sp.GetRequiredService<BeaconDbContext>();
-            var user = await db.Users.SingleAsync(u => u.Email == "social.worker@beacon.test");
-            var principal = await sp.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<Beacon.Web.Infrastructure.Identity.BeaconUser>>().CreateAsync(user);
+            var principal = await BeaconFactory.PrincipalAsync(sp, "social.worker@beacon.test");
             var overview = sp.GetRequiredService<RiskOverview>();
             var summary = await overview.SummaryAsync(principal, new RiskOverview.Filter(), default);
             var now = summary.AsOfUtc;

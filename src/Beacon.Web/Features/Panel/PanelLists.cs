@@ -197,9 +197,9 @@ public sealed class PanelLists(BeaconDbContext db, ChildRecords children, RiskOv
         // rule of every held child in the borough and sorting the area's 8,500 took 9 ms to count and 11 ms for a page.
         var heldParts = overview.VisiblePositionParts(actor).Select(HeldByRisk).ToList();
         var others = Listed(actor).Concat(ByReferral(actor));
-        var total = await RiskOverview.All(heldParts).CountAsync(ct) + await others.CountAsync(ct);
+        var total = await Paged<ChildRiskPosition>.All(heldParts).CountAsync(ct) + await others.CountAsync(ct);
         var (_, _, skip) = Paged<PanelRow>.Place(pageNumber, PageSize, total);
-        var heldOrdered = RiskOverview.FirstOfEach(heldParts, held => (order switch
+        var heldOrdered = Paged<ChildRiskPosition>.FirstOfEach(heldParts, held => (order switch
         {
             PanelListOrder.Name => held.OrderBy(p => p.SortName),
             PanelListOrder.LongestListed => held.OrderBy(p => p.OnPanelListSinceUtc),

@@ -77,8 +77,8 @@ internal sealed class AreaRiskFigureCounts : IReadModelCounts
             if (before is not null) Count(before, -1);
             if (entry.State == EntityState.Deleted) continue;
             // An update writes only the columns this save changed: the row it leaves is the committed one with those
-            // columns replaced. (The projector compared against the position as it read it, before the lock: a column
-            // another save has changed since, and this one did not, keeps the other save's value.)
+            // columns replaced. (A position this context tracked from before another save committed keeps that save's
+            // values in the columns this one did not change.)
             T After<T>(System.Linq.Expressions.Expression<Func<ChildRiskPosition, T>> column, T committedValue) =>
                 before is null || entry.State == EntityState.Added || entry.Property(column).IsModified ? entry.Property(column).CurrentValue : committedValue;
             Count(new Counted(now.ChildId,
@@ -120,10 +120,9 @@ internal sealed class AreaRiskFigureProjector : IReadModelProjector
     /// </summary>
     public async Task<bool> NeedsRebuildAsync(BeaconDbContext db, CancellationToken ct)
     {
+        static (Guid, int, int, int, int) Figure(AreaRiskFigure f) => (f.AreaId, f.LevelRank, f.Children, f.WithoutAssessment, f.LookedAfter);
         var stored = await db.Set<AreaRiskFigure>().AsNoTracking().Where(f => f.Children != 0 || f.WithoutAssessment != 0 || f.LookedAfter != 0).ToListAsync(ct);
-        var counted = await CountAsync(db, ct);
-        return stored.Count != counted.Count || counted.Any(c => !stored.Any(s =>
-            (s.AreaId, s.LevelRank, s.Children, s.WithoutAssessment, s.LookedAfter) == (c.AreaId, c.LevelRank, c.Children, c.WithoutAssessment, c.LookedAfter)));
+        return !stored.Select(Figure).ToHashSet().SetEquals((await CountAsync(db, ct)).Select(Figure));
     }
 
     public async Task RebuildAsync(IServiceScopeFactory scopes, DateTime nowUtc, CancellationToken ct)

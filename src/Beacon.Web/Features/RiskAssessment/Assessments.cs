@@ -159,7 +159,7 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The same positions as <see cref="VisiblePositions"/>, part by part (disjoint), for another list over them that counts
-    /// and reads each part from its own index (<see cref="FirstOfEach"/>).
+    /// and reads each part from its own index (<see cref="Paged{T}.FirstOfEach"/>).
     /// </summary>
     public List<IQueryable<ChildRiskPosition>> VisiblePositionParts(Actor actor) => VisibleParts(actor);
 
@@ -233,19 +233,10 @@ public sealed class RiskOverview(BeaconDbContext db, TimeProvider clock)
         }).ToList();
     }
 
-    internal static IQueryable<ChildRiskPosition> All(List<IQueryable<ChildRiskPosition>> parts) => parts.Aggregate((all, part) => all.Concat(part));
+    private static IQueryable<ChildRiskPosition> All(List<IQueryable<ChildRiskPosition>> parts) => Paged<ChildRiskPosition>.All(parts);
 
-    /// <summary>
-    /// The first <paramref name="enough"/> of each part in the list's order, in that order: each part is read in its own
-    /// index's order and stopped there, so a page costs the same whether the area has a hundred children or a hundred
-    /// thousand (ordering the parts together sorted every visible child). One part (the usual case: an area's children)
-    /// is read in its index's order alone, so a deep page skips entries in the index rather than copying and sorting
-    /// every row before it (the last of 1,200 pages took 100 ms).
-    /// </summary>
-    internal static IQueryable<ChildRiskPosition> FirstOfEach(List<IQueryable<ChildRiskPosition>> parts,
-        Func<IQueryable<ChildRiskPosition>, IOrderedQueryable<ChildRiskPosition>> order, int enough) =>
-        parts.Count == 1 ? order(parts[0])
-            : order(All(parts.Select(part => (IQueryable<ChildRiskPosition>)order(part).Take(enough)).ToList()));
+    private static IQueryable<ChildRiskPosition> FirstOfEach(List<IQueryable<ChildRiskPosition>> parts,
+        Func<IQueryable<ChildRiskPosition>, IOrderedQueryable<ChildRiskPosition>> order, int enough) => Paged<ChildRiskPosition>.FirstOfEach(parts, order, enough);
 
     /// <summary>The figures of the overview, counted part by part over the visible children.</summary>
     /// <param name="OverdueByLevel">Of those needing an assessment, how many at each level (most serious first) have one that is overdue; the rest were never assessed.</param>

@@ -32,6 +32,19 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCo
 
     public static Task<List<T>> SkipTake(IQueryable<T> ordered, int skip, int take, CancellationToken ct) => ordered.Skip(skip).Take(take).ToListAsync(ct);
 
+    /// <summary>A list made of disjoint parts, one after the other (each read from its own index).</summary>
+    public static IQueryable<T> All(IReadOnlyList<IQueryable<T>> parts) => parts.Aggregate((all, part) => all.Concat(part));
+
+    /// <summary>
+    /// A list made of disjoint parts, in <paramref name="order"/>, for its first <paramref name="enough"/> rows: each part is
+    /// read in its own index's order and stopped there, so a page costs the same whatever the parts hold (ordering the
+    /// parts together sorted every row of them: PostgreSQL does not merge a union of ordered ranges). One part (the usual
+    /// case: an area's own) is read in its index's order alone, so a deep page skips entries in the index rather than
+    /// copying and sorting every row before it (the last of 1,200 pages of a risk list took 100 ms).
+    /// </summary>
+    public static IQueryable<T> FirstOfEach(IReadOnlyList<IQueryable<T>> parts, Func<IQueryable<T>, IOrderedQueryable<T>> order, int enough) =>
+        parts.Count == 1 ? order(parts[0]) : order(All(parts.Select(part => (IQueryable<T>)order(part).Take(enough)).ToList()));
+
     /// <summary>
     /// A page of ordered lists shown one after the other, each with its count (known already, counted with other
     /// figures), each read in its own index's order and stopped at the page, where one query ordering them all would

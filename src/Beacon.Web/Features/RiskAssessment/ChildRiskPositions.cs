@@ -97,8 +97,9 @@ internal sealed class ChildRiskPositionConfiguration : IEntityTypeConfiguration<
             .HasFilter($"\"DueReason\" <> {(int)ReassessmentReason.NoAssessment}").HasDatabaseName("IX_ChildRiskPositions_Area_Overdue_Level");
         position.HasIndex(p => new { p.ResponsibleAreaId, p.Level, p.SortName, p.ChildId, p.IsRestricted, p.IsLookedAfter }).IsDescending(false, true, false, false, false, false)
             .HasDatabaseName("IX_ChildRiskPositions_Area_Level");
-        // Whether a child an organisation works with is seen through the areas already, from the index alone.
-        position.HasIndex(p => new { p.ChildId, p.IsRestricted, p.ResponsibleAreaId, p.HostAreaId }).HasDatabaseName("IX_ChildRiskPositions_Child_Access");
+        // Whether a child an organisation works with is seen through the areas already, from the index alone; and for a
+        // list of other records (My work's steps due), whether the person sees each one's child and where it sorts.
+        position.HasIndex(p => new { p.ChildId, p.IsRestricted, p.ResponsibleAreaId, p.HostAreaId, p.SortName }).HasDatabaseName("IX_ChildRiskPositions_Child_Access");
         // Children placed in an area from another (few), and a key worker's own.
         position.HasIndex(p => p.HostAreaId);
         // A key worker's own children in an area ("Mine"), by level: equality on both, so it wins over the area's indexes.

@@ -13,10 +13,10 @@ public interface IPaged
 public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCount, int Total) : IPaged
 {
     /// <summary>The page asked for (a number past either end shows the nearest page) of a query that is already ordered.</summary>
-    public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, CancellationToken ct)
+    public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, CancellationToken ct, PageReader? read = null)
     {
         var total = await ordered.CountAsync(ct);
-        return await ReadAsync(ordered, pageNumber, pageSize, total, ct);
+        return await ReadAsync(ordered, pageNumber, pageSize, total, ct, read);
     }
 
     /// <summary>The same, when the total is already known (counted with other figures in one query): no count, and no query at all for none.</summary>

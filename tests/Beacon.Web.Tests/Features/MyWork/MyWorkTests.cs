@@ -121,6 +121,99 @@ public abstract class MyWorkTests(BeaconFixture beacon)
         Assert.All(lines, l => Assert.Contains(workerName, l));
     }
 
+    /// <summary>
+    /// What is due and the caseload are counted and ordered from the children's risk positions (their access facts and
+    /// sort names): page after page they hold exactly what the access rule on each child's record allows, for every kind
+    /// of person, including a case and a referral whose children were restricted since, and again once the worker is named.
+    /// </summary>
+    [Fact]
+    public async Task What_is_due_and_the_caseload_hold_exactly_what_the_rule_on_each_childs_record_allows()
+    {
+        using var outreach = await BeaconClient.SignedInAsync(Factory, "outreach@beacon.test");
+        using var socialWorker = await BeaconClient.SignedInAsync(Factory, "social.worker@beacon.test");
+        using var manager = await BeaconClient.SignedInAsync(Factory, "team.manager@beacon.test");
+        var caseId = await DecideToOpenCaseAsync(Factory, socialWorker, await RaiseForNewChildAsync(Factory, outreach, "Philippa", "Restrick"), TriageOutcome.Assessment);
+        var waitingId = await RaiseForNewChildAsync(Factory, outreach, "Cosmo", "Hiddenway");
+        var caseChild = await WithDbAsync(Factory, db => db.Cases.Where(c => c.Id == caseId).Select(c => c.ChildId).SingleAsync());
+        var waitingChild = await WithDbAsync(Factory, db => db.Referrals.Where(r => r.Id == waitingId).Select(r => r.ChildId).SingleAsync());
+        foreach (var child in new[] { caseChild, waitingChild })
+            Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync($"/Children/{child}/Access", "#restriction-form", [])).Status);
+
+        async Task<(List<string> Due, List<Guid> Cases)> CompareAsync(string email)
+        {
+            return await Factory.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<BeaconDbContext>();
+                var workload = sp.GetRequiredService<Beacon.Web.Features.MyWork.Workload>();
+                var actor = await BeaconFactory.ActorAsync(sp, email);
+                var team = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Team).SingleAsync();
+                var workers = Core.Access.Capabilities.IsSocialCareManager(actor) && team is not null
+                    ? await db.Users.Where(u => u.Team == team && u.OrganisationId == actor.OrganisationId).Select(u => u.Id).ToListAsync()
+                    : [actor.UserId];
+
+                // The rule asked of every child's record, as the lists once were.
+                var visible = db.Children.Where(Core.Access.ChildAccess.VisibleTo(actor));
+                var (me, areas, isSocialCare) = (actor.UserId, actor.AreaIds.ToList(), Core.Access.Capabilities.IsSocialCare(actor));
+                var clocks = db.Set<Beacon.Web.Features.Timescales.StatutoryClock>().Where(k => k.MetOn == null);
+                var onCases = from k in clocks
+                              where k.Record == Beacon.Web.Features.Timescales.ClockedRecord.Case && k.ResponsibleUserId != null && workers.Contains(k.ResponsibleUserId)
+                              join c in visible on k.ChildId equals c.Id
+                              select new { k.RecordId, k.DueOn, c.SortName, Link = "/Cases/" };
+                var onReferrals = from k in clocks
+                                  join r in db.Referrals on k.RecordId equals r.Id
+                                  where r.Status == ReferralStatus.AwaitingDecision || r.Status == ReferralStatus.AwaitingManagerApproval
+                                  join c in visible on k.ChildId equals c.Id
+                                  where r.ReferrerUserId == me || (isSocialCare && areas.Contains(c.ResponsibleAreaId))
+                                  select new { k.RecordId, k.DueOn, c.SortName, Link = "/Referrals/" };
+                var expectedDue = (await onCases.Concat(onReferrals).OrderBy(d => d.DueOn).ThenBy(d => d.SortName).ThenBy(d => d.RecordId).ToListAsync())
+                    .Select(d => d.Link + d.RecordId).ToList();
+                var shownDue = new List<string>();
+                for (var page = 1; ; page++)
+                {
+                    var due = await workload.DueAsync(actor, workers, page, CancellationToken.None);
+                    Assert.Equal(expectedDue.Count, due.Total);
+                    shownDue.AddRange(due.Items.Select(i => i.Link));
+                    if (page >= due.PageCount) break;
+                }
+                Assert.Equal(expectedDue, shownDue);
+
+                var expectedCases = await (from k in db.Cases
+                                           where k.Stage != CaseStage.Closed && k.AllocatedWorkerUserId != null && workers.Contains(k.AllocatedWorkerUserId)
+                                           join c in visible on k.ChildId equals c.Id
+                                           orderby c.SortName, k.Id
+                                           select k.Id).ToListAsync();
+                var shownCases = new List<Guid>();
+                foreach (var order in Enum.GetValues<Beacon.Web.Features.MyWork.Workload.CaseloadOrder>())
+                {
+                    shownCases = [];
+                    for (var page = 1; ; page++)
+                    {
+                        var cases = await workload.CaseloadAsync(actor, workers, page, CancellationToken.None, order);
+                        Assert.Equal(expectedCases.Count, cases.Total);
+                        shownCases.AddRange(cases.Items.Select(i => i.CaseId));
+                        if (page >= cases.PageCount) break;
+                    }
+                    if (order == Beacon.Web.Features.MyWork.Workload.CaseloadOrder.ChildName) Assert.Equal(expectedCases, shownCases);
+                    else Assert.Equal(expectedCases.Order(), shownCases.Order());
+                }
+                return (shownDue, shownCases);
+            });
+        }
+
+        foreach (var email in new[] { "team.manager@beacon.test", "outreach@beacon.test", "police.officer@beacon.test", "school.lead@beacon.test", "health.lead@beacon.test", "southvale.worker@beacon.test" })
+            await CompareAsync(email);
+        // The worker's case and the front door's referral went with the restriction ...
+        var (due, cases) = await CompareAsync("social.worker@beacon.test");
+        Assert.DoesNotContain(caseId, cases);
+        Assert.DoesNotContain($"/Referrals/{waitingId}", due);
+        // ... and come back once the worker is named on the records.
+        foreach (var child in new[] { caseChild, waitingChild })
+            await manager.SubmitAsync($"/Children/{child}/Access", "form[action*='Grant']", new() { ["Email"] = "social.worker@beacon.test" });
+        (due, cases) = await CompareAsync("social.worker@beacon.test");
+        Assert.Contains(caseId, cases);
+        Assert.Contains($"/Referrals/{waitingId}", due);
+    }
+
     [Fact]
     public async Task Breaches_are_listed_with_who_what_and_how_long_and_counted_by_step()
     {

@@ -2130,7 +2130,7 @@ namespace Beacon.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("KeyWorkerUserId", "ResponsibleAreaId", "Level");
 
-                    b.HasIndex("ChildId", "IsRestricted", "ResponsibleAreaId", "HostAreaId")
+                    b.HasIndex("ChildId", "IsRestricted", "ResponsibleAreaId", "HostAreaId", "SortName")
                         .HasDatabaseName("IX_ChildRiskPositions_Child_Access");
 
                     b.HasIndex("ResponsibleAreaId", "DueAtUtc", "SortName", "ChildId", "IsRestricted")

@@ -5,6 +5,7 @@ using Beacon.Core.RiskAssessment;
 using Beacon.Core.Timescales;
 using Beacon.Web.Features.RiskAssessment;
 using Beacon.Web.Infrastructure.Data;
+using Beacon.Web.Infrastructure.GovUk;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beacon.Web.Features.MyWork;
@@ -149,12 +150,11 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, R
                       join c in visible on a.ChildId equals c.Id
                       orderby a.DueOn
                       select new ActionRow(c.FirstName + " " + c.LastName, a.CaseId, c.Id);
-        var firstActions = await actions.Take(Shown + 1).ToListAsync(ct);
+        var firstActions = await FirstWithTotal(actions, actions).ToListAsync(ct);
         if (firstActions.Count > 0)
         {
-            var actionCount = firstActions.Count <= Shown ? firstActions.Count : await actions.CountAsync(ct);
-            groups.Add(new Group("actions-due", "Your actions due this week or overdue", actionCount,
-                firstActions.Take(Shown).Select(a => new Item(a.ChildName, a.CaseId is { } caseId ? $"/Cases/{caseId}/Actions" : $"/Children/{a.ChildId}")).ToList(), null));
+            groups.Add(new Group("actions-due", "Your actions due this week or overdue", firstActions[0].Total,
+                firstActions.Select(a => new Item(a.Row.ChildName, a.Row.CaseId is { } caseId ? $"/Cases/{caseId}/Actions" : $"/Children/{a.Row.ChildId}")).ToList(), null));
         }
 
         if (actor.IsPractitioner)
@@ -172,7 +172,7 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, R
                                 orderby (p.Level == null ? -1 : (int)p.Level) descending, p.DueAtUtc, p.SortName, p.ChildId
                                 select new Row(c.FirstName + " " + c.LastName, c.Id);
             groups.Add(await GroupAsync("overdue-reassessments", "Risk assessments due for children you key-work", reassessments, id => $"/Children/{id}/RiskAssessments",
-                "/RiskAssessment?Mine=true&Sort=MostSerious", ct, late: true, count: c => due.CountAsync(c)));
+                "/RiskAssessment?Mine=true&Sort=MostSerious", ct, late: true, counted: due));
         }
         if (Core.Reports.ReportAccess.MayManage(actor))
         {
@@ -199,15 +199,22 @@ public sealed class WaitingForYou(BeaconDbContext db, Assessments assessments, R
         return groups.Where(g => g.Count > 0).ToList();
     }
 
+    private static Task<Group> GroupAsync(string id, string title, IQueryable<Row> rows, Func<Guid, string> link, string? allLink, CancellationToken ct,
+        bool late = false) => GroupAsync(id, title, rows, link, allLink, ct, late, counted: rows);
+
     /// <summary>
-    /// The first few rows, and the count: counted separately only when there are more than are shown (one query,
-    /// usually), by <paramref name="count"/> where a cheaper query than the rows' own counts the same.
+    /// The first few rows and how many there are, in one query: the count rides on each row as a subquery the database
+    /// works out once (and not at all when there are none); <paramref name="counted"/> where a cheaper query than the
+    /// rows' own counts the same. A query of its own for the count cost as much again in building and sending it.
     /// </summary>
-    private static async Task<Group> GroupAsync(string id, string title, IQueryable<Row> rows, Func<Guid, string> link, string? allLink, CancellationToken ct,
-        bool late = false, Func<CancellationToken, Task<int>>? count = null)
+    private static async Task<Group> GroupAsync<TCounted>(string id, string title, IQueryable<Row> rows, Func<Guid, string> link, string? allLink, CancellationToken ct,
+        bool late, IQueryable<TCounted> counted)
     {
-        var first = await rows.Take(Shown + 1).ToListAsync(ct);
-        var total = first.Count <= Shown ? first.Count : await (count ?? (c => rows.CountAsync(c)))(ct);
-        return new Group(id, title, total, first.Take(Shown).Select(r => new Item(r.ChildName, link(r.Id))).ToList(), allLink, late);
+        var first = await FirstWithTotal(rows, counted).ToListAsync(ct);
+        var total = first.Count == 0 ? 0 : first[0].Total;
+        return new Group(id, title, total, first.Select(r => new Item(r.Row.ChildName, link(r.Row.Id))).ToList(), allLink, late);
     }
+
+    private static IQueryable<Paged<T>.WithTotal> FirstWithTotal<T, TCounted>(IQueryable<T> rows, IQueryable<TCounted> counted) =>
+        rows.Take(Shown).Select(r => new Paged<T>.WithTotal { Row = r, Total = counted.Count() });
 }

@@ -19,6 +19,13 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageCo
         return await ReadAsync(ordered, pageNumber, pageSize, total, ct, read);
     }
 
+    /// <summary>A row and the count of its whole list, read together: the count as a subquery on each row, which the database works out once.</summary>
+    public sealed class WithTotal
+    {
+        public required T Row { get; init; }
+        public int Total { get; init; }
+    }
+
     /// <summary>The same, when the total is already known (counted with other figures in one query): no count, and no query at all for none.</summary>
     public static async Task<Paged<T>> ReadAsync(IQueryable<T> ordered, int pageNumber, int pageSize, int total, CancellationToken ct, PageReader? read = null)
     {

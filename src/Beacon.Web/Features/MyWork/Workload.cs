@@ -60,13 +60,13 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
         CaseloadOrder order = CaseloadOrder.WorkerAndChild, CaseloadFilter? filter = null)
     {
         var page = await Paged<CaseKey>.ReadAsync(Cases(actor, workerIds, order, filter), pageNumber, PageSize, ct,
-            read: (ordered, skip, take, c) => Named(ordered.Skip(skip).Take(take), order).ToListAsync(c));
+            read: (ordered, skip, take, c) => Named(actor, ordered.Skip(skip).Take(take), order).ToListAsync(c));
         return new Paged<CaseRow>(page.Items.Select(ToRow).ToList(), page.PageNumber, page.PageCount, page.Total);
     }
 
     /// <summary>The whole caseload, in order, for a download (read row by row, never held in memory).</summary>
     public IQueryable<CaseRow> Caseload(Actor actor, IReadOnlyCollection<string> workerIds, CaseloadOrder order, CaseloadFilter? filter = null) =>
-        Named(Cases(actor, workerIds, order, filter), order).Select(r => new CaseRow(r.Id, r.ChildId, r.Name, r.Stage, r.Worker, r.Outstanding, r.Overdue));
+        Named(actor, Cases(actor, workerIds, order, filter), order).Select(r => ToRow(r));
 
     private static CaseRow ToRow(CaseKey r) => new(r.Id, r.ChildId, r.Name, r.Stage, r.Worker, r.Outstanding, r.Overdue);
 
@@ -104,13 +104,16 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
         _ => rows.OrderBy(r => r.Worker).ThenBy(r => r.SortName).ThenBy(r => r.Id),
     };
 
-    /// <summary>Cases already cut to what is shown, with their children's names and their steps counted, in the same order.</summary>
-    private IOrderedQueryable<CaseKey> Named(IQueryable<CaseKey> cases, CaseloadOrder order)
+    /// <summary>
+    /// Cases already cut to what is shown, with their children's names (the rule on each child's record asked again)
+    /// and their steps counted, in the same order.
+    /// </summary>
+    private IOrderedQueryable<CaseKey> Named(Actor actor, IQueryable<CaseKey> cases, CaseloadOrder order)
     {
         var today = Today;
         var clocks = db.Set<StatutoryClock>();
         var named = from k in cases
-                    join child in db.Children on k.ChildId equals child.Id
+                    join child in db.Children.Where(ChildAccess.VisibleTo(actor)) on k.ChildId equals child.Id
                     select new CaseKey
                     {
                         Id = k.Id, ChildId = k.ChildId, SortName = k.SortName, Stage = k.Stage, Worker = k.Worker, Name = child.FirstName + " " + child.LastName,

@@ -168,11 +168,12 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
                           select new DueRow { RecordId = k.RecordId, Record = k.Record, Step = k.Step, Unit = k.Unit, DueOn = k.DueOn, ChildId = k.ChildId,
                               SortName = p.SortName, ResponsibleUserId = k.ResponsibleUserId };
         var visible = db.Children.Where(ChildAccess.VisibleTo(actor));
-        var total = await onCases.Concat(onReferrals).CountAsync(ct);
-        var page = await Paged<DueRow>.ReadAsync(onCases.Concat(onReferrals), pageNumber, PageSize, total, ct,
+        List<IQueryable<DueRow>> parts = [onCases, onReferrals];
+        var total = await Paged<DueRow>.All(parts).CountAsync(ct);
+        var page = await Paged<DueRow>.ReadAsync(DueOrder(Paged<DueRow>.All(parts)), pageNumber, PageSize, total, ct,
             // Each part is read in due order and stopped at the page before the two are put together; only the page's rows
             // are named (their children's own rule asked again) and have their referral's standing read.
-            read: (_, skip, take, c) => (from d in Paged<DueRow>.FirstOfEach([onCases, onReferrals], DueOrder, skip + take).Skip(skip).Take(take)
+            read: (_, skip, take, c) => (from d in Paged<DueRow>.FirstOfEach(parts, DueOrder, skip + take).Skip(skip).Take(take)
                                          join child in visible on d.ChildId equals child.Id
                                          join w in db.Users on d.ResponsibleUserId equals w.Id into workers
                                          from worker in workers.DefaultIfEmpty()

@@ -75,6 +75,35 @@ public abstract class ChildAccessQueryTests(BeaconFixture fixture) : DataTestBas
         Assert.Empty(await SearchAsync(BeaconRoles.Administrator, Org.Board));
     }
 
+    /// <summary>
+    /// The rule for one person is written as SQL once and kept: each area is a parameter of its own, so the SQL does not
+    /// depend on the list's contents and EF Core reuses it (the same text, not written again) on the next request.
+    /// Passed as a list, the areas made EF Core write the whole query's SQL again on every run.
+    /// </summary>
+    [Theory]
+    [InlineData(BeaconRoles.SocialWorker, Org.NorthgateSocialCare)]
+    [InlineData(BeaconRoles.PoliceOfficer, Org.Police)]
+    public async Task The_filter_for_a_person_is_written_as_SQL_once_and_kept(string role, string organisation)
+    {
+        var actor = await PersonAsync("someone", role, organisation);
+        Assert.NotEmpty(actor.AreaIds);
+        using var commands = new Performance.CommandCounter(Factory.Database.ConnectionString);
+        commands.Start();
+        var seen = new List<Performance.CommandCounter.SeenCommand>();
+        for (var request = 0; request < 2; request++)
+        {
+            commands.Reset();
+            await using var scope = Scope();
+            await Db(scope).Children.AsNoTracking().Where(ChildAccess.VisibleTo(actor)).Select(c => c.Id).ToListAsync(Ct);
+            seen.Add(Assert.Single(commands.Seen));
+        }
+
+        Assert.Same(seen[0].Sql, seen[1].Sql);
+        // One parameter for each of the person's areas (compared with the responsible and the host area), none a list.
+        var areaValues = seen[1].Parameters.Where(p => p.Value is Guid id && actor.AreaIds.Contains(id)).ToList();
+        Assert.Equal(2 * actor.AreaIds.Count, areaValues.Count);
+    }
+
     private async Task<Actor> PersonAsync(string userId, string role, string organisationName)
     {
         var organisation = await InScopeAsync(db => db.Organisations.AsNoTracking().Include(o => o.Areas).SingleAsync(o => o.Name == organisationName, Ct));

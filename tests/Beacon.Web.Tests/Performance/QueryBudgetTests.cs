@@ -149,8 +149,15 @@ internal sealed class CommandCounter(string connectionString) : IObserver<Diagno
         }
     }
 
-    // SQLite's connection string is made absolute by the app; compare the database file (or name) it points at.
-    private bool Matches(string used) => used == connectionString || used.Contains(Path.GetFileName(connectionString.Split('=').Last()));
+    // The app adds its own settings (SQLite's file made absolute, PostgreSQL's pool): compare the database it points at.
+    private bool Matches(string used) => used == connectionString || DatabaseOf(used) == DatabaseOf(connectionString);
+
+    private static string? DatabaseOf(string connection)
+    {
+        var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
+        return keys.TryGetValue("Database", out var database) ? $"postgres:{database}"
+            : keys.TryGetValue("Data Source", out var file) ? $"sqlite:{Path.GetFileName(file.ToString())}" : null;
+    }
 
     public void OnCompleted() { }
     public void OnError(Exception error) { }

@@ -1,0 +1,107 @@
+using System.Collections;
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace Beacon.Core.Common;
+
+/// <summary>
+/// Rewrites "this short list of ids contains x" in a query's filter as "x is the first id, or the second, …", each id a
+/// parameter of its own. A query that tests membership of a list passed in (a person's areas, in every need-to-know
+/// check) gets SQL that depends on how many ids the list holds, so EF Core writes its SQL again on every run; with one
+/// parameter per id, the SQL depends only on the filter's shape (one or two areas) and is written once and kept. The
+/// database reads it as before: one area is "= @id", so an area's children are still read in an index's order.
+/// </summary>
+public static class IdListParameters
+{
+    /// <summary>Lists longer than this are left as they are (their SQL would be long and its plans many).</summary>
+    public const int MostIds = 8;
+
+    public static Expression Rewrite(Expression query) => new Rewriter().Visit(query);
+
+    // Holds one id so the query reads it as a parameter (a member of a captured object), not a constant in its SQL.
+    private sealed class Id<TId>(TId value)
+    {
+        public TId Value { get; } = value;
+    }
+
+    private sealed class Rewriter : ExpressionVisitor
+    {
+        // A query kept in a local and used inside another (a join, a Contains over a subquery) is read into the outer
+        // query as EF Core itself would, so the lists inside it are rewritten too.
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (typeof(IQueryable).IsAssignableFrom(node.Type) && TryReadObject(node, out var value)
+                && value is IQueryable { Expression: var inner } && inner is not ConstantExpression)
+                return Visit(inner);
+            return base.VisitMember(node);
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            var (list, item) = node switch
+            {
+                // list.Contains(item) on a list, and Enumerable.Contains(list, item) on an array or other sequence
+                { Method.Name: nameof(List<int>.Contains), Object: { } target, Arguments.Count: 1 } => (target, node.Arguments[0]),
+                { Method.Name: nameof(Enumerable.Contains), Object: null, Arguments.Count: 2 } when node.Method.DeclaringType == typeof(Enumerable)
+                    => (node.Arguments[0], node.Arguments[1]),
+                _ => (null, null),
+            };
+            if (list is null || item is null || (item.Type != typeof(Guid) && item.Type != typeof(string))) return base.VisitMethodCall(node);
+            if (!TryRead(list, out var values) || values is IQueryable) return base.VisitMethodCall(node);
+            var ids = values.Cast<object?>().ToList();
+            if (ids.Count > MostIds) return base.VisitMethodCall(node);
+
+            var visitedItem = Visit(item);
+            var holder = typeof(Id<>).MakeGenericType(item.Type);
+            var value = holder.GetProperty(nameof(Id<int>.Value))!;
+            return ids
+                .Select(id => (Expression)Expression.Equal(visitedItem,
+                    Expression.Property(Expression.Constant(Activator.CreateInstance(holder, id)), value)))
+                .DefaultIfEmpty(Expression.Constant(false))
+                .Aggregate(Expression.OrElse);
+        }
+
+        // The list as the query would capture it: a constant, or a field or property read from one (a closure's local).
+        private static bool TryRead(Expression expression, out IEnumerable values)
+        {
+            values = Array.Empty<object>();
+            object? read;
+            switch (expression)
+            {
+                case ConstantExpression constant:
+                    read = constant.Value;
+                    break;
+                case MemberExpression { Expression: { } owner, Member: var member } when TryReadObject(owner, out var from):
+                    read = member switch
+                    {
+                        FieldInfo field => field.GetValue(from),
+                        PropertyInfo property => property.GetValue(from),
+                        _ => null,
+                    };
+                    break;
+                default:
+                    return false;
+            }
+            if (read is not IEnumerable sequence || read is string) return false;
+            values = sequence;
+            return true;
+        }
+
+        private static bool TryReadObject(Expression expression, out object? value)
+        {
+            value = null;
+            if (expression is ConstantExpression constant) { value = constant.Value; return true; }
+            if (expression is MemberExpression { Expression: { } owner, Member: FieldInfo field } && TryReadObject(owner, out var from))
+            {
+                value = field.GetValue(from);
+                return true;
+            }
+            if (expression is MemberExpression { Expression: { } owner2, Member: PropertyInfo property } && TryReadObject(owner2, out var from2))
+            {
+                value = property.GetValue(from2);
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -47,7 +47,7 @@ public static class IdListParameters
                 _ => (null, null),
             };
             if (list is null || item is null || (item.Type != typeof(Guid) && item.Type != typeof(string))) return base.VisitMethodCall(node);
-            if (!TryRead(list, out var values) || values is IQueryable) return base.VisitMethodCall(node);
+            if (!TryRead(list, out var values) || values is IQueryable || values is ICollection { Count: > MostIds }) return base.VisitMethodCall(node);
             var ids = values.Cast<object?>().ToList();
             if (ids.Count > MostIds) return base.VisitMethodCall(node);
 
@@ -65,24 +65,7 @@ public static class IdListParameters
         private static bool TryRead(Expression expression, out IEnumerable values)
         {
             values = Array.Empty<object>();
-            object? read;
-            switch (expression)
-            {
-                case ConstantExpression constant:
-                    read = constant.Value;
-                    break;
-                case MemberExpression { Expression: { } owner, Member: var member } when TryReadObject(owner, out var from):
-                    read = member switch
-                    {
-                        FieldInfo field => field.GetValue(from),
-                        PropertyInfo property => property.GetValue(from),
-                        _ => null,
-                    };
-                    break;
-                default:
-                    return false;
-            }
-            if (read is not IEnumerable sequence || read is string) return false;
+            if (!TryReadObject(expression, out var read) || read is not IEnumerable sequence || read is string) return false;
             values = sequence;
             return true;
         }
@@ -90,18 +73,20 @@ public static class IdListParameters
         private static bool TryReadObject(Expression expression, out object? value)
         {
             value = null;
-            if (expression is ConstantExpression constant) { value = constant.Value; return true; }
-            if (expression is MemberExpression { Expression: { } owner, Member: FieldInfo field } && TryReadObject(owner, out var from))
+            switch (expression)
             {
-                value = field.GetValue(from);
-                return true;
+                case ConstantExpression constant:
+                    value = constant.Value;
+                    return true;
+                case MemberExpression { Expression: { } owner, Member: FieldInfo field } when TryReadObject(owner, out var from):
+                    value = field.GetValue(from);
+                    return true;
+                case MemberExpression { Expression: { } owner, Member: PropertyInfo property } when TryReadObject(owner, out var from):
+                    value = property.GetValue(from);
+                    return true;
+                default:
+                    return false;
             }
-            if (expression is MemberExpression { Expression: { } owner2, Member: PropertyInfo property } && TryReadObject(owner2, out var from2))
-            {
-                value = property.GetValue(from2);
-                return true;
-            }
-            return false;
         }
     }
 }

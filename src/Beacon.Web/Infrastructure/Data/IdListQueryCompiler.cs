@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Beacon.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
-using Beacon.Core.Common;
+using Beacon.Web.Infrastructure.Data;
 
-namespace Beacon.Core.Tests.Common;
+namespace Beacon.Web.Tests.Data;
 
 /// <summary>
 /// A query's short lists of ids are rewritten as one parameter per id: the rewritten filter must keep exactly the rows
@@ -73,6 +73,7 @@ public sealed class IdListParametersTests
         var many = Areas.ToList();
         Expression<Func<Row, bool>> longList = r => many.Contains(r.Area);
         Assert.Same(longList, IdListParameters.Rewrite(longList));
+        SameRows(longList);
 
         Expression<Func<Row, bool>> onTheRow = r => new[] { r.Area }.ToList().Contains(Areas[0]);
         Assert.Same(onTheRow, IdListParameters.Rewrite(onTheRow));
@@ -80,6 +81,14 @@ public sealed class IdListParametersTests
         var query = Areas.Take(2).AsQueryable();
         Expression<Func<Row, bool>> inQuery = r => query.Contains(r.Area);
         Assert.DoesNotContain("OrElse", IdListParameters.Rewrite(inQuery).ToString());
+    }
+
+    [Fact]
+    public void An_array_of_a_few_ids_is_rewritten_as_a_list_is()
+    {
+        var areas = Areas.Take(2).ToArray();
+        SameRows(r => areas.Contains(r.Area));
+        Assert.Contains("OrElse", Rewritten(r => areas.Contains(r.Area)).ToString());
     }
 
     [Fact]

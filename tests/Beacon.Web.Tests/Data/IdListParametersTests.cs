@@ -83,6 +83,40 @@ public sealed class IdListParametersTests
         Assert.DoesNotContain("OrElse", IdListParameters.Rewrite(inQuery).ToString());
     }
 
+    private sealed class Filter { public List<Guid> Ids { get; } = [Areas[0]]; }
+
+    [Fact]
+    public void What_cannot_be_read_or_is_not_a_list_of_ids_is_left_for_the_query_to_decide()
+    {
+        // An optional filter: with no filter its list is never read, so reading it here must not fail.
+        Filter? none = null;
+        Expression<Func<Row, bool>> optional = r => none == null || none.Ids.Contains(r.Area);
+        Assert.Same(optional, IdListParameters.Rewrite(optional));
+        var some = new Filter();
+        SameRows(r => some == null || some.Ids.Contains(r.Area));
+
+        // A lookup's Contains tests its keys, not the rows it enumerates.
+        var lookup = Rows.Take(2).ToLookup(r => r.Area);
+        Expression<Func<Row, bool>> byKey = r => lookup.Contains(r.Area);
+        Assert.Same(byKey, IdListParameters.Rewrite(byKey));
+
+        // An item that is not a column (here a computation) would be written once per id: left as it is.
+        var areas = Areas.Take(2).ToList();
+        Expression<Func<Row, bool>> computed = r => areas.Contains(Rows.First(x => x.Worker == r.Worker).Area);
+        Assert.Same(computed, IdListParameters.Rewrite(computed));
+    }
+
+    [Fact]
+    public void A_sequence_too_long_to_rewrite_is_read_no_further_than_it_needs()
+    {
+        var reads = 0;
+        IEnumerable<Guid> Lazily() { foreach (var id in Areas) { reads++; yield return id; } }
+        var sequence = Lazily();
+        Expression<Func<Row, bool>> filter = r => sequence.Contains(r.Area);
+        Assert.Same(filter, IdListParameters.Rewrite(filter));
+        Assert.Equal(IdListParameters.MostIds + 1, reads);
+    }
+
     [Fact]
     public void An_array_of_a_few_ids_is_rewritten_as_a_list_is()
     {

@@ -27,11 +27,11 @@ public static class DatabaseRegistration
                 // PostgreSQL reads "area = ANY(array)" as a set even for one area, so it could not read an area's children
                 // in an index's order and sorted them all (the last page of an area's risk list: 100 ms, 5 ms after).
                 .UseParameterizedCollectionMode(ParameterTranslationMode.MultipleParameters))
-            .ReplaceService<Microsoft.EntityFrameworkCore.Query.Internal.IQueryCompiler, IdListQueryCompiler>()
+            .UseIdListParameters()
             .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>(), sp.GetRequiredService<ReadModelCountsInterceptor>()), sp));
         services.AddDbContext<SqliteBeaconDbContext>((sp, options) => Checked(options
             .UseSqlite(sp.GetRequiredService<ConfiguredConnections>().Sqlite.Value)
-            .ReplaceService<Microsoft.EntityFrameworkCore.Query.Internal.IQueryCompiler, IdListQueryCompiler>()
+            .UseIdListParameters()
             .AddInterceptors(sp.GetRequiredService<ReadModelInterceptor>(), sp.GetRequiredService<Auditing.AuditingInterceptor>(), sp.GetRequiredService<ReadModelCountsInterceptor>(), new SqlitePragmas()), sp));
         services.AddScoped<BeaconDbContext>(sp => sp.GetRequiredService<ConfiguredConnections>().Provider == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresBeaconDbContext>()

@@ -44,17 +44,17 @@ public static class IdListParameters
             {
                 // list.Contains(item) on a list or set; Enumerable.Contains(list, item) on another sequence; and on an array,
                 // which C# 14 reads as a span's Contains (MemoryExtensions) of the array turned into a span
-                { Method.Name: nameof(List<int>.Contains), Object: { } target, Arguments.Count: 1 } => (target, node.Arguments[0]),
+                { Method.Name: nameof(List<int>.Contains), Object: { } target, Arguments.Count: 1 } when IsCollectionContains(node.Method) => (target, node.Arguments[0]),
                 { Method.Name: nameof(Enumerable.Contains), Object: null, Arguments.Count: 2 } when node.Method.DeclaringType == typeof(Enumerable)
                     => (node.Arguments[0], node.Arguments[1]),
                 { Method.Name: nameof(MemoryExtensions.Contains), Object: null, Arguments: [MethodCallExpression { Method.Name: "op_Implicit", Arguments: [var array] }, var sought] }
                     when node.Method.DeclaringType == typeof(MemoryExtensions) && array.Type.IsArray => (array, sought),
                 _ => (null, null),
             };
-            if (list is null || item is null || (item.Type != typeof(Guid) && item.Type != typeof(string))) return base.VisitMethodCall(node);
+            // The item is a column (written once per id, so not a subquery), and the list a short list of such ids.
+            if (list is null || item is null || (item.Type != typeof(Guid) && item.Type != typeof(string)) || !IsColumn(item)) return base.VisitMethodCall(node);
             if (!TryRead(list, out var values) || values is IQueryable) return base.VisitMethodCall(node);
-            if (values is ICollection { Count: > MostIds }) return base.VisitMethodCall(node);
-            var ids = values.Cast<object?>().ToList();
+            var ids = values.Cast<object?>().Take(MostIds + 1).ToList();
             if (ids.Count > MostIds) return base.VisitMethodCall(node);
 
             var visitedItem = Visit(item);
@@ -67,6 +67,24 @@ public static class IdListParameters
                 .Aggregate(Expression.OrElse);
         }
 
+        // A collection's own membership test (ICollection<T>.Contains), not another method of that name (a lookup's key test).
+        private static bool IsCollectionContains(MethodInfo method)
+        {
+            if (method.DeclaringType is not { } type || method.GetParameters() is not [var parameter]) return false;
+            var collection = typeof(ICollection<>).MakeGenericType(parameter.ParameterType);
+            if (type == collection) return true;
+            if (type.IsInterface || !collection.IsAssignableFrom(type)) return false;
+            return type.GetInterfaceMap(collection).TargetMethods.Contains(method);
+        }
+
+        private static bool IsColumn(Expression item) => item switch
+        {
+            ParameterExpression => true,
+            MemberExpression { Expression: { } owner } => IsColumn(owner),
+            UnaryExpression { NodeType: ExpressionType.Convert, Operand: var operand } => IsColumn(operand),
+            _ => false,
+        };
+
         // The list as the query would capture it: a constant, or a field or property read from one (a closure's local).
         private static bool TryRead(Expression expression, out IEnumerable values)
         {
@@ -76,22 +94,31 @@ public static class IdListParameters
             return true;
         }
 
+        // Anything that cannot be read as it stands (an owner that is null, a getter that throws) is left for EF Core,
+        // which may never read it (filter == null || filter.Ids.Contains(x)).
         private static bool TryReadObject(Expression expression, out object? value)
         {
             value = null;
-            switch (expression)
+            try
             {
-                case ConstantExpression constant:
-                    value = constant.Value;
-                    return true;
-                case MemberExpression { Expression: { } owner, Member: FieldInfo field } when TryReadObject(owner, out var from):
-                    value = field.GetValue(from);
-                    return true;
-                case MemberExpression { Expression: { } owner, Member: PropertyInfo property } when TryReadObject(owner, out var from):
-                    value = property.GetValue(from);
-                    return true;
-                default:
-                    return false;
+                switch (expression)
+                {
+                    case ConstantExpression constant:
+                        value = constant.Value;
+                        return true;
+                    case MemberExpression { Expression: { } owner, Member: FieldInfo field } when TryReadObject(owner, out var from) && from is not null:
+                        value = field.GetValue(from);
+                        return true;
+                    case MemberExpression { Expression: { } owner, Member: PropertyInfo property } when TryReadObject(owner, out var from) && from is not null:
+                        value = property.GetValue(from);
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+            catch (Exception e) when (e is TargetInvocationException or TargetException or ArgumentException or InvalidOperationException)
+            {
+                return false;
             }
         }
     }

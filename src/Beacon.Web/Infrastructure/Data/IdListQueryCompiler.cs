@@ -31,4 +31,11 @@ internal sealed class IdListQueryCompiler(
     public override TResult ExecuteAsync<TResult>(Expression query, CancellationToken cancellationToken) =>
         base.ExecuteAsync<TResult>(IdListParameters.Rewrite(query), cancellationToken);
 }
+
+internal static class IdListQueryCompilerRegistration
+{
+    /// <summary>Runs every query of this context through <see cref="IdListQueryCompiler"/>.</summary>
+    public static DbContextOptionsBuilder UseIdListParameters(this DbContextOptionsBuilder options) =>
+        options.ReplaceService<IQueryCompiler, IdListQueryCompiler>();
+}
 #pragma warning restore EF1001

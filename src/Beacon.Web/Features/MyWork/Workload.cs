@@ -173,17 +173,16 @@ public sealed class Workload(BeaconDbContext db, StatutoryTimescales timescales,
         var page = await Paged<DueRow>.ReadAsync(DueOrder(Paged<DueRow>.All(parts)), pageNumber, PageSize, total, ct,
             // Each part is read in due order and stopped at the page before the two are put together; only the page's rows
             // are named (their children's own rule asked again) and have their referral's standing read.
-            read: (_, skip, take, c) => (from d in Paged<DueRow>.FirstOfEach(parts, DueOrder, skip + take).Skip(skip).Take(take)
-                                         join child in visible on d.ChildId equals child.Id
-                                         join w in db.Users on d.ResponsibleUserId equals w.Id into workers
-                                         from worker in workers.DefaultIfEmpty()
-                                         join r in db.Referrals on d.RecordId equals r.Id into referrals
-                                         from referral in referrals.DefaultIfEmpty()
-                                         orderby d.DueOn, d.SortName, d.RecordId
-                                         select new DueRow { RecordId = d.RecordId, Record = d.Record, Step = d.Step, Unit = d.Unit, DueOn = d.DueOn,
-                                             ChildId = d.ChildId, SortName = d.SortName, ResponsibleUserId = d.ResponsibleUserId,
-                                             RaisedByMe = referral != null && referral.ReferrerUserId == me, Status = referral != null ? (ReferralStatus?)referral.Status : null,
-                                             FirstName = child.FirstName, LastName = child.LastName, Who = worker != null ? worker.DisplayName : "" })
+            read: (_, skip, take, c) => DueOrder(from d in Paged<DueRow>.FirstOfEach(parts, DueOrder, skip + take).Skip(skip).Take(take)
+                                                  join child in visible on d.ChildId equals child.Id
+                                                  join w in db.Users on d.ResponsibleUserId equals w.Id into workers
+                                                  from worker in workers.DefaultIfEmpty()
+                                                  join r in db.Referrals on d.RecordId equals r.Id into referrals
+                                                  from referral in referrals.DefaultIfEmpty()
+                                                  select new DueRow { RecordId = d.RecordId, Record = d.Record, Step = d.Step, Unit = d.Unit, DueOn = d.DueOn,
+                                                      ChildId = d.ChildId, SortName = d.SortName, ResponsibleUserId = d.ResponsibleUserId,
+                                                      RaisedByMe = referral != null && referral.ReferrerUserId == me, Status = referral != null ? (ReferralStatus?)referral.Status : null,
+                                                      FirstName = child.FirstName, LastName = child.LastName, Who = worker != null ? worker.DisplayName : "" })
                 .ToListAsync(c));
 
         var items = page.Items.Select(d =>

@@ -23,8 +23,14 @@ public static class IdListParameters
     // Holds one id so the query reads it as a parameter (a member of a captured object), not a constant in its SQL.
     private sealed class Id<TId>(TId value)
     {
+        private static readonly PropertyInfo ValueProperty = typeof(Id<TId>).GetProperty(nameof(Value))!;
         public TId Value { get; } = value;
+
+        public static Expression Read(object? id) => Expression.Property(Expression.Constant(new Id<TId>((TId)id!)), ValueProperty);
     }
+
+    // Whether a method is a collection's own Contains, worked out once per method: every query runs through here.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, bool> CollectionContains = new();
 
     private sealed class Rewriter : ExpressionVisitor
     {
@@ -58,17 +64,17 @@ public static class IdListParameters
             if (ids.Count > MostIds) return base.VisitMethodCall(node);
 
             var visitedItem = Visit(item);
-            var holder = typeof(Id<>).MakeGenericType(item.Type);
-            var value = holder.GetProperty(nameof(Id<int>.Value))!;
+            Func<object?, Expression> read = item.Type == typeof(Guid) ? Id<Guid>.Read : Id<string>.Read;
             return ids
-                .Select(id => (Expression)Expression.Equal(visitedItem,
-                    Expression.Property(Expression.Constant(Activator.CreateInstance(holder, id)), value)))
+                .Select(id => (Expression)Expression.Equal(visitedItem, read(id)))
                 .DefaultIfEmpty(Expression.Constant(false))
                 .Aggregate(Expression.OrElse);
         }
 
         // A collection's own membership test (ICollection<T>.Contains), not another method of that name (a lookup's key test).
-        private static bool IsCollectionContains(MethodInfo method)
+        private static bool IsCollectionContains(MethodInfo method) => CollectionContains.GetOrAdd(method, ImplementsCollectionContains);
+
+        private static bool ImplementsCollectionContains(MethodInfo method)
         {
             if (method.DeclaringType is not { } type || method.GetParameters() is not [var parameter]) return false;
             var collection = typeof(ICollection<>).MakeGenericType(parameter.ParameterType);
